@@ -1,0 +1,210 @@
+//! The markdown dialect shared by notes and questions, and the checks both share.
+//!
+//! One explicit set of pulldown-cmark options (tables, strikethrough, task lists; no raw HTML, no images,
+//! no footnotes), so the content means the same on every build. Links are rewritten here: `#anchor` and
+//! `file.md#anchor` become in-app routes `#/notes/anchor`, web links open in a new tab, anything else is
+//! an error.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use super::diag::{Diag, Locator};
+
+/// One parsed event and the bytes of the source it came from.
+pub type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// The one set of parser options used for every content file.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// Parses a whole file into events with their source ranges.
+pub fn parse(text: &str) -> Vec<Spanned<'_>> {
+    Parser::new_ext(text, options())
+        .into_offset_iter()
+        .collect()
+}
+
+/// The plain text of a run of inline events (a heading's title, an option's label).
+pub fn plain_text(events: &[Spanned<'_>]) -> String {
+    let mut out = String::new();
+    for (event, _) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Where a link points, once checked.
+enum Target {
+    Web(String),
+    Section(String),
+}
+
+/// Reports every piece of raw HTML in a parsed file: only build-time HTML of our own may reach the page.
+pub fn reject_raw_html(events: &[Spanned<'_>], loc: &Locator<'_>, diags: &mut Vec<Diag>) {
+    let mut in_block = false;
+    for (event, range) in events {
+        let report = match event {
+            Event::Start(Tag::HtmlBlock) => {
+                in_block = true;
+                true
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                in_block = false;
+                false
+            }
+            Event::Html(_) => !in_block,
+            Event::InlineHtml(_) => true,
+            _ => false,
+        };
+        if report {
+            diags.push(loc.diag(
+                range.start,
+                "raw HTML is not allowed (write markdown instead)",
+            ));
+        }
+    }
+}
+
+/// Renders checked events to HTML: images are rejected, internal links must name an existing section
+/// (`anchors`), web links get `target="_blank"`. Raw HTML must have been rejected by [`reject_raw_html`].
+pub fn render(
+    events: Vec<Spanned<'_>>,
+    anchors: &HashMap<String, usize>,
+    loc: &Locator<'_>,
+    diags: &mut Vec<Diag>,
+) -> String {
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut in_web_link = false;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Image { .. }) => {
+                diags.push(loc.diag(
+                    range.start,
+                    "images are not supported in notes or questions",
+                ));
+            }
+            Event::Start(Tag::Link {
+                dest_url,
+                title,
+                link_type,
+                id,
+            }) => match resolve(&dest_url, anchors) {
+                Ok(Target::Web(url)) => {
+                    in_web_link = true;
+                    let url = escape_attr(&url);
+                    out.push(Event::InlineHtml(CowStr::from(format!(
+                        "<a href=\"{url}\" target=\"_blank\" rel=\"noopener noreferrer\">"
+                    ))));
+                }
+                Ok(Target::Section(anchor)) => {
+                    let dest_url = CowStr::from(format!("#/notes/{anchor}"));
+                    out.push(Event::Start(Tag::Link {
+                        dest_url,
+                        title,
+                        link_type,
+                        id,
+                    }));
+                }
+                Err(message) => {
+                    diags.push(loc.diag(range.start, message));
+                    out.push(Event::Start(Tag::Link {
+                        dest_url,
+                        title,
+                        link_type,
+                        id,
+                    }));
+                }
+            },
+            Event::End(TagEnd::Link) if in_web_link => {
+                in_web_link = false;
+                out.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
+            }
+            other => out.push(other),
+        }
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    html
+}
+
+/// The section anchor a link names, if it names one: `#a`, `a`, `file.md#a`.
+pub fn anchor_of(reference: &str) -> &str {
+    let reference = reference.trim();
+    match reference.rsplit_once('#') {
+        Some((_, anchor)) => anchor,
+        None => reference,
+    }
+}
+
+fn resolve(dest: &str, anchors: &HashMap<String, usize>) -> Result<Target, String> {
+    if dest.starts_with("https://") || dest.starts_with("http://") {
+        return Ok(Target::Web(dest.to_string()));
+    }
+    let internal = dest.starts_with('#') || dest.contains(".md#");
+    if !internal {
+        return Err(format!(
+            "unsupported link `{dest}`: link a section as `#anchor` or `file.md#anchor`, or the web with https://"
+        ));
+    }
+    let anchor = anchor_of(dest);
+    if anchors.contains_key(anchor) {
+        Ok(Target::Section(anchor.to_string()))
+    } else {
+        Err(format!("link to missing section `#{anchor}`"))
+    }
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The task statements of DVA-C02: domain and number, 1.1 to 4.3.
+pub fn parse_task(s: &str) -> Option<(u8, u8)> {
+    let (d, n) = s.trim().split_once('.')?;
+    let (d, n): (u8, u8) = (d.parse().ok()?, n.parse().ok()?);
+    let max = match d {
+        1 | 2 | 4 => 3,
+        3 => 4,
+        _ => return None,
+    };
+    (1..=max).contains(&n).then_some((d, n))
+}
+
+/// The message for a task statement that does not exist.
+pub fn bad_task(s: &str) -> String {
+    format!(
+        "invalid task statement `{}` (expected 1.1-1.3, 2.1-2.3, 3.1-3.4 or 4.1-4.3)",
+        s.trim()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tasks_are_the_exam_guides() {
+        assert_eq!(parse_task("1.2"), Some((1, 2)));
+        assert_eq!(parse_task(" 3.4 "), Some((3, 4)));
+        for bad in ["1.4", "4.4", "5.1", "0.1", "2", "x.y", "2.0"] {
+            assert_eq!(parse_task(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn anchors_from_references() {
+        assert_eq!(anchor_of("#aws-sqs"), "aws-sqs");
+        assert_eq!(anchor_of("aws-sqs"), "aws-sqs");
+        assert_eq!(anchor_of("10-messaging.md#aws-sqs"), "aws-sqs");
+    }
+}

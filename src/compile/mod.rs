@@ -1,0 +1,115 @@
+//! The content compiler: study notes and question banks (markdown) to checked, rendered Rust statics.
+//!
+//! Build-time only: `build.rs` and the tests include this module with `#[path]`; the app's `lib.rs` never
+//! declares it, so pulldown-cmark never reaches the wasm. Every problem in the content is collected as a
+//! [`diag::Diag`] (`path:line:col: message`) and the build fails once, listing them all.
+#![allow(dead_code)]
+
+pub mod diag;
+pub mod emit;
+pub mod markdown;
+pub mod notes;
+pub mod questions;
+pub mod report;
+pub mod slug;
+
+use std::path::Path;
+
+use diag::Diag;
+use notes::Notes;
+use questions::Question;
+
+/// One content file: its path as shown in messages, and its text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: String,
+    pub text: String,
+}
+
+impl Source {
+    /// A source from a path and text (used by tests with fixture strings).
+    pub fn new(path: &str, text: &str) -> Self {
+        Source {
+            path: path.to_string(),
+            text: text.to_string(),
+        }
+    }
+}
+
+/// Everything the app needs from `questions/`.
+#[derive(Debug)]
+pub struct Compiled {
+    pub notes: Notes,
+    pub questions: Vec<Question>,
+    /// Content hash of the bank files (FNV-1a, 64 bits, hex).
+    pub version: String,
+}
+
+/// Compiles notes and bank files; on any problem, returns all of them in file order.
+pub fn compile(notes: &[Source], bank: &[Source]) -> Result<Compiled, Vec<Diag>> {
+    let mut diags = Vec::new();
+    let compiled_notes = notes::compile(notes, &mut diags);
+    let questions = questions::compile(bank, &compiled_notes, &mut diags);
+    if diags.is_empty() {
+        Ok(Compiled {
+            notes: compiled_notes,
+            questions,
+            version: version(bank),
+        })
+    } else {
+        diags.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        diags.dedup();
+        Err(diags)
+    }
+}
+
+/// Compiles `<content>/notes/*.md` and `<content>/bank/*.md` (paths relative to `root`, as shown in
+/// messages), in file-name order.
+pub fn compile_dir(root: &Path, content: &str) -> Result<Compiled, Vec<Diag>> {
+    let read = |dir: &str| -> Result<Vec<Source>, Vec<Diag>> {
+        read_sources(root, dir).map_err(|e| {
+            vec![Diag {
+                path: dir.to_string(),
+                line: 1,
+                col: 1,
+                message: e.to_string(),
+            }]
+        })
+    };
+    compile(
+        &read(&format!("{content}/notes"))?,
+        &read(&format!("{content}/bank"))?,
+    )
+}
+
+/// Reads every `*.md` file of `root/dir` (README.md excepted), sorted by name.
+pub fn read_sources(root: &Path, dir: &str) -> std::io::Result<Vec<Source>> {
+    let mut names: Vec<String> = std::fs::read_dir(root.join(dir))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md") && n != "README.md")
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let path = format!("{dir}/{n}");
+            Ok(Source {
+                text: std::fs::read_to_string(root.join(&path))?,
+                path,
+            })
+        })
+        .collect()
+}
+
+/// FNV-1a over the bank's paths and texts: changes whenever any question changes.
+pub fn version(bank: &[Source]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for s in bank {
+        for b in s.path.bytes().chain([0]).chain(s.text.bytes()).chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}

@@ -1,0 +1,432 @@
+//! The question bank: one `##` heading per question, its metadata, stem, options and explanation.
+//!
+//! Every structural rule of the project's question standard is checked here, so a question that reaches
+//! the app is well formed: a kebab-case id used once, a real task statement, note links that exist, 4
+//! options with 1 key or 5-6 options with 2-3 keys (and a stem that says "Choose TWO/THREE"), distinct
+//! options, and an explanation with one line per distractor.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+
+use super::Source;
+use super::diag::{Diag, Locator};
+use super::markdown::{self, Spanned};
+use super::notes::Notes;
+
+/// One option of a question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub html: String,
+    pub text: String,
+    pub key: bool,
+}
+
+/// One compiled question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub task: (u8, u8),
+    /// Indices of the linked note sections.
+    pub notes: Vec<usize>,
+    pub stem: String,
+    /// The stem as plain text (for reports and shape checks).
+    pub stem_text: String,
+    pub choices: Vec<Choice>,
+    pub explanation: String,
+    /// The file the question came from.
+    pub path: String,
+}
+
+/// Compiles every bank file; ids are unique across all of them.
+pub fn compile(files: &[Source], notes: &Notes, diags: &mut Vec<Diag>) -> Vec<Question> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for file in files {
+        let loc = Locator::new(&file.path, &file.text);
+        let events = markdown::parse(&file.text);
+        markdown::reject_raw_html(&events, &loc, diags);
+        for (id, at, body) in split(&events, &loc, diags) {
+            if !is_kebab(&id) {
+                diags.push(loc.diag(
+                    at,
+                    format!(
+                        "question id `{id}` is not lowercase kebab-case (like `sqs-long-polling`)"
+                    ),
+                ));
+            }
+            let (line, col) = loc.line_col(at);
+            let here = format!("{}:{line}:{col}", file.path);
+            if let Some(first) = seen.get(&id) {
+                diags.push(loc.diag(
+                    at,
+                    format!("duplicate question id `{id}` (first used at {first})"),
+                ));
+            } else {
+                seen.insert(id.clone(), here);
+            }
+            if let Some(q) = question(id, at, body, notes, &loc, diags) {
+                out.push(q);
+            }
+        }
+    }
+    out
+}
+
+/// Splits a file into questions: (id, offset of the heading, events under it).
+fn split<'a>(
+    events: &[Spanned<'a>],
+    loc: &Locator<'_>,
+    diags: &mut Vec<Diag>,
+) -> Vec<(String, usize, Vec<Spanned<'a>>)> {
+    let mut out: Vec<(String, usize, Vec<Spanned<'a>>)> = Vec::new();
+    let mut i = 0;
+    let mut complained = false;
+    while i < events.len() {
+        let (event, range) = &events[i];
+        if let Event::Start(Tag::Heading { level, .. }) = event
+            && (*level == HeadingLevel::H2 || (*level == HeadingLevel::H1 && out.is_empty()))
+        {
+            let end = (i..events.len())
+                .find(|&j| matches!(events[j].0, Event::End(TagEnd::Heading(_))))
+                .unwrap_or(events.len());
+            if *level == HeadingLevel::H2 {
+                out.push((
+                    markdown::plain_text(&events[i + 1..end]),
+                    range.start,
+                    Vec::new(),
+                ));
+            }
+            i = end + 1;
+            continue;
+        }
+        match out.last_mut() {
+            Some((_, _, body)) => body.push((event.clone(), range.clone())),
+            None if !complained => {
+                complained = true;
+                diags.push(loc.diag(range.start, "text before the first question: each question starts with a `## question-id` heading"));
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Splits a question's events into top-level blocks.
+fn blocks<'a>(events: Vec<Spanned<'a>>) -> Vec<Vec<Spanned<'a>>> {
+    let mut out: Vec<Vec<Spanned<'a>>> = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in events {
+        if depth == 0 {
+            out.push(Vec::new());
+        }
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if let Some(block) = out.last_mut() {
+            block.push((event, range));
+        }
+    }
+    out
+}
+
+fn is_option_list(block: &[Spanned<'_>]) -> bool {
+    matches!(block.first(), Some((Event::Start(Tag::List(_)), _)))
+        && block
+            .iter()
+            .take(4)
+            .any(|(e, _)| matches!(e, Event::TaskListMarker(_)))
+}
+
+fn question(
+    id: String,
+    at: usize,
+    body: Vec<Spanned<'_>>,
+    notes: &Notes,
+    loc: &Locator<'_>,
+    diags: &mut Vec<Diag>,
+) -> Option<Question> {
+    let mut blocks = blocks(body).into_iter().peekable();
+    let meta = match blocks.peek() {
+        Some(b)
+            if matches!(b.first(), Some((Event::Start(Tag::Paragraph), _)))
+                && starts_with_key(b) =>
+        {
+            blocks.next()
+        }
+        _ => None,
+    };
+    let Some(meta) = meta else {
+        diags.push(loc.diag(at, format!("question `{id}` has no metadata (`Task:` and `Notes:` lines) right under its heading")));
+        return None;
+    };
+    let (task, note_refs) = metadata(&id, at, &meta, notes, loc, diags);
+    let mut stem = Vec::new();
+    let mut options = None;
+    for block in blocks.by_ref() {
+        if is_option_list(&block) {
+            options = Some(block);
+            break;
+        }
+        stem.extend(block);
+    }
+    let explanation: Vec<Spanned<'_>> = blocks.flatten().collect();
+    let stem_text = markdown::plain_text(&stem);
+    let stem_at = stem.first().map_or(at, |(_, r)| r.start);
+    if stem_text.is_empty() {
+        diags.push(loc.diag(
+            at,
+            format!("question `{id}` has no stem before its options"),
+        ));
+    }
+    let Some(options) = options else {
+        diags.push(loc.diag(at, format!("question `{id}` has no options (a task list: `- [x]` for a key, `- [ ]` for a distractor)")));
+        return None;
+    };
+    let choices = choices(&id, options, notes, loc, diags);
+    let keys = choices.iter().filter(|c| c.key).count();
+    let n = choices.len();
+    if !(n == 4 && keys == 1 || (5..=6).contains(&n) && (2..=3).contains(&keys)) {
+        diags.push(loc.diag(
+            at,
+            format!("question `{id}` has {n} options with {keys} keys; use 4 options with 1 key, or 5-6 options with 2-3 keys"),
+        ));
+    }
+    let wanted = match keys {
+        2 => Some("(Choose TWO.)"),
+        3 => Some("(Choose THREE.)"),
+        _ => None,
+    };
+    match wanted {
+        Some(w) if !stem_text.ends_with(w) => diags.push(loc.diag(
+            stem_at,
+            format!("question `{id}` has {keys} keys, so its stem must end with \"{w}\""),
+        )),
+        None if keys == 1 && stem_text.contains("(Choose") => diags.push(loc.diag(
+            stem_at,
+            format!("question `{id}` has 1 key, so its stem must not say \"(Choose ...)\""),
+        )),
+        _ => {}
+    }
+    let explanation_at = explanation.first().map_or(at, |(_, r)| r.start);
+    if markdown::plain_text(&explanation).is_empty() {
+        diags.push(loc.diag(
+            at,
+            format!("question `{id}` has no explanation after its options"),
+        ));
+    } else {
+        let lines = top_level_items(&explanation);
+        let distractors = n - keys;
+        if lines < distractors {
+            diags.push(loc.diag(
+                explanation_at,
+                format!("question `{id}` explains {lines} of its {distractors} distractors; add one bullet line per distractor after the explanation"),
+            ));
+        }
+    }
+    Some(Question {
+        id,
+        task: task?,
+        notes: note_refs,
+        stem: markdown::render(stem, &notes.index, loc, diags),
+        stem_text,
+        choices,
+        explanation: markdown::render(explanation, &notes.index, loc, diags),
+        path: loc.path().to_string(),
+    })
+}
+
+fn starts_with_key(block: &[Spanned<'_>]) -> bool {
+    matches!(block.get(1), Some((Event::Text(t), _)) if t.split_once(':').is_some_and(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic())))
+}
+
+/// Reads the `Task:` and `Notes:` lines.
+fn metadata(
+    id: &str,
+    at: usize,
+    block: &[Spanned<'_>],
+    notes: &Notes,
+    loc: &Locator<'_>,
+    diags: &mut Vec<Diag>,
+) -> (Option<(u8, u8)>, Vec<usize>) {
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    let mut new_line = true;
+    for (event, range) in &block[1..block.len().saturating_sub(1)] {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                if new_line {
+                    lines.push((String::new(), range.start));
+                    new_line = false;
+                }
+                if let Some((line, _)) = lines.last_mut() {
+                    line.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => new_line = true,
+            _ => {}
+        }
+    }
+    let (mut task, mut refs, mut saw_notes, mut saw_task) = (None, Vec::new(), false, false);
+    for (line, offset) in &lines {
+        let Some((key, value)) = line.split_once(':') else {
+            diags.push(loc.diag(
+                *offset,
+                format!("expected a `key: value` line, found `{line}`"),
+            ));
+            continue;
+        };
+        match key.trim() {
+            "Task" => {
+                saw_task = true;
+                match markdown::parse_task(value) {
+                    Some(t) => task = Some(t),
+                    None => diags.push(loc.diag(*offset, markdown::bad_task(value))),
+                }
+            }
+            "Notes" => {
+                saw_notes = true;
+                let mut named = 0;
+                for reference in value.split(',').map(str::trim).filter(|r| !r.is_empty()) {
+                    named += 1;
+                    let anchor = markdown::anchor_of(reference);
+                    match notes.index.get(anchor) {
+                        Some(&s) if !refs.contains(&s) => refs.push(s),
+                        Some(_) => {}
+                        None => diags.push(
+                            loc.diag(*offset, format!("note section `#{anchor}` does not exist")),
+                        ),
+                    }
+                }
+                if named == 0 {
+                    diags.push(loc.diag(
+                        *offset,
+                        "empty `Notes:` line: name at least one note section anchor",
+                    ));
+                }
+            }
+            other => diags.push(loc.diag(
+                *offset,
+                format!("unknown metadata key `{other}` (expected `Task:` or `Notes:`)"),
+            )),
+        }
+    }
+    if !saw_task {
+        diags.push(loc.diag(
+            at,
+            format!("question `{id}` has no `Task:` line (a task statement, 1.1 to 4.3)"),
+        ));
+    }
+    if !saw_notes {
+        diags.push(loc.diag(
+            at,
+            format!("question `{id}` has no `Notes:` line linking the note sections that teach it"),
+        ));
+    }
+    (task, refs)
+}
+
+/// The options of a task list, each rendered inline.
+fn choices(
+    id: &str,
+    list: Vec<Spanned<'_>>,
+    notes: &Notes,
+    loc: &Locator<'_>,
+    diags: &mut Vec<Diag>,
+) -> Vec<Choice> {
+    let mut items: Vec<(Range<usize>, Vec<Spanned<'_>>)> = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in list {
+        match &event {
+            Event::Start(Tag::Item) if depth == 1 => items.push((range.clone(), Vec::new())),
+            _ => {}
+        }
+        let opens = matches!(event, Event::Start(_));
+        let closes = matches!(event, Event::End(_));
+        if closes {
+            depth -= 1;
+        }
+        if depth >= 2
+            && let Some((_, body)) = items.last_mut()
+        {
+            body.push((event.clone(), range.clone()));
+        }
+        if opens {
+            depth += 1;
+        }
+    }
+    let mut out: Vec<Choice> = Vec::new();
+    for (range, body) in items {
+        let key = body.iter().find_map(|(e, _)| match e {
+            Event::TaskListMarker(k) => Some(*k),
+            _ => None,
+        });
+        let inline: Vec<Spanned<'_>> = body
+            .into_iter()
+            .filter(|(e, _)| {
+                !matches!(
+                    e,
+                    Event::TaskListMarker(_)
+                        | Event::Start(Tag::Paragraph)
+                        | Event::End(TagEnd::Paragraph)
+                )
+            })
+            .collect();
+        let text = markdown::plain_text(&inline);
+        let Some(key) = key else {
+            diags.push(loc.diag(range.start, format!("question `{id}`: option \"{text}\" is not a task-list item (`- [ ]` or `- [x]`)")));
+            continue;
+        };
+        if text.is_empty() {
+            diags.push(loc.diag(range.start, format!("question `{id}` has an empty option")));
+        } else if out.iter().any(|c| c.text.eq_ignore_ascii_case(&text)) {
+            diags.push(loc.diag(
+                range.start,
+                format!("question `{id}` repeats the option \"{text}\""),
+            ));
+        }
+        let html = markdown::render(inline, &notes.index, loc, diags);
+        out.push(Choice {
+            html: html.trim().to_string(),
+            text,
+            key,
+        });
+    }
+    out
+}
+
+/// Counts the items of the explanation's top-level lists: its lines about distractors.
+fn top_level_items(events: &[Spanned<'_>]) -> usize {
+    let mut depth = 0usize;
+    let mut list_depth = None;
+    let mut count = 0;
+    for (event, _) in events {
+        match event {
+            Event::Start(Tag::List(_)) if list_depth.is_none() => list_depth = Some(depth),
+            Event::Start(Tag::Item) if list_depth.is_some_and(|d| d + 1 == depth) => count += 1,
+            Event::End(TagEnd::List(_)) if list_depth.is_some_and(|d| d + 1 == depth) => {
+                list_depth = None
+            }
+            _ => {}
+        }
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    count
+}

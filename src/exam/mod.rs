@@ -1,0 +1,3 @@
+//! The exam engine: pure logic, no Leptos and no web-sys, tested natively.
+
+pub mod blueprint;

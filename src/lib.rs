@@ -1,0 +1,12 @@
+//! A practice-exam simulator for AWS Certified Developer – Associate (DVA-C02), running entirely in the
+//! browser. Pure logic (routes, search, stored values) is plain Rust tested natively; the Leptos components
+//! in `app`, `pages` and `components` only wire signals to it; `platform` is the only door to the browser.
+
+pub mod app;
+pub mod bank;
+pub mod exam;
+pub mod pages;
+pub mod platform;
+pub mod route;
+pub mod search;
+pub mod store;

@@ -1,0 +1,175 @@
+//! The notes reader: the table of contents with search at `#/notes`, and a chapter opened at a section at
+//! `#/notes/<anchor>` (scrolled into view, highlighted and focused, also on a direct deep link).
+
+use std::sync::OnceLock;
+
+use leptos::prelude::*;
+
+use crate::bank::{self, CHAPTERS, SECTIONS};
+use crate::platform;
+use crate::route::Route;
+use crate::search::Index;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::new(SECTIONS.iter().map(|s| (s.title, s.html()))))
+}
+
+fn note_href(anchor: &str) -> String {
+    Route::Note(anchor.to_string()).href()
+}
+
+/// The notes page; `anchor` is the section asked for, if any.
+#[component]
+pub fn NotesPage(anchor: Memo<Option<String>>) -> impl IntoView {
+    let found = Memo::new(move |_| anchor.get().map(|a| bank::section(&a).map(|(i, _)| i)));
+    move || match found.get() {
+        None => view! { <Contents missing=None /> }.into_any(),
+        Some(None) => view! { <Contents missing=anchor.get_untracked() /> }.into_any(),
+        Some(Some(_)) => view! { <ChapterView anchor found /> }.into_any(),
+    }
+}
+
+/// The table of contents by chapter, with a search box that filters sections as you type.
+#[component]
+fn Contents(missing: Option<String>) -> impl IntoView {
+    platform::set_title("Study notes · DVA-C02 Practice");
+    let query = RwSignal::new(String::new());
+    let hits = Memo::new(move |_| index().search(&query.get(), 50));
+    let notice = missing.map(|a| {
+        view! {
+            <div class="notice" role="alert">
+                <p>"There is no section " <code>{format!("#{a}")}</code> " in the notes. It may have been renamed; pick one below or search."</p>
+            </div>
+        }
+    });
+    view! {
+        <section class="page">
+            <h1 id="notes-top" tabindex="-1">"Study notes"</h1>
+            {notice}
+            <div class="search">
+                <label for="note-search">"Search the notes"</label>
+                <input id="note-search" type="search" autocomplete="off" placeholder="e.g. visibility timeout"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev)) />
+                <p class="count" aria-live="polite">{move || {
+                    let q = query.get();
+                    if q.trim().is_empty() { String::new() } else {
+                        match hits.get().len() { 0 => "No section matches.".to_string(), 1 => "1 section matches.".to_string(),
+                            n if n >= 50 => "50 or more sections match; showing the first 50.".to_string(), n => format!("{n} sections match.") }
+                    }
+                }}</p>
+            </div>
+            <Show when=move || !query.get().trim().is_empty() fallback=|| view! { <Toc /> }>
+                <ol class="hits">
+                    <For each=move || hits.get() key=|h| h.section let:hit>
+                        {
+                            let s = &SECTIONS[hit.section];
+                            view! {
+                                <li>
+                                    <a href=note_href(s.anchor)>{s.title}</a>
+                                    <span class="where">{CHAPTERS[usize::from(s.chapter)].title}</span>
+                                    <p>{hit.excerpt.clone()}</p>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ol>
+            </Show>
+        </section>
+    }
+}
+
+/// Every chapter with its `##` sections.
+#[component]
+fn Toc() -> impl IntoView {
+    let chapters = CHAPTERS
+        .iter()
+        .map(|ch| {
+            let head = &SECTIONS[usize::from(ch.first)];
+            let sections = SECTIONS[usize::from(ch.first) + 1..usize::from(ch.end)]
+                .iter()
+                .filter(|s| s.level == 2)
+                .map(|s| view! { <li><a href=note_href(s.anchor)>{s.title}</a></li> })
+                .collect_view();
+            view! {
+                <li>
+                    <h2><a href=note_href(head.anchor)>{ch.title}</a></h2>
+                    <ul>{sections}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="toc">{chapters}</ol> }
+}
+
+/// One chapter, opened at a section.
+#[component]
+fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>) -> impl IntoView {
+    let chapter = Memo::new(move |_| {
+        found
+            .get()
+            .flatten()
+            .map_or(0, |i| usize::from(SECTIONS[i].chapter))
+    });
+    // After the DOM shows the chapter, bring the section into view and give it focus.
+    Effect::new(move |_| {
+        if let Some(a) = anchor.get() {
+            let _ = chapter.get();
+            request_animation_frame(move || {
+                platform::reveal(&a);
+            });
+        }
+    });
+    Effect::new(move |_| {
+        let title = found
+            .get()
+            .flatten()
+            .map_or("Study notes", |i| SECTIONS[i].title);
+        platform::set_title(&format!("{title} · DVA-C02 Practice"));
+    });
+    let side = move || {
+        let ch = &CHAPTERS[chapter.get()];
+        SECTIONS[usize::from(ch.first)..usize::from(ch.end)]
+            .iter()
+            .filter(|s| s.level <= 3)
+            .map(|s| {
+                let a = s.anchor;
+                let current = move || (anchor.get().as_deref() == Some(a)).then_some("location");
+                view! { <li class=format!("l{}", s.level)><a href=note_href(a) aria-current=current>{s.title}</a></li> }
+            })
+            .collect_view()
+    };
+    let pager = move || {
+        let c = chapter.get();
+        let prev = c.checked_sub(1).map(|p| {
+            let s = &SECTIONS[usize::from(CHAPTERS[p].first)];
+            view! { <a rel="prev" href=note_href(s.anchor)>"← " {CHAPTERS[p].title}</a> }
+        });
+        let next = CHAPTERS.get(c + 1).map(|n| {
+            let s = &SECTIONS[usize::from(n.first)];
+            view! { <a rel="next" href=note_href(s.anchor)>{n.title} " →"</a> }
+        });
+        view! { <nav class="pager" aria-label="Chapters">{prev}{next}</nav> }
+    };
+    view! {
+        <div class="reader" on:click=move |ev| {
+            // A link to the section already open changes no hash: bring it back into view anyway.
+            if let Some(a) = anchor.get_untracked()
+                && platform::link_href(&ev).is_some_and(|h| h == note_href(&a))
+            {
+                platform::reveal(&a);
+            }
+        }>
+            <aside class="chapter-nav">
+                <details open=true>
+                    <summary>"In this chapter"</summary>
+                    <nav aria-label="Sections of this chapter"><ul>{side}</ul></nav>
+                </details>
+                <p><a href=Route::Notes.href()>"All chapters and search"</a></p>
+            </aside>
+            <article class="notes" inner_html=move || CHAPTERS[chapter.get()].html></article>
+            {pager}
+        </div>
+    }
+}

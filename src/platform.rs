@@ -1,0 +1,117 @@
+//! The only place that touches the browser directly (web-sys, js-sys): location, clock, theme, scrolling
+//! and focus. Everything here is a thin call; the decisions live in pure modules.
+
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// `location.hash`, or "" when there is none.
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Milliseconds since the epoch (std's clock panics on wasm32).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Whether the system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Calls `f` with the new value whenever the system switches between light and dark.
+pub fn on_system_theme_change(f: impl Fn(bool) + 'static) {
+    let Some(list) =
+        window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |e: web_sys::MediaQueryListEvent| f(e.matches()),
+    );
+    let _ = list.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    callback.forget();
+}
+
+/// Sets `data-theme` on the root element ("light", "dark", or removed to follow the system).
+pub fn apply_theme(name: Option<&str>) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = match name {
+            Some(n) => root.set_attribute("data-theme", n),
+            None => root.remove_attribute("data-theme"),
+        };
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Scrolls the element with this id into view, marks it as the target and moves focus to it (so screen
+/// readers and keyboard users start reading there). Returns false if there is no such element.
+pub fn reveal(id: &str) -> bool {
+    let Some(doc) = document() else { return false };
+    let Some(el) = doc.get_element_by_id(id) else {
+        return false;
+    };
+    if let Ok(old) = doc.query_selector_all(".target") {
+        for i in 0..old.length() {
+            if let Some(e) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = e.class_list().remove_1("target");
+            }
+        }
+    }
+    let _ = el.class_list().add_1("target");
+    if !el.has_attribute("tabindex") {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+    opts.set_behavior(web_sys::ScrollBehavior::Instant);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&focus);
+    }
+    true
+}
+
+/// Scrolls to the top of the page and focuses the element with this id (after a page change).
+pub fn focus_top(id: &str) {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    if let Some(h) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&focus);
+    }
+}
+
+/// The `href` attribute of the link an event happened in, if any.
+pub fn link_href(ev: &web_sys::Event) -> Option<String> {
+    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    el.closest("a").ok()??.get_attribute("href")
+}

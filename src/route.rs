@@ -1,0 +1,131 @@
+//! Hash routes: the only place that knows what the app's URLs look like.
+//!
+//! Hash routes (`#/notes/s3---versioning`) because static hosts answer deep path links with 404 and
+//! `leptos_router` 0.8 has no hash mode. [`Route::parse`] and [`Route::href`] are inverses (tested).
+
+/// A page of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `#/` (or no hash): the dashboard.
+    Home,
+    /// `#/notes`: the table of contents and search.
+    Notes,
+    /// `#/notes/<anchor>`: the notes opened at one section.
+    Note(String),
+    /// Anything else; keeps what was asked for, to say so.
+    NotFound(String),
+}
+
+impl Route {
+    /// The route for a `location.hash` value (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let path = path.split(['?']).next().unwrap_or("");
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::Home,
+            ["notes"] => Route::Notes,
+            ["notes", anchor] => Route::Note(decode(anchor)),
+            _ => Route::NotFound(hash.to_string()),
+        }
+    }
+
+    /// The `href` that leads to this route.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "#/".to_string(),
+            Route::Notes => "#/notes".to_string(),
+            Route::Note(anchor) => format!("#/notes/{}", encode(anchor)),
+            Route::NotFound(hash) => {
+                if hash.starts_with('#') {
+                    hash.clone()
+                } else {
+                    format!("#{hash}")
+                }
+            }
+        }
+    }
+}
+
+/// Percent-decodes a path segment (browsers encode non-ASCII anchors); invalid escapes stay as they are.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Percent-encodes what may not stand in a URL fragment path segment.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_known_shapes() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/"), Route::Home);
+        assert_eq!(Route::parse("#/notes"), Route::Notes);
+        assert_eq!(Route::parse("#/notes/"), Route::Notes);
+        assert_eq!(
+            Route::parse("#/notes/s3---versioning"),
+            Route::Note("s3---versioning".into())
+        );
+        assert_eq!(
+            Route::parse("#/notes/d%C3%A9j%C3%A0"),
+            Route::Note("déjà".into())
+        );
+        assert_eq!(Route::parse("#/nope"), Route::NotFound("#/nope".into()));
+        assert_eq!(
+            Route::parse("#/notes/a/b"),
+            Route::NotFound("#/notes/a/b".into())
+        );
+    }
+
+    #[test]
+    fn href_and_parse_round_trip() {
+        let routes = [
+            Route::Home,
+            Route::Notes,
+            Route::Note("sse-kms".into()),
+            Route::Note("iam---identity-and-access-management".into()),
+            Route::Note("déjà vu/50%".into()),
+            Route::NotFound("#/what".into()),
+        ];
+        for r in routes {
+            assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+        }
+    }
+
+    #[test]
+    fn broken_escapes_are_kept() {
+        assert_eq!(Route::parse("#/notes/a%2"), Route::Note("a%2".into()));
+        assert_eq!(Route::parse("#/notes/%FF"), Route::Note("%FF".into()));
+    }
+}

@@ -1,0 +1,4 @@
+//! Persistence: versioned stored values (pure) and the localStorage adapter (the only I/O).
+
+pub mod local;
+pub mod settings;

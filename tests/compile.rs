@@ -1,0 +1,440 @@
+//! The content compiler against fixtures: a good one, and one bad fixture per rule with the exact message.
+
+#[path = "../src/compile/mod.rs"]
+mod compile;
+
+use compile::{Compiled, Source};
+
+const NOTES: &str = "# Chapter One
+
+Tasks: 1.1
+
+Intro with [a link](#second-section) and [the web](https://example.com/a?b=1&c=2).
+
+## First Section
+
+Tasks: 1.2, 3.4
+
+Some text about `code`.
+
+- #### SSE-S3:
+
+  Inside a list item.
+
+## Second Section
+
+Tasks: 2.1
+
+```yaml
+version: 0.2
+```
+
+## First Section
+
+Tasks: 4.3
+
+A repeated title gets a numbered anchor.
+";
+
+/// A good question; the bad fixtures below are this with one thing broken.
+const GOOD: &str = "## sqs-example
+
+Task: 1.1
+Notes: first-section
+
+A developer needs one thing. Which option meets the need?
+
+- [ ] Alpha
+- [x] Beta
+- [ ] Gamma
+- [ ] Delta
+
+Beta is right.
+
+- Alpha is wrong.
+- Gamma is wrong.
+- Delta is wrong.
+";
+
+const MULTI: &str = "## sqs-multi
+
+Task: 2.1
+Notes: 01-one.md#sse-s3, #second-section
+
+A team needs two things. Which steps meet the need? (Choose TWO.)
+
+- [x] Alpha
+- [ ] Beta
+- [x] Gamma
+- [ ] Delta
+- [ ] Epsilon
+
+Alpha and Gamma together do it.
+
+- Beta is wrong.
+- Delta is wrong.
+- Epsilon is wrong.
+";
+
+fn build(bank: &str) -> Result<Compiled, Vec<String>> {
+    compile::compile(
+        &[Source::new("notes/01-one.md", NOTES)],
+        &[Source::new("bank/01-b.md", bank)],
+    )
+    .map_err(|ds| ds.iter().map(ToString::to_string).collect())
+}
+
+fn errors(bank: &str) -> Vec<String> {
+    build(bank).expect_err("the fixture should fail")
+}
+
+fn notes_errors(notes: &str) -> Vec<String> {
+    compile::compile(&[Source::new("n.md", notes)], &[])
+        .map(|_| Vec::new())
+        .unwrap_or_else(|ds| ds.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn good_fixture_compiles_to_sections_and_questions() {
+    let c = build(&format!("# Bank title\n\n{GOOD}\n{MULTI}")).expect("good fixture");
+    let anchors: Vec<&str> = c.notes.sections.iter().map(|s| s.anchor.as_str()).collect();
+    assert_eq!(
+        anchors,
+        [
+            "chapter-one",
+            "first-section",
+            "sse-s3",
+            "second-section",
+            "first-section-1"
+        ]
+    );
+    let s = &c.notes.sections;
+    assert_eq!(s[0].parent, None);
+    assert_eq!(s[1].parent, Some(0));
+    assert_eq!(
+        s[2].parent,
+        Some(1),
+        "a heading in a list item belongs to the section above it"
+    );
+    assert_eq!(
+        s[2].tasks,
+        [(1, 2), (3, 4)],
+        "a subsection without its own Tasks line inherits"
+    );
+    assert_eq!(s[3].tasks, [(2, 1)]);
+    let ch = &c.notes.chapters[0];
+    let part = |i: usize| &ch.html[s[i].html.clone()];
+    assert!(
+        part(1).starts_with("<h2 id=\"first-section\"")
+            && part(1).contains("Some text about <code>code</code>")
+    );
+    assert!(part(2).starts_with("<h4 id=\"sse-s3\"") && part(2).contains("Inside a list item."));
+    assert!(
+        !part(1).contains("Inside a list item."),
+        "a section ends where the next heading starts"
+    );
+    assert_eq!(s[4].html.end, ch.html.len());
+    assert_eq!((ch.title.as_str(), ch.first, ch.end), ("Chapter One", 0, 5));
+    for needle in [
+        "<h2 id=\"first-section\" tabindex=\"-1\">First Section</h2>",
+        "<h4 id=\"sse-s3\" tabindex=\"-1\">SSE-S3:</h4>",
+        "<a href=\"#/notes/second-section\">a link</a>",
+        "<a href=\"https://example.com/a?b=1&amp;c=2\" target=\"_blank\" rel=\"noopener noreferrer\">the web</a>",
+        "<code class=\"language-yaml\">",
+        "<p class=\"serves\">Task statements: 1.2, 3.4</p>",
+    ] {
+        assert!(ch.html.contains(needle), "missing {needle} in {}", ch.html);
+    }
+    assert!(
+        !ch.html.contains("Tasks:"),
+        "the Tasks line is metadata, not prose"
+    );
+
+    let q = &c.questions;
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        (q[0].id.as_str(), q[0].task, q[0].notes.as_slice()),
+        ("sqs-example", (1, 1), &[1][..])
+    );
+    assert_eq!(
+        q[0].choices.iter().map(|c| c.key).collect::<Vec<_>>(),
+        [false, true, false, false]
+    );
+    assert_eq!(q[0].choices[1].html, "Beta");
+    assert!(q[0].stem.contains("A developer needs one thing."));
+    assert!(
+        q[0].explanation.contains("Beta is right.")
+            && q[0].explanation.contains("<li>Delta is wrong.</li>")
+    );
+    assert_eq!(
+        q[1].notes,
+        [2, 3],
+        "anchors may be written as file.md#anchor or #anchor"
+    );
+    assert_eq!(q[1].choices.iter().filter(|c| c.key).count(), 2);
+    assert_eq!(c.version.len(), 16);
+}
+
+#[test]
+fn bank_version_changes_with_any_question() {
+    let a = build(GOOD).unwrap().version;
+    let b = build(&GOOD.replace("Beta is right.", "Beta is right!"))
+        .unwrap()
+        .version;
+    assert_ne!(a, b);
+    assert_eq!(a, build(GOOD).unwrap().version);
+}
+
+#[test]
+fn id_must_be_kebab_case() {
+    assert_eq!(
+        errors(&GOOD.replace("## sqs-example", "## SQS_example")),
+        [
+            "bank/01-b.md:1:1: question id `SQS_example` is not lowercase kebab-case (like `sqs-long-polling`)"
+        ]
+    );
+}
+
+#[test]
+fn id_must_be_unique() {
+    assert_eq!(
+        errors(&format!("{GOOD}\n{GOOD}")),
+        ["bank/01-b.md:19:1: duplicate question id `sqs-example` (first used at bank/01-b.md:1:1)"]
+    );
+}
+
+#[test]
+fn task_must_exist() {
+    assert_eq!(
+        errors(&GOOD.replace("Task: 1.1", "Task: 3.5")),
+        [
+            "bank/01-b.md:3:1: invalid task statement `3.5` (expected 1.1-1.3, 2.1-2.3, 3.1-3.4 or 4.1-4.3)"
+        ]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("Task: 1.1\n", "")),
+        [
+            "bank/01-b.md:1:1: question `sqs-example` has no `Task:` line (a task statement, 1.1 to 4.3)"
+        ]
+    );
+}
+
+#[test]
+fn notes_links_must_exist() {
+    assert_eq!(
+        errors(&GOOD.replace("Notes: first-section", "Notes: first-section, nowhere")),
+        ["bank/01-b.md:4:1: note section `#nowhere` does not exist"]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("Notes: first-section\n", "")),
+        [
+            "bank/01-b.md:1:1: question `sqs-example` has no `Notes:` line linking the note sections that teach it"
+        ]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("Notes: first-section", "Notes:")),
+        ["bank/01-b.md:4:1: empty `Notes:` line: name at least one note section anchor"]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("Notes: first-section", "Notes: first-section\nLevel: hard")),
+        ["bank/01-b.md:5:1: unknown metadata key `Level` (expected `Task:` or `Notes:`)"]
+    );
+}
+
+#[test]
+fn metadata_must_come_first() {
+    assert_eq!(
+        errors(&GOOD.replace("Task: 1.1\nNotes: first-section\n\n", "")),
+        [
+            "bank/01-b.md:1:1: question `sqs-example` has no metadata (`Task:` and `Notes:` lines) right under its heading"
+        ]
+    );
+}
+
+#[test]
+fn option_and_key_counts() {
+    assert_eq!(
+        errors(&GOOD.replace("- [ ] Delta\n", "")),
+        [
+            "bank/01-b.md:1:1: question `sqs-example` has 3 options with 1 keys; use 4 options with 1 key, or 5-6 options with 2-3 keys"
+        ]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("- [ ] Alpha", "- [x] Alpha")),
+        [
+            "bank/01-b.md:1:1: question `sqs-example` has 4 options with 2 keys; use 4 options with 1 key, or 5-6 options with 2-3 keys",
+            "bank/01-b.md:6:1: question `sqs-example` has 2 keys, so its stem must end with \"(Choose TWO.)\"",
+        ]
+    );
+    assert_eq!(
+        errors(&MULTI.replace("- [ ] Beta", "- [x] Beta")),
+        [
+            "bank/01-b.md:6:1: question `sqs-multi` has 3 keys, so its stem must end with \"(Choose THREE.)\""
+        ]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("meets the need?", "meets the need? (Choose TWO.)")),
+        [
+            "bank/01-b.md:6:1: question `sqs-example` has 1 key, so its stem must not say \"(Choose ...)\""
+        ]
+    );
+    assert_eq!(
+        errors(&MULTI.replace("- [x] Gamma", "- [x] Gamma\n- [ ] Zeta\n- [ ] Eta")),
+        [
+            "bank/01-b.md:1:1: question `sqs-multi` has 7 options with 2 keys; use 4 options with 1 key, or 5-6 options with 2-3 keys",
+            "bank/01-b.md:16:1: question `sqs-multi` explains 3 of its 5 distractors; add one bullet line per distractor after the explanation"
+        ]
+    );
+}
+
+#[test]
+fn options_must_be_a_task_list_without_repeats() {
+    assert_eq!(
+        errors(&GOOD.replace("- [ ] Gamma", "- [ ] alpha")),
+        ["bank/01-b.md:10:1: question `sqs-example` repeats the option \"alpha\""]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("- [ ] Alpha\n- [x] Beta\n- [ ] Gamma\n- [ ] Delta\n\n", "")),
+        [
+            "bank/01-b.md:1:1: question `sqs-example` has no options (a task list: `- [x]` for a key, `- [ ]` for a distractor)"
+        ]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("- [ ] Delta", "- Delta")),
+        ["bank/01-b.md:11:1: question `sqs-example`: option \"Delta\" is not a task-list item (`- [ ]` or `- [x]`)",
+         "bank/01-b.md:1:1: question `sqs-example` has 3 options with 1 keys; use 4 options with 1 key, or 5-6 options with 2-3 keys"]
+        .iter().copied().rev().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn stem_and_explanation_are_required() {
+    assert_eq!(
+        errors(&GOOD.replace(
+            "A developer needs one thing. Which option meets the need?\n\n",
+            ""
+        )),
+        ["bank/01-b.md:1:1: question `sqs-example` has no stem before its options"]
+    );
+    let cut = GOOD.find("Beta is right.").unwrap();
+    assert_eq!(
+        errors(&GOOD[..cut]),
+        ["bank/01-b.md:1:1: question `sqs-example` has no explanation after its options"]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("- Delta is wrong.\n", "")),
+        [
+            "bank/01-b.md:13:1: question `sqs-example` explains 2 of its 3 distractors; add one bullet line per distractor after the explanation"
+        ]
+    );
+}
+
+#[test]
+fn raw_html_and_bad_links_are_rejected() {
+    assert_eq!(
+        errors(&GOOD.replace("Beta is right.", "Beta is <b>right</b>.")),
+        [
+            "bank/01-b.md:13:9: raw HTML is not allowed (write markdown instead)",
+            "bank/01-b.md:13:17: raw HTML is not allowed (write markdown instead)"
+        ]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("Beta is right.", "Beta is [right](#nowhere).")),
+        ["bank/01-b.md:13:9: link to missing section `#nowhere`"]
+    );
+    assert_eq!(
+        errors(&GOOD.replace("Beta is right.", "Beta is [right](other.html).")),
+        [
+            "bank/01-b.md:13:9: unsupported link `other.html`: link a section as `#anchor` or `file.md#anchor`, or the web with https://"
+        ]
+    );
+    assert_eq!(
+        errors(&format!("Stray text.\n\n{GOOD}")),
+        [
+            "bank/01-b.md:1:1: text before the first question: each question starts with a `## question-id` heading"
+        ]
+    );
+}
+
+#[test]
+fn notes_rules() {
+    assert_eq!(
+        notes_errors("# T\n\nTasks: 1.1\n\n## S\n\nNo tasks here.\n"),
+        ["n.md:5:1: section `S` has no `Tasks:` line under its heading (e.g. `Tasks: 1.2, 3.4`)"]
+    );
+    assert_eq!(
+        notes_errors("# T\n\nTasks: 1.1, 4.4\n"),
+        ["n.md:3:1: invalid task statement `4.4` (expected 1.1-1.3, 2.1-2.3, 3.1-3.4 or 4.1-4.3)"]
+    );
+    assert_eq!(
+        notes_errors("# T\n\nTasks:\n"),
+        ["n.md:3:1: empty `Tasks:` line: name at least one task statement (e.g. `Tasks: 1.2`)"]
+    );
+    assert_eq!(
+        notes_errors("Intro.\n\n# T\n\nTasks: 1.1\n"),
+        ["n.md:1:1: a notes file must start with its chapter heading (`# Title`)"]
+    );
+    assert_eq!(
+        notes_errors("# T\n\nTasks: 1.1\n\n# U\n\nTasks: 1.1\n"),
+        ["n.md:5:1: only one chapter heading (`#`) per notes file; use `##` for sections"]
+    );
+    assert_eq!(
+        notes_errors("# T\n\nTasks: 1.1\n\nSee <span>this</span> and [x](#t) and [y](#gone).\n"),
+        [
+            "n.md:5:5: raw HTML is not allowed (write markdown instead)",
+            "n.md:5:15: raw HTML is not allowed (write markdown instead)",
+            "n.md:5:39: link to missing section `#gone`"
+        ]
+    );
+    assert_eq!(
+        notes_errors("# T\n\nTasks: 1.1\n\n<div>\nblock\n</div>\n"),
+        ["n.md:5:1: raw HTML is not allowed (write markdown instead)"]
+    );
+}
+
+#[test]
+fn every_problem_is_listed_at_once_across_files() {
+    let bad_notes = Source::new(
+        "notes/02-two.md",
+        "# Two\n\n## Missing Tasks\n\nTasks: 1.1\n",
+    );
+    let bad_bank = GOOD
+        .replace("Task: 1.1", "Task: 9.9")
+        .replace("- [ ] Gamma", "- [ ] Alpha");
+    let diags = compile::compile(
+        &[Source::new("notes/01-one.md", NOTES), bad_notes],
+        &[
+            Source::new("bank/01-b.md", &bad_bank),
+            Source::new("bank/02-c.md", "## Bad Id\n"),
+        ],
+    )
+    .expect_err("three files with problems");
+    let lines: Vec<String> = diags.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "bank/01-b.md:3:1: invalid task statement `9.9` (expected 1.1-1.3, 2.1-2.3, 3.1-3.4 or 4.1-4.3)",
+            "bank/01-b.md:10:1: question `sqs-example` repeats the option \"Alpha\"",
+            "bank/02-c.md:1:1: question id `Bad Id` is not lowercase kebab-case (like `sqs-long-polling`)",
+            "bank/02-c.md:1:1: question `Bad Id` has no metadata (`Task:` and `Notes:` lines) right under its heading",
+            "notes/02-two.md:1:1: section `Two` has no `Tasks:` line under its heading (e.g. `Tasks: 1.2, 3.4`)",
+        ]
+    );
+}
+
+#[test]
+fn seed_table_of_contents_resolves_with_github_slugs() {
+    let headings = include_str!("fixtures/seed-headings.md");
+    let c =
+        compile::compile(&[Source::new("seed.md", headings)], &[]).expect("seed headings compile");
+    for anchor in include_str!("fixtures/seed-toc.txt").lines() {
+        assert!(
+            c.notes.index.contains_key(anchor),
+            "seed TOC anchor #{anchor} has no heading"
+        );
+    }
+    assert!(
+        c.notes.index.contains_key("sse-s3")
+            && c.notes.index.contains_key("client-side-encryption")
+    );
+}

@@ -1,0 +1,127 @@
+// The notes reader in a real browser: deep links, search, unknown anchors, the theme, small screens.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setup } from "./harness.mjs";
+
+let t;
+before(async () => { t = await setup(); });
+after(async () => { await t.teardown(); });
+
+/** Whether the element's top edge lies inside the viewport. */
+const inView = (page, sel) => page.$eval(sel, (el) => {
+  const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0;
+});
+
+test("a deep link opens the notes at that section: in view, highlighted, focused", async () => {
+  const page = await t.open("#/notes/sse-kms");
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === "sse-kms");
+  assert.equal(await page.$eval("#sse-kms", (el) => el.textContent.trim()), "SSE-KMS");
+  assert.ok(await inView(page, "#sse-kms"), "the heading is scrolled into view");
+  assert.ok(await page.$eval("#sse-kms", (el) => el.classList.contains("target")), "the heading is highlighted");
+  assert.ok(await page.evaluate(() => window.scrollY) > 200, "the page scrolled down to a section deep in its chapter");
+  assert.match(await page.title(), /SSE-KMS/);
+  await page.close();
+});
+
+test("following a link inside the notes moves to the linked section", async () => {
+  const page = await t.open("#/notes/aws-sqs");
+  await page.waitForFunction(() => document.activeElement?.id === "aws-sqs");
+  const link = 'article.notes a[href^="#/notes/"]:not([href="#/notes/aws-sqs"]) >> nth=0';
+  const target = (await page.getAttribute(link, "href")).slice("#/notes/".length);
+  await page.click(link);
+  await page.waitForFunction((id) => document.activeElement?.id === id, target);
+  assert.ok(await inView(page, `[id="${target}"]`));
+  assert.equal(await page.$$eval(".target", (els) => els.length), 1, "only the current section is highlighted");
+  await page.close();
+});
+
+test("the contents list every chapter, and search filters sections as you type", async () => {
+  const page = await t.open("#/notes");
+  const chapters = await page.$$eval(".toc > li h2", (hs) => hs.map((h) => h.textContent.trim()));
+  assert.ok(chapters.length >= 10, `chapters listed: ${chapters.length}`);
+  assert.ok(chapters.includes("Amazon S3"));
+  await page.fill("#note-search", "visibility timeout");
+  await page.waitForSelector(".hits li");
+  const titles = await page.$$eval(".hits li > a", (as) => as.map((a) => a.textContent.trim()));
+  assert.match(titles[0], /Visibility Timeout/, `a title match ranks first: ${titles.join(", ")}`);
+  assert.ok(titles.length > 3, "text matches follow");
+  assert.match(await page.textContent(".count"), /sections? match/);
+  await page.fill("#note-search", "zzzz-no-such-thing");
+  await page.waitForFunction(() => document.querySelector(".count").textContent.includes("No section matches"));
+  assert.equal(await page.$$eval(".hits li", (l) => l.length), 0);
+  await page.fill("#note-search", "visibility timeout");
+  const first = await page.getAttribute(".hits li > a >> nth=0", "href");
+  await page.click(".hits li > a >> nth=0");
+  await page.waitForFunction((href) => location.hash === href && document.activeElement?.id === href.slice(8), first);
+  await page.close();
+});
+
+test("an unknown anchor says so and shows the contents", async () => {
+  const page = await t.open("#/notes/no-such-section");
+  const notice = await page.textContent(".notice");
+  assert.match(notice, /There is no section #no-such-section/);
+  assert.ok(await page.$$eval(".toc > li", (l) => l.length) > 5);
+  await page.close();
+});
+
+test("an unknown page gets a not-found page with a way back", async () => {
+  const page = await t.open("#/nowhere");
+  assert.equal(await page.textContent("h1"), "Page not found");
+  await page.click('main a[href="#/"]');
+  await page.waitForSelector("table.domains");
+  assert.equal(await page.$$eval("table.domains tbody tr", (r) => r.length), 4);
+  await page.close();
+});
+
+test("the theme follows the system, and the toggle is remembered across reloads", async () => {
+  const page = await t.open("#/");
+  await page.emulateMedia({ colorScheme: "dark" });
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await bg(), "rgb(17, 20, 24)", "dark system setting gives the dark theme");
+  await page.waitForFunction(() => document.querySelector("button.theme").getAttribute("aria-pressed") === "true");
+  await page.click("button.theme");
+  assert.equal(await page.getAttribute("html", "data-theme"), "light");
+  assert.equal(await bg(), "rgb(247, 248, 250)");
+  await page.reload();
+  await page.waitForSelector("header.top");
+  assert.equal(await page.getAttribute("html", "data-theme"), "light", "the choice survives a reload");
+  assert.equal(await bg(), "rgb(247, 248, 250)");
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test("a corrupt settings value neither crashes the app nor is thrown away", async () => {
+  const page = await t.open("#/");
+  await page.evaluate(() => localStorage.setItem("dva.settings", "{not json"));
+  await page.reload();
+  await page.waitForSelector("table.domains");
+  assert.equal(await page.evaluate(() => localStorage.getItem("dva.settings.unreadable")), "{not json");
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test("at 360 px wide the notes fit without sideways scrolling, and keyboard focus is visible", async () => {
+  const page = await t.open("#/notes/s3---performance", { viewport: { width: 360, height: 740 } });
+  await page.waitForFunction(() => document.activeElement?.id === "s3---performance");
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 360, `page is ${wide}px wide`);
+  await page.keyboard.press("Tab");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, "solid");
+  await page.close();
+});
+
+test("a link to the section already open brings it back into view", async () => {
+  const page = await t.open("#/notes/aws-sqs");
+  await page.waitForFunction(() => document.activeElement?.id === "aws-sqs");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.click('.chapter-nav a[href="#/notes/aws-sqs"]');
+  await page.waitForFunction(() => document.activeElement?.id === "aws-sqs");
+  assert.ok(await inView(page, "#aws-sqs"));
+  await page.close();
+});
+
+test("no page threw an error", () => {
+  assert.deepEqual(t.errors, []);
+});
