@@ -1,3 +1,4 @@
 //! The exam engine: pure logic, no Leptos and no web-sys, tested natively.
 
 pub mod blueprint;
+pub mod rng;
