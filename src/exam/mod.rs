@@ -2,3 +2,4 @@
 
 pub mod blueprint;
 pub mod rng;
+pub mod spec;
