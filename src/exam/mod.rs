@@ -2,4 +2,5 @@
 
 pub mod blueprint;
 pub mod rng;
+pub mod select;
 pub mod spec;
