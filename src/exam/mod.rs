@@ -3,4 +3,5 @@
 pub mod blueprint;
 pub mod rng;
 pub mod select;
+pub mod session;
 pub mod spec;
