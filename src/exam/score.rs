@@ -1,0 +1,199 @@
+//! Scoring a finished session the way AWS reports it: all-or-nothing per question, a scaled score from
+//! 100 to 1000 with 720 to pass, and a per-domain verdict; plus which note sections to revisit.
+//!
+//! AWS does not publish its scaling; ours is piecewise linear through (0%, 100), (72%, 720) and
+//! (100%, 1000), so the pass mark sits where a 72% raw score would put it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::session::{Item, Session};
+
+/// The minimum passing scaled score.
+pub const PASS: u16 = 720;
+
+/// The per-domain verdict AWS reports instead of a per-domain score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Competency {
+    Meets,
+    NeedsImprovement,
+}
+
+/// One domain's row of the results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DomainScore {
+    /// 1-4.
+    pub domain: u8,
+    pub correct: usize,
+    pub total: usize,
+    pub competency: Competency,
+}
+
+/// How one note section fared, to point the learner at what to reread. Keyed by anchor, which is forever.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionTally {
+    pub section: String,
+    pub missed: usize,
+    pub total: usize,
+}
+
+/// The result of an attempt, stored in the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub correct: usize,
+    /// Every question asked, retired ones included.
+    pub total: usize,
+    pub scaled: u16,
+    pub passed: bool,
+    /// Always four rows, domains 1-4 in order (a domain with no questions has total 0).
+    pub domains: Vec<DomainScore>,
+    /// Every section linked by an asked question, most missed first, then by anchor.
+    pub sections: Vec<SectionTally>,
+    /// Time from start to finish (or to the last recorded moment of an unfinished session).
+    pub used_ms: f64,
+}
+
+/// What scoring needs to know about a question of the current bank.
+pub struct KeyInfo<'a> {
+    /// 1-4.
+    pub domain: u8,
+    /// Original indices of the correct options.
+    pub keys: &'a [u8],
+    /// Anchors of the note sections that teach it.
+    pub sections: Vec<&'a str>,
+}
+
+/// Whether an item is right: the chosen set equals the key set exactly, as on the real exam (no partial
+/// credit, no penalty for guessing). An unanswered item is wrong.
+pub fn is_correct(item: &Item, keys: &[u8]) -> bool {
+    let set = |v: &[u8]| {
+        let mut v = v.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    !item.chosen.is_empty() && set(&item.chosen) == set(keys)
+}
+
+/// Whether `correct` of `total` reaches the 72% bar, in exact integer arithmetic.
+fn at_bar(correct: usize, total: usize) -> bool {
+    correct as u64 * 100 >= total as u64 * 72
+}
+
+/// The scaled score, 100-1000: linear from 0% (100) to 72% (720) and from 72% to 100% (1000), rounded
+/// half up. A ratio below 72% never rounds up to the pass mark. No questions scores 100.
+pub fn scaled(correct: usize, total: usize) -> u16 {
+    if total == 0 {
+        return 100;
+    }
+    let (c, t) = (correct.min(total) as u64, total as u64);
+    // round(a / b) = (2a + b) / (2b) for the two segments:
+    // below: 100 + 620 * (c/t) / 0.72 = 100 + 62000c / 72t; above: 720 + 1000 * (c/t - 0.72) = 1000c / t.
+    let s = if at_bar(correct.min(total), total) {
+        (2000 * c + t) / (2 * t)
+    } else {
+        (100 + (124_000 * c + 72 * t) / (144 * t)).min(u64::from(PASS) - 1)
+    };
+    s as u16
+}
+
+/// A domain's verdict: meets competency at the same 72% bar as the pass mark; no questions meets it.
+pub fn competency(correct: usize, total: usize) -> Competency {
+    if at_bar(correct, total) {
+        Competency::Meets
+    } else {
+        Competency::NeedsImprovement
+    }
+}
+
+/// Scores a session against the current bank; `info` looks a question up by id.
+///
+/// A question `info` does not know (retired since the attempt) counts as asked and wrong, but is in no
+/// domain row and no section tally, since its domain and sections are no longer known.
+pub fn score<'a>(s: &Session, info: impl Fn(&str) -> Option<KeyInfo<'a>>) -> Outcome {
+    let mut correct = 0;
+    let mut domains = [(0usize, 0usize); 4];
+    let mut sections: BTreeMap<&'a str, (usize, usize)> = BTreeMap::new();
+    for item in &s.items {
+        let Some(k) = info(&item.id) else { continue };
+        let right = is_correct(item, k.keys);
+        correct += usize::from(right);
+        if let Some(row) = domains.get_mut(usize::from(k.domain).wrapping_sub(1)) {
+            row.0 += usize::from(right);
+            row.1 += 1;
+        }
+        let mut anchors = k.sections;
+        anchors.sort_unstable();
+        anchors.dedup();
+        for a in anchors {
+            let tally = sections.entry(a).or_default();
+            tally.0 += usize::from(!right);
+            tally.1 += 1;
+        }
+    }
+    let total = s.items.len();
+    let mut sections: Vec<SectionTally> = sections
+        .into_iter()
+        .map(|(a, (missed, total))| SectionTally {
+            section: a.to_string(),
+            missed,
+            total,
+        })
+        .collect();
+    sections.sort_by(|a, b| {
+        b.missed
+            .cmp(&a.missed)
+            .then_with(|| a.section.cmp(&b.section))
+    });
+    Outcome {
+        correct,
+        total,
+        scaled: scaled(correct, total),
+        passed: total > 0 && at_bar(correct, total),
+        domains: (1..=4u8)
+            .zip(domains)
+            .map(|(domain, (correct, total))| DomainScore {
+                domain,
+                correct,
+                total,
+                competency: competency(correct, total),
+            })
+            .collect(),
+        sections,
+        used_ms: (s.finished_ms.unwrap_or(s.entered_ms) - s.started_ms).max(0.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaled_hits_the_anchors_and_is_monotonic() {
+        assert_eq!(scaled(0, 65), 100);
+        assert_eq!(scaled(65, 65), 1000);
+        assert_eq!(scaled(18, 25), 720);
+        assert_eq!(scaled(36, 50), 720);
+        assert_eq!(scaled(0, 0), 100);
+        assert_eq!(scaled(9, 4), 1000, "more correct than asked is clamped");
+        // 7195 of 10000 is 719.57 on the line, but below the bar: it must not round up to a pass.
+        assert_eq!(scaled(7195, 10_000), 719);
+        for total in 1..=120 {
+            let mut last = 0;
+            for correct in 0..=total {
+                let s = scaled(correct, total);
+                assert!((100..=1000).contains(&s) && s >= last, "{correct}/{total}");
+                assert_eq!(s >= PASS, at_bar(correct, total), "{correct}/{total}");
+                last = s;
+            }
+        }
+    }
+
+    #[test]
+    fn competency_uses_the_pass_bar() {
+        assert_eq!(competency(18, 25), Competency::Meets);
+        assert_eq!(competency(17, 25), Competency::NeedsImprovement);
+        assert_eq!(competency(0, 0), Competency::Meets);
+    }
+}

@@ -1,0 +1,268 @@
+//! An exam in progress: plain state and pure transitions, serialized to localStorage after each change.
+//!
+//! Time is passed in (`now_ms`, epoch milliseconds) rather than read, so every transition is testable and
+//! the browser clock stays at the edge. The session stores a deadline, not a countdown: a reload or a
+//! sleeping laptop cannot give or take time. Time after the deadline is never charged to a question.
+
+use serde::{Deserialize, Serialize};
+
+use super::spec::{Mode, Spec};
+
+/// The schema version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// One question of the session, as the learner sees and answers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// The question id; ids are forever, so an old attempt can still be reviewed.
+    pub id: String,
+    /// The option permutation: display position -> original option index.
+    pub order: Vec<u8>,
+    /// How many options must be chosen (1, 2 or 3).
+    pub keys: u8,
+    /// Original option indices chosen, in the order chosen.
+    pub chosen: Vec<u8>,
+    /// Marked for review by the learner.
+    pub flagged: bool,
+    /// Practice mode: the key was revealed and the answer is locked.
+    pub checked: bool,
+    /// Time spent on this question, in milliseconds.
+    pub spent_ms: f64,
+}
+
+/// An exam in progress or finished, everything needed to resume it after a reload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Schema version ([`VERSION`]), so stored sessions can be migrated or rejected.
+    pub version: u32,
+    /// The attempt id: start time and seed in hex, unique enough per browser.
+    pub id: String,
+    pub spec: Spec,
+    /// The bank the questions came from, so results can say when the bank changed since.
+    pub bank_version: String,
+    pub started_ms: f64,
+    /// When the exam ends by the clock; `None` when untimed.
+    pub deadline_ms: Option<f64>,
+    pub items: Vec<Item>,
+    /// The question on screen.
+    pub current: usize,
+    /// When the current question was opened, to charge its `spent_ms`.
+    pub entered_ms: f64,
+    pub finished_ms: Option<f64>,
+    /// True when the exam ended by the clock rather than by the learner.
+    pub expired: bool,
+}
+
+/// What [`Session::choose`] did, so the UI can explain a click that changed nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chose {
+    /// The option is now chosen.
+    Selected,
+    /// A multi-response option was un-chosen.
+    Deselected,
+    /// A multi-response question already has `keys` choices; nothing changed.
+    CapReached,
+    /// The item is checked, the exam is finished or past its deadline, or there is no such option;
+    /// nothing changed.
+    Locked,
+}
+
+impl Session {
+    /// Starts an exam at `now_ms`; the deadline is `now` plus the spec's minutes.
+    pub fn new(spec: Spec, bank_version: &str, items: Vec<Item>, now_ms: f64) -> Session {
+        Session {
+            version: VERSION,
+            id: format!("{:x}-{:x}", now_ms as u64, spec.seed),
+            deadline_ms: spec.minutes().map(|m| now_ms + f64::from(m) * 60_000.0),
+            spec,
+            bank_version: bank_version.to_string(),
+            started_ms: now_ms,
+            items,
+            current: 0,
+            entered_ms: now_ms,
+            finished_ms: None,
+            expired: false,
+        }
+    }
+
+    /// Clicks the option at display position `display` of the current question.
+    ///
+    /// A single-response question behaves like radio buttons (the new choice replaces the old one); a
+    /// multi-response question toggles, but never holds more than `keys` choices.
+    pub fn choose(&mut self, display: usize, now_ms: f64) -> Chose {
+        if self.is_finished() || self.is_expired(now_ms) {
+            return Chose::Locked;
+        }
+        let Some(item) = self.items.get_mut(self.current) else {
+            return Chose::Locked;
+        };
+        let Some(&option) = item.order.get(display) else {
+            return Chose::Locked;
+        };
+        if item.checked {
+            return Chose::Locked;
+        }
+        if item.keys == 1 {
+            item.chosen = vec![option];
+            Chose::Selected
+        } else if let Some(at) = item.chosen.iter().position(|&c| c == option) {
+            item.chosen.remove(at);
+            Chose::Deselected
+        } else if item.chosen.len() >= usize::from(item.keys) {
+            Chose::CapReached
+        } else {
+            item.chosen.push(option);
+            Chose::Selected
+        }
+    }
+
+    /// Flags or unflags the current question for review (not after the exam is finished).
+    pub fn toggle_flag(&mut self) {
+        if self.is_finished() {
+            return;
+        }
+        if let Some(item) = self.items.get_mut(self.current) {
+            item.flagged = !item.flagged;
+        }
+    }
+
+    /// Opens question `index` (clamped to the last one), charging the time since the current question
+    /// was opened to it. Does nothing once finished.
+    pub fn go_to(&mut self, index: usize, now_ms: f64) {
+        if self.is_finished() {
+            return;
+        }
+        self.charge(now_ms);
+        self.current = index.min(self.items.len().saturating_sub(1));
+    }
+
+    /// Opens the next question (stays on the last).
+    pub fn next(&mut self, now_ms: f64) {
+        self.go_to(self.current.saturating_add(1), now_ms);
+    }
+
+    /// Opens the previous question (stays on the first).
+    pub fn previous(&mut self, now_ms: f64) {
+        self.go_to(self.current.saturating_sub(1), now_ms);
+    }
+
+    /// Practice mode: reveals the key of the current question and locks its answer, if it is answered.
+    /// Does nothing in exam mode, where feedback waits for the end.
+    pub fn check(&mut self) {
+        if self.spec.mode != Mode::Practice || self.is_finished() || !self.answered(self.current) {
+            return;
+        }
+        self.items[self.current].checked = true;
+    }
+
+    /// Whether question `i` has all its choices made (`false` for no such question).
+    pub fn answered(&self, i: usize) -> bool {
+        self.items
+            .get(i)
+            .is_some_and(|it| it.chosen.len() == usize::from(it.keys))
+    }
+
+    /// `(answered, unanswered, flagged)`, for the navigator and the submit dialog.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let answered = (0..self.items.len()).filter(|&i| self.answered(i)).count();
+        let flagged = self.items.iter().filter(|it| it.flagged).count();
+        (answered, self.items.len() - answered, flagged)
+    }
+
+    /// Time left on the clock (frozen once finished), never negative; `None` when untimed.
+    pub fn remaining_ms(&self, now_ms: f64) -> Option<f64> {
+        let now = self.finished_ms.unwrap_or(now_ms);
+        self.deadline_ms.map(|d| (d - now).max(0.0))
+    }
+
+    /// Whether the clock has run out at `now_ms` (from the deadline on).
+    pub fn is_expired(&self, now_ms: f64) -> bool {
+        self.deadline_ms.is_some_and(|d| now_ms >= d)
+    }
+
+    /// Ends the exam: charges the current question's time and records when it finished (the deadline at
+    /// the latest). `expired` says the clock ended it; so does submitting after the deadline. A second
+    /// call changes nothing.
+    pub fn submit(&mut self, now_ms: f64, expired: bool) {
+        if self.is_finished() {
+            return;
+        }
+        self.charge(now_ms);
+        // `charge` moved `entered_ms` to now, or to the deadline if that came first.
+        self.finished_ms = Some(self.entered_ms);
+        self.expired = expired || self.is_expired(now_ms);
+    }
+
+    /// Whether the exam has been submitted (by the learner or the clock).
+    pub fn is_finished(&self) -> bool {
+        self.finished_ms.is_some()
+    }
+
+    /// Adds the time since `entered_ms` (up to the deadline) to the current question and restarts the
+    /// count. A clock that went backwards charges nothing.
+    fn charge(&mut self, now_ms: f64) {
+        let until = self.deadline_ms.map_or(now_ms, |d| now_ms.min(d));
+        let spent = until - self.entered_ms;
+        if spent > 0.0 {
+            if let Some(item) = self.items.get_mut(self.current) {
+                item.spent_ms += spent;
+            }
+            self.entered_ms = until;
+        }
+    }
+}
+
+/// Reads a stored session, rejecting other schema versions and anything inconsistent (which would make
+/// the UI index out of bounds) with a message for the learner.
+pub fn decode(raw: &str) -> Result<Session, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(raw).map_err(|e| format!("The saved exam is not valid JSON: {e}"))?;
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) => {
+            return Err(format!(
+                "The saved exam has version {v}; this app reads version {VERSION}"
+            ));
+        }
+        None => return Err("The saved exam has no version number".to_string()),
+    }
+    let s: Session = serde_json::from_value(value)
+        .map_err(|e| format!("The saved exam has an unexpected shape: {e}"))?;
+    check_consistent(&s).map_err(|e| format!("The saved exam is inconsistent: {e}"))?;
+    Ok(s)
+}
+
+/// Writes a session for storage; [`decode`] reads it back unchanged.
+pub fn encode(s: &Session) -> String {
+    serde_json::to_string(s).expect("a Session is plain data and always serializes")
+}
+
+/// The invariants the transitions keep, checked on data that came from outside.
+fn check_consistent(s: &Session) -> Result<(), String> {
+    if s.current >= s.items.len().max(1) {
+        return Err(format!(
+            "current question {} of {}",
+            s.current,
+            s.items.len()
+        ));
+    }
+    for it in &s.items {
+        let mut order = it.order.clone();
+        order.sort_unstable();
+        if !order.iter().enumerate().all(|(i, &o)| usize::from(o) == i) {
+            return Err(format!("question {}: options are not a permutation", it.id));
+        }
+        let distinct = it
+            .chosen
+            .iter()
+            .enumerate()
+            .all(|(i, c)| !it.chosen[..i].contains(c));
+        if !distinct
+            || it.chosen.len() > usize::from(it.keys)
+            || it.chosen.iter().any(|&c| usize::from(c) >= it.order.len())
+        {
+            return Err(format!("question {}: invalid choices", it.id));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,226 @@
+//! What exam to build: the kind of exam, the mode, extra time and the seed.
+//!
+//! A `Spec` is stored with the attempt, so everything derived from it here (length, time, per-domain
+//! targets, title) must stay a pure function of it.
+
+use serde::{Deserialize, Serialize};
+
+use super::blueprint::{self, FULL_LENGTH, FULL_MINUTES, WEIGHTS};
+
+/// Which questions an exam draws.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    /// The real exam's shape: 65 questions in 130 minutes, split by the blueprint.
+    Full,
+    /// A shorter exam (the UI offers 10, 20 or 30 questions) with the blueprint's split for that length.
+    Quick { length: usize },
+    /// Only the listed domains (1-4), split between them by their blueprint weights. Values outside 1-4
+    /// and repeats are ignored; a list with no valid domain asks for nothing.
+    Domains { domains: Vec<u8>, length: usize },
+    /// Questions linked to the note section with this anchor or any of its subsections, from any domain.
+    Section { anchor: String, length: usize },
+}
+
+/// How the exam behaves while it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Mode {
+    /// Timed, and no feedback until the end, like the real exam.
+    Exam,
+    /// Untimed, and the key is shown after each answer, for learning.
+    Practice,
+}
+
+/// Everything needed to rebuild an exam: with the same bank, the same `Spec` draws the same questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Spec {
+    pub kind: Kind,
+    pub mode: Mode,
+    /// The 30 extra minutes AWS grants on request (ESL +30), scaled down for shorter exams.
+    pub extra_time: bool,
+    pub seed: u64,
+}
+
+impl Spec {
+    /// The number of questions asked for.
+    pub fn length(&self) -> usize {
+        match &self.kind {
+            Kind::Full => FULL_LENGTH,
+            Kind::Quick { length }
+            | Kind::Domains { length, .. }
+            | Kind::Section { length, .. } => *length,
+        }
+    }
+
+    /// The time allowed, or `None` in practice mode, which is untimed.
+    ///
+    /// The full exam has 130 minutes; other kinds keep its pace of 2 minutes per question. Extra time adds
+    /// the same proportion as on the real exam (30 of 130), rounded to whole minutes.
+    pub fn minutes(&self) -> Option<u32> {
+        if self.mode == Mode::Practice {
+            return None;
+        }
+        let base = match self.kind {
+            Kind::Full => u64::from(FULL_MINUTES),
+            _ => (self.length() as u64).saturating_mul(2),
+        };
+        let full = u64::from(FULL_MINUTES);
+        let extra = if self.extra_time {
+            (base.saturating_mul(30) + full / 2) / full
+        } else {
+            0
+        };
+        Some(u32::try_from(base + extra).unwrap_or(u32::MAX))
+    }
+
+    /// Questions to draw from each domain (index 0 is domain 1), or `None` for a section drill, which
+    /// takes whatever domains the section's questions belong to.
+    pub fn domain_counts(&self) -> Option<[usize; 4]> {
+        match &self.kind {
+            Kind::Full => Some(blueprint::counts(FULL_LENGTH)),
+            Kind::Quick { length } => Some(blueprint::counts(*length)),
+            Kind::Domains { domains, length } => {
+                let mut weights = [0; 4];
+                for d in valid_domains(domains) {
+                    weights[usize::from(d - 1)] = WEIGHTS[usize::from(d - 1)];
+                }
+                Some(split(*length, weights))
+            }
+            Kind::Section { .. } => None,
+        }
+    }
+
+    /// A short human title for headings and the history list.
+    pub fn title(&self) -> String {
+        match &self.kind {
+            Kind::Full => "Full mock exam".to_string(),
+            Kind::Quick { length } => format!("Quick exam ({length} questions)"),
+            Kind::Domains { domains, .. } => {
+                let list: Vec<String> = valid_domains(domains).map(|d| d.to_string()).collect();
+                format!("Domain drill: {}", list.join(", "))
+            }
+            Kind::Section { .. } => "Section drill".to_string(),
+        }
+    }
+}
+
+/// The domains of a drill that exist, sorted and without repeats.
+fn valid_domains(domains: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    (1..=4).filter(|d| domains.contains(d))
+}
+
+/// Splits `len` between the domains by `weights` with the largest-remainder method, as the blueprint does:
+/// the counts sum to `len` (unless every weight is 0) and ties go to the lower domain.
+fn split(len: usize, weights: [u32; 4]) -> [usize; 4] {
+    let total = u64::from(weights.iter().sum::<u32>());
+    let mut counts = [0usize; 4];
+    if total == 0 {
+        return counts;
+    }
+    let mut remainders = [(0u64, 0usize); 4];
+    for (d, w) in weights.iter().enumerate() {
+        let exact = len as u64 * u64::from(*w);
+        counts[d] = (exact / total) as usize;
+        remainders[d] = (exact % total, d);
+    }
+    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let short = len - counts.iter().sum::<usize>();
+    for &(_, d) in remainders.iter().take(short) {
+        counts[d] += 1;
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(kind: Kind) -> Spec {
+        Spec {
+            kind,
+            mode: Mode::Exam,
+            extra_time: false,
+            seed: 1,
+        }
+    }
+
+    #[test]
+    fn split_with_all_weights_is_the_blueprint() {
+        for len in 0..=200 {
+            assert_eq!(split(len, WEIGHTS), blueprint::counts(len), "length {len}");
+        }
+    }
+
+    #[test]
+    fn domain_drills_split_by_the_chosen_weights() {
+        let drill =
+            |domains: Vec<u8>, length| spec(Kind::Domains { domains, length }).domain_counts();
+        // 1 and 3 weigh 32 and 24: 20 * 32/56 = 11.43, 20 * 24/56 = 8.57, so domain 3 gets the spare one.
+        assert_eq!(drill(vec![3, 1], 20), Some([11, 0, 9, 0]));
+        assert_eq!(drill(vec![2], 7), Some([0, 7, 0, 0]));
+        assert_eq!(drill(vec![4, 4, 9, 0], 5), Some([0, 0, 0, 5]));
+        assert_eq!(drill(vec![], 5), Some([0; 4]));
+        assert_eq!(drill(vec![1, 2, 3, 4], 30), Some(blueprint::counts(30)));
+    }
+
+    #[test]
+    fn lengths_and_targets() {
+        assert_eq!(spec(Kind::Full).length(), 65);
+        assert_eq!(spec(Kind::Full).domain_counts(), Some([21, 17, 15, 12]));
+        assert_eq!(
+            spec(Kind::Quick { length: 20 }).domain_counts(),
+            Some([6, 5, 5, 4])
+        );
+        let section = spec(Kind::Section {
+            anchor: "s3".into(),
+            length: 10,
+        });
+        assert_eq!(section.length(), 10);
+        assert_eq!(section.domain_counts(), None);
+    }
+
+    #[test]
+    fn minutes_follow_the_real_pace_and_extra_time() {
+        let timed = |kind, extra_time| {
+            Spec {
+                extra_time,
+                ..spec(kind)
+            }
+            .minutes()
+        };
+        assert_eq!(timed(Kind::Full, false), Some(130));
+        assert_eq!(timed(Kind::Full, true), Some(160));
+        assert_eq!(timed(Kind::Quick { length: 10 }, false), Some(20));
+        // 20 * 30 / 130 = 4.6 -> 5; 40 * 30 / 130 = 9.2 -> 9; 60 * 30 / 130 = 13.8 -> 14.
+        assert_eq!(timed(Kind::Quick { length: 10 }, true), Some(25));
+        assert_eq!(timed(Kind::Quick { length: 20 }, true), Some(49));
+        assert_eq!(timed(Kind::Quick { length: 30 }, true), Some(74));
+        let practice = Spec {
+            mode: Mode::Practice,
+            extra_time: true,
+            ..spec(Kind::Full)
+        };
+        assert_eq!(practice.minutes(), None);
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(spec(Kind::Full).title(), "Full mock exam");
+        assert_eq!(
+            spec(Kind::Quick { length: 20 }).title(),
+            "Quick exam (20 questions)"
+        );
+        let drill = spec(Kind::Domains {
+            domains: vec![3, 1, 3],
+            length: 10,
+        });
+        assert_eq!(drill.title(), "Domain drill: 1, 3");
+        assert_eq!(
+            spec(Kind::Section {
+                anchor: "x".into(),
+                length: 5
+            })
+            .title(),
+            "Section drill"
+        );
+    }
+}
