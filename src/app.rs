@@ -3,9 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::pages::{home::Home, not_found::NotFound, notes::NotesPage};
+use crate::exam::spec::Mode;
+use crate::pages::{
+    exam::ExamRoom, home::Home, not_found::NotFound, notes::NotesPage, results::Results,
+    review::Review, setup::Setup,
+};
 use crate::platform;
 use crate::route::Route;
+use crate::state::AppState;
 use crate::store::{local, settings};
 
 /// Which page component is mounted; a change of anchor within the notes keeps the notes page mounted.
@@ -13,28 +18,66 @@ use crate::store::{local, settings};
 enum Page {
     Home,
     Notes,
-    NotFound,
+    Setup,
+    Exam,
+    Other,
 }
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    let app = AppState::load();
+    provide_context(app);
     let route = RwSignal::new(Route::parse(&platform::hash()));
+    // An exam is "running" while a timed exam is open: leaving it asks first (the answers are saved anyway).
+    let running = move || {
+        app.session.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.spec.mode == Mode::Exam && !s.is_finished())
+        })
+    };
+    platform::guard_unload(move || running() && route.get_untracked() == Route::Exam);
     window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::parse(&platform::hash()))
+        let next = Route::parse(&platform::hash());
+        if route.get_untracked() == Route::Exam
+            && next != Route::Exam
+            && !matches!(next, Route::Results(_))
+            && running()
+            && !platform::confirm(
+                "Leave the exam? Your answers are saved and the clock keeps running.",
+            )
+        {
+            platform::replace_hash(&Route::Exam.href());
+            return;
+        }
+        route.set(next);
     });
     let page = Memo::new(move |_| match route.get() {
         Route::Home => Page::Home,
         Route::Notes | Route::Note(_) => Page::Notes,
-        Route::NotFound(_) => Page::NotFound,
+        Route::ExamSetup => Page::Setup,
+        Route::Exam => Page::Exam,
+        _ => Page::Other,
     });
     let anchor = Memo::new(move |_| match route.get() {
         Route::Note(a) => Some(a),
         _ => None,
     });
-    let missing = move || match route.get() {
-        Route::NotFound(h) => h,
-        _ => String::new(),
+    let other = move || match route.get() {
+        Route::Results(id) => view! { <Results id /> }.into_any(),
+        Route::Review(id, incorrect) => view! { <Review id incorrect /> }.into_any(),
+        Route::NotFound(hash) => view! { <NotFound hash /> }.into_any(),
+        _ => ().into_any(),
+    };
+    let notice = move || {
+        app.notice.get().map(|text| {
+            view! {
+                <div class="banner" role="alert">
+                    <p>{text}</p>
+                    <button type="button" class="button" on:click=move |_| app.notice.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
     };
 
     view! {
@@ -43,11 +86,14 @@ pub fn App() -> impl IntoView {
             platform::focus_top("main");
         }>"Skip to content"</a>
         <Header page />
+        {notice}
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Page::Home => view! { <Home /> }.into_any(),
                 Page::Notes => view! { <NotesPage anchor /> }.into_any(),
-                Page::NotFound => view! { <NotFound hash=missing() /> }.into_any(),
+                Page::Setup => view! { <Setup /> }.into_any(),
+                Page::Exam => view! { <ExamRoom /> }.into_any(),
+                Page::Other => other().into_any(),
             }}
         </main>
         <footer class="foot">
@@ -65,6 +111,7 @@ fn Header(page: Memo<Page>) -> impl IntoView {
             <a class="brand" href="#/">"DVA-C02 " <span>"Practice"</span></a>
             <nav aria-label="Main">
                 <a href=Route::Home.href() aria-current=current(Page::Home)>"Home"</a>
+                <a href=Route::ExamSetup.href() aria-current=current(Page::Setup)>"New exam"</a>
                 <a href=Route::Notes.href() aria-current=current(Page::Notes)>"Notes"</a>
             </nav>
             <ThemeToggle />

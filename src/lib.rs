@@ -4,9 +4,13 @@
 
 pub mod app;
 pub mod bank;
+pub mod clock;
+pub mod components;
 pub mod exam;
 pub mod pages;
 pub mod platform;
 pub mod route;
 pub mod search;
+pub mod state;
 pub mod store;
+pub mod study;

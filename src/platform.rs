@@ -115,3 +115,58 @@ pub fn link_href(ev: &web_sys::Event) -> Option<String> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
     el.closest("a").ok()??.get_attribute("href")
 }
+
+/// Navigates to a route's href (a hash change; the app's listener does the rest).
+pub fn go(href: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(href.trim_start_matches('#'));
+    }
+}
+
+/// Replaces the current history entry's hash without adding a history entry.
+pub fn replace_hash(href: &str) {
+    if let Some(w) = window()
+        && let Ok(h) = w.history()
+    {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}
+
+/// A fresh random exam seed.
+pub fn random_seed() -> u64 {
+    let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (hi << 32) | lo
+}
+
+/// Asks the user a yes/no question with the browser's own dialog.
+pub fn confirm(message: &str) -> bool {
+    window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(true)
+}
+
+/// While `active()` is true, closing or reloading the tab asks for confirmation first.
+pub fn guard_unload(active: impl Fn() -> bool + 'static) {
+    let Some(w) = window() else { return };
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+        move |e: web_sys::BeforeUnloadEvent| {
+            if active() {
+                e.prevent_default();
+                e.set_return_value("An exam is in progress.");
+            }
+        },
+    );
+    let _ = w.add_event_listener_with_callback("beforeunload", callback.as_ref().unchecked_ref());
+    callback.forget();
+}
+
+/// Focuses the element with this id, if there is one.
+pub fn focus(id: &str) {
+    if let Some(h) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h.focus();
+    }
+}

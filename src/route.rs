@@ -12,6 +12,14 @@ pub enum Route {
     Notes,
     /// `#/notes/<anchor>`: the notes opened at one section.
     Note(String),
+    /// `#/exam/new`: choose an exam and start it.
+    ExamSetup,
+    /// `#/exam`: the exam in progress.
+    Exam,
+    /// `#/results/<attempt>`: the score of a finished attempt.
+    Results(String),
+    /// `#/review/<attempt>` (every question) or `#/review/<attempt>/incorrect`: the answers given and the keys.
+    Review(String, bool),
     /// Anything else; keeps what was asked for, to say so.
     NotFound(String),
 }
@@ -27,6 +35,11 @@ impl Route {
             [] => Route::Home,
             ["notes"] => Route::Notes,
             ["notes", anchor] => Route::Note(decode(anchor)),
+            ["exam", "new"] => Route::ExamSetup,
+            ["exam"] => Route::Exam,
+            ["results", id] => Route::Results(decode(id)),
+            ["review", id] => Route::Review(decode(id), false),
+            ["review", id, "incorrect"] => Route::Review(decode(id), true),
             _ => Route::NotFound(hash.to_string()),
         }
     }
@@ -37,6 +50,11 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::Notes => "#/notes".to_string(),
             Route::Note(anchor) => format!("#/notes/{}", encode(anchor)),
+            Route::ExamSetup => "#/exam/new".to_string(),
+            Route::Exam => "#/exam".to_string(),
+            Route::Results(id) => format!("#/results/{}", encode(id)),
+            Route::Review(id, false) => format!("#/review/{}", encode(id)),
+            Route::Review(id, true) => format!("#/review/{}/incorrect", encode(id)),
             Route::NotFound(hash) => {
                 if hash.starts_with('#') {
                     hash.clone()
@@ -101,6 +119,20 @@ mod tests {
             Route::parse("#/notes/d%C3%A9j%C3%A0"),
             Route::Note("déjà".into())
         );
+        assert_eq!(Route::parse("#/exam/new"), Route::ExamSetup);
+        assert_eq!(Route::parse("#/exam"), Route::Exam);
+        assert_eq!(
+            Route::parse("#/results/abc-1"),
+            Route::Results("abc-1".into())
+        );
+        assert_eq!(
+            Route::parse("#/review/abc-1"),
+            Route::Review("abc-1".into(), false)
+        );
+        assert_eq!(
+            Route::parse("#/review/abc-1/incorrect"),
+            Route::Review("abc-1".into(), true)
+        );
         assert_eq!(Route::parse("#/nope"), Route::NotFound("#/nope".into()));
         assert_eq!(
             Route::parse("#/notes/a/b"),
@@ -116,6 +148,11 @@ mod tests {
             Route::Note("sse-kms".into()),
             Route::Note("iam---identity-and-access-management".into()),
             Route::Note("déjà vu/50%".into()),
+            Route::ExamSetup,
+            Route::Exam,
+            Route::Results("19a2b3c4d5e-2a".into()),
+            Route::Review("19a2b3c4d5e-2a".into(), false),
+            Route::Review("19a2b3c4d5e-2a".into(), true),
             Route::NotFound("#/what".into()),
         ];
         for r in routes {

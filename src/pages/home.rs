@@ -4,11 +4,28 @@ use leptos::prelude::*;
 
 use crate::bank::{self, CHAPTERS, DOMAINS, QUESTIONS, SECTIONS};
 use crate::route::Route;
+use crate::state::use_app;
 
 /// The dashboard.
 #[component]
 pub fn Home() -> impl IntoView {
     crate::platform::set_title("DVA-C02 Practice");
+    let app = use_app();
+    let resume =
+        move || {
+            app.session.with(|s| s.as_ref().map(|s| s.spec.title())).map(|title| {
+            view! { <a class="button" href=Route::Exam.href()>{format!("Resume: {title}")}</a> }
+        })
+        };
+    let last = move || {
+        app.history.with(|h| {
+            h.attempts.last().map(|a| {
+                let verdict = if a.outcome.passed { "pass" } else { "fail" };
+                let text = format!("Last result: {} / 1000 ({verdict}) in {}", a.outcome.scaled, a.session.spec.title());
+                view! { <p class="last"><a href=Route::Results(a.id().to_string()).href()>{text}</a></p> }
+            })
+        })
+    };
     let counts = bank::per_domain();
     let rows = DOMAINS
         .iter()
@@ -31,8 +48,11 @@ pub fn Home() -> impl IntoView {
                 "Everything runs in your browser; nothing you do leaves this device."
             </p>
             <p class="actions">
-                <a class="button primary" href=Route::Notes.href()>"Read the study notes"</a>
+                <a class="button primary" href=Route::ExamSetup.href()>"Start an exam"</a>
+                {resume}
+                <a class="button" href=Route::Notes.href()>"Read the study notes"</a>
             </p>
+            {last}
             <h2>"The real exam"</h2>
             <ul class="facts">
                 <li><strong>"65 questions"</strong>" (50 scored, 15 unscored and unmarked)"</li>

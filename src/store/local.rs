@@ -28,3 +28,13 @@ pub fn write(key: &str, value: &str) -> Result<(), String> {
         .set_item(key, value)
         .map_err(|_| "the browser refused to store it (storage full?)".to_string())
 }
+
+/// Removes `key`; the error says why it could not.
+pub fn remove(key: &str) -> Result<(), String> {
+    if !available() {
+        return Err("storage is not available in this browser session".to_string());
+    }
+    LocalStorage::raw()
+        .remove_item(key)
+        .map_err(|_| "the browser refused to change storage".to_string())
+}

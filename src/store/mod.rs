@@ -1,4 +1,5 @@
 //! Persistence: versioned stored values (pure) and the localStorage adapter (the only I/O).
 
+pub mod history;
 pub mod local;
 pub mod settings;

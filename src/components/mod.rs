@@ -1,0 +1,4 @@
+//! Reusable pieces of the exam pages.
+
+pub mod navigator;
+pub mod question;

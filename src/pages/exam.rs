@@ -1,0 +1,470 @@
+//! `#/exam`: the exam room, laid out like the real exam: "Question 12 of 65", the time left at the top right,
+//! the question, flag for review, previous and next, a navigator grid, a review screen and "End exam" with a
+//! confirmation. Works by keyboard alone (see [`shortcut`]). Every change is saved at once; at 0:00 the exam
+//! ends itself and opens the results.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::bank::QUESTIONS;
+use crate::clock::{self, Level};
+use crate::components::navigator::Navigator;
+use crate::components::question::{Choices, NoteLinks, choose_hint};
+use crate::exam::session::{Chose, Item, Session};
+use crate::exam::spec::Mode;
+use crate::platform;
+use crate::route::Route;
+use crate::search::text_of;
+use crate::state::{AppState, use_app};
+use crate::study;
+
+/// What a key press does in the exam room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    Choose(usize),
+    Previous,
+    Next,
+    Flag,
+    Review,
+    Help,
+    Close,
+}
+
+/// Maps a key (as `KeyboardEvent.key` names it) to its action. `1`-`6` and `A`-`E` choose (F is taken by
+/// flag, so the sixth option is `6`), arrows move, `F` flags, `R` opens the review screen, `?` the help.
+pub fn shortcut(key: &str) -> Option<Shortcut> {
+    Some(match key {
+        "ArrowLeft" => Shortcut::Previous,
+        "ArrowRight" => Shortcut::Next,
+        "f" | "F" => Shortcut::Flag,
+        "r" | "R" => Shortcut::Review,
+        "?" => Shortcut::Help,
+        "Escape" => Shortcut::Close,
+        k if k.len() == 1 => {
+            let c = k.chars().next()?.to_ascii_lowercase();
+            match c {
+                '1'..='6' => Shortcut::Choose(c as usize - '1' as usize),
+                'a'..='e' => Shortcut::Choose(c as usize - 'a' as usize),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The exam room, or a pointer to the setup page when no exam is in progress.
+#[component]
+pub fn ExamRoom() -> impl IntoView {
+    let app = use_app();
+    let present = Memo::new(move |_| app.session.with(Option::is_some));
+    move || {
+        if present.get() {
+            view! { <Room /> }.into_any()
+        } else {
+            platform::set_title("Exam · DVA-C02 Practice");
+            view! {
+                <section class="page narrow">
+                    <h1>"No exam in progress"</h1>
+                    <p><a class="button primary" href=Route::ExamSetup.href()>"Start a new exam"</a></p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Question,
+    Review,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    All,
+    Unanswered,
+    Flagged,
+}
+
+fn act(app: AppState, f: impl FnOnce(&mut Session, f64)) {
+    let now = platform::now_ms();
+    app.session.update(|s| {
+        if let Some(s) = s {
+            f(s, now);
+        }
+    });
+    app.save_session();
+}
+
+fn end(app: AppState, expired: bool) {
+    if let Some(id) = app.finish(platform::now_ms(), expired) {
+        platform::go(&Route::Results(id).href());
+    }
+}
+
+#[component]
+fn Room() -> impl IntoView {
+    let app = use_app();
+    let session: Signal<Option<Session>> = app.session.into();
+    let now = RwSignal::new(platform::now_ms());
+    let screen = RwSignal::new(Screen::Question);
+    let confirming = RwSignal::new(false);
+    let help = RwSignal::new(false);
+    let cap_hint = RwSignal::new(false);
+    let spoken = RwSignal::new(String::new());
+    let practice = app
+        .session
+        .with_untracked(|s| s.as_ref().is_some_and(|s| s.spec.mode == Mode::Practice));
+    let title = app
+        .session
+        .with_untracked(|s| s.as_ref().map(|s| s.spec.title()).unwrap_or_default());
+    platform::set_title(&format!("{title} · DVA-C02 Practice"));
+
+    let remaining = move || session.with(|s| s.as_ref().and_then(|s| s.remaining_ms(now.get())));
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let before = app
+                .session
+                .with_untracked(|s| s.as_ref().and_then(|s| s.remaining_ms(now.get_untracked())));
+            let t = platform::now_ms();
+            now.set(t);
+            let after = app
+                .session
+                .with_untracked(|s| s.as_ref().and_then(|s| s.remaining_ms(t)));
+            if let (Some(b), Some(a)) = (before, after)
+                && let Some(m) = clock::crossed(b, a)
+            {
+                spoken.set(clock::announcement(m));
+            }
+            if app
+                .session
+                .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_expired(t)))
+            {
+                end(app, true);
+            }
+        },
+        Duration::from_millis(500),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let current = Memo::new(move |_| session.with(|s| s.as_ref().map_or(0, |s| s.current)));
+    let total = session.with_untracked(|s| s.as_ref().map_or(0, |s| s.items.len()));
+    let item: Signal<Option<Item>> = Memo::new(move |_| {
+        session.with(|s| s.as_ref().and_then(|s| s.items.get(s.current).cloned()))
+    })
+    .into();
+    let go = move |i: usize| {
+        cap_hint.set(false);
+        act(app, |s, t| s.go_to(i, t));
+        screen.set(Screen::Question);
+        request_animation_frame(|| platform::focus("q-title"));
+    };
+    let choose = move |pos: usize| {
+        let mut result = Chose::Locked;
+        act(app, |s, t| result = s.choose(pos, t));
+        cap_hint.set(result == Chose::CapReached);
+    };
+    let step = move |forward: bool| {
+        let i = current.get_untracked();
+        if forward && i + 1 < total {
+            go(i + 1);
+        } else if !forward && i > 0 {
+            go(i - 1);
+        }
+    };
+    let flag = move || act(app, |s, _| s.toggle_flag());
+
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let Some(action) = shortcut(&ev.key()) else {
+            return;
+        };
+        if confirming.get_untracked() && action != Shortcut::Close {
+            return;
+        }
+        let on_question = screen.get_untracked() == Screen::Question;
+        match action {
+            Shortcut::Choose(pos) if on_question => {
+                let options = item.with_untracked(|i| i.as_ref().map_or(0, |i| i.order.len()));
+                if pos < options {
+                    ev.prevent_default();
+                    choose(pos);
+                }
+            }
+            Shortcut::Previous | Shortcut::Next if on_question => {
+                ev.prevent_default();
+                step(action == Shortcut::Next);
+            }
+            Shortcut::Flag if on_question => flag(),
+            Shortcut::Review => {
+                screen.update(|s| {
+                    *s = if *s == Screen::Review {
+                        Screen::Question
+                    } else {
+                        Screen::Review
+                    }
+                });
+            }
+            Shortcut::Help => help.update(|h| *h = !*h),
+            Shortcut::Close => {
+                confirming.set(false);
+                help.set(false);
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let timer = move || match remaining() {
+        None => view! { <div class="timer untimed">"Practice · untimed"</div> }.into_any(),
+        Some(ms) => {
+            let lvl = clock::level(ms);
+            view! {
+                <div class="timer" class:warning=lvl == Level::Warning class:danger=lvl == Level::Danger>
+                    <span class="sr-only">"Time remaining "</span>{clock::hms(ms)}
+                </div>
+            }
+            .into_any()
+        }
+    };
+    let counts = move || session.with(|s| s.as_ref().map_or((0, 0, 0), Session::counts));
+    let at_end = move || current.get() + 1 >= total || screen.get() != Screen::Question;
+
+    view! {
+        <div class="exam">
+            <div class="exam-bar">
+                <p class="exam-title">{title}</p>
+                <p class="progress">{move || format!("Question {} of {}", current.get() + 1, total)}</p>
+                {timer}
+            </div>
+            <p class="sr-only" role="status" aria-live="polite">{move || spoken.get()}</p>
+            <div class="exam-body">
+                <div class="exam-main">
+                    <Show when=move || screen.get() == Screen::Question fallback=move || view! {
+                        <ReviewScreen session on_go=Callback::new(go) />
+                    }>
+                        {move || {
+                            let i = current.get();
+                            let id = item.with_untracked(|it| it.as_ref().map(|it| it.id.clone())).unwrap_or_default();
+                            view! { <QuestionCard index=i total id item practice cap_hint choose=Callback::new(choose) flag=Callback::new(move |_| flag()) /> }
+                        }}
+                    </Show>
+                    <div class="exam-actions">
+                        <button type="button" class="button" prop:disabled=move || current.get() == 0 || screen.get() != Screen::Question
+                            on:click=move |_| step(false)>"← Previous"</button>
+                        <button type="button" class="button" on:click=move |_| screen.update(|s| *s = if *s == Screen::Review { Screen::Question } else { Screen::Review })>
+                            {move || if screen.get() == Screen::Review { "Back to question" } else { "Review" }}
+                        </button>
+                        <button type="button" class="button" prop:disabled=at_end
+                            on:click=move |_| step(true)>"Next →"</button>
+                        <button type="button" class="button end" on:click=move |_| {
+                            confirming.set(true);
+                            request_animation_frame(|| platform::focus("end-cancel"));
+                        }>"End exam"</button>
+                    </div>
+                    <p class="shortcuts-hint"><button type="button" class="linkish" on:click=move |_| help.update(|h| *h = !*h)>"Keyboard shortcuts (?)"</button></p>
+                    <Show when=move || help.get()>
+                        <div class="help" role="region" aria-label="Keyboard shortcuts">
+                            <ul>
+                                <li><kbd>"1"</kbd>"–"<kbd>"6"</kbd>" or "<kbd>"A"</kbd>"–"<kbd>"E"</kbd>": choose an option"</li>
+                                <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>": previous and next question"</li>
+                                <li><kbd>"F"</kbd>": flag for review; "<kbd>"R"</kbd>": review screen"</li>
+                                <li><kbd>"?"</kbd>": show or hide this list; "<kbd>"Esc"</kbd>": close"</li>
+                            </ul>
+                        </div>
+                    </Show>
+                </div>
+                <aside class="exam-side">
+                    <Navigator session on_go=Callback::new(go) />
+                    <p class="tally">{move || { let (a, u, f) = counts(); format!("{a} answered · {u} unanswered · {f} flagged") }}</p>
+                </aside>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="overlay">
+                    <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="end-title" aria-describedby="end-text">
+                        <h2 id="end-title">"End the exam?"</h2>
+                        <p id="end-text">{move || {
+                            let (_, u, f) = counts();
+                            format!("You have {u} unanswered and {f} flagged {}. Unanswered questions count as wrong. {}",
+                                if u + f == 1 { "question" } else { "questions" },
+                                "Once ended, the exam cannot be resumed.")
+                        }}</p>
+                        <div class="row">
+                            <button id="end-cancel" type="button" class="button" on:click=move |_| confirming.set(false)>"Return to the exam"</button>
+                            <button id="end-confirm" type="button" class="button primary" on:click=move |_| { confirming.set(false); end(app, false); }>"End exam and see results"</button>
+                        </div>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// The current question with its flag button, options and (practice mode) feedback.
+#[component]
+fn QuestionCard(
+    index: usize,
+    total: usize,
+    id: String,
+    item: Signal<Option<Item>>,
+    practice: bool,
+    cap_hint: RwSignal<bool>,
+    choose: Callback<usize>,
+    flag: Callback<()>,
+) -> impl IntoView {
+    let app = use_app();
+    let Some(q) = study::find(&id).map(|i| &QUESTIONS[i]) else {
+        return view! {
+            <div class="card"><h1 id="q-title" tabindex="-1">{format!("Question {} of {total}", index + 1)}</h1>
+            <p>"This question was retired from the bank since the exam started; it counts as unanswered."</p></div>
+        }
+        .into_any();
+    };
+    let flagged = move || item.with(|i| i.as_ref().is_some_and(|i| i.flagged));
+    let checked = Signal::derive(move || item.with(|i| i.as_ref().is_some_and(|i| i.checked)));
+    let answered = move || {
+        item.with(|i| {
+            i.as_ref()
+                .is_some_and(|i| i.chosen.len() == usize::from(i.keys))
+        })
+    };
+    let correct = move || {
+        item.with(|i| {
+            i.as_ref().is_some_and(|i| {
+                let mut chosen = i.chosen.clone();
+                chosen.sort_unstable();
+                let keys: Vec<u8> = q
+                    .choices
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.key)
+                    .map(|(k, _)| k as u8)
+                    .collect();
+                chosen == keys
+            })
+        })
+    };
+    let hint = choose_hint(q.keys());
+    view! {
+        <div class="card">
+            <div class="qhead">
+                <h1 id="q-title" tabindex="-1">{format!("Question {} of {total}", index + 1)}</h1>
+                <button type="button" class="button flag" aria-pressed=move || flagged().to_string()
+                    on:click=move |_| flag.run(())>
+                    {move || if flagged() { "⚑ Flagged for review" } else { "⚐ Flag for review" }}
+                </button>
+            </div>
+            <div class="stem" inner_html=q.stem></div>
+            {hint.map(|h| view! { <p class="choose">{h}</p> })}
+            <Choices question=q item locked=checked reveal=checked on_choose=choose />
+            <p class="cap" role="status">{move || cap_hint.get().then(|| format!(
+                "You have already chosen {}. Clear one of them to choose another.",
+                if q.keys() == 3 { "three" } else { "two" }))}</p>
+            {practice.then(|| view! {
+                <Show when=move || !checked.get()>
+                    <button type="button" class="button primary" prop:disabled=move || !answered()
+                        on:click=move |_| { app.session.update(|s| if let Some(s) = s { s.check(); }); app.save_session(); }>
+                        "Check answer"
+                    </button>
+                </Show>
+                <Show when=move || checked.get()>
+                    <div class="feedback" role="status">
+                        <p class="verdict" class:right=correct class:wrong=move || !correct()>
+                            {move || if correct() { "✓ Correct" } else { "✗ Incorrect" }}
+                        </p>
+                        <div class="explanation" inner_html=q.explanation></div>
+                        <NoteLinks question=q />
+                    </div>
+                </Show>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+/// The review screen: every question's status, filtered, each opening with a click.
+#[component]
+fn ReviewScreen(session: Signal<Option<Session>>, on_go: Callback<usize>) -> impl IntoView {
+    let filter = RwSignal::new(Filter::All);
+    let rows = move || {
+        session.with(|s| {
+            let Some(s) = s else { return Vec::new() };
+            s.items
+                .iter()
+                .enumerate()
+                .filter(|(i, it)| match filter.get() {
+                    Filter::All => true,
+                    Filter::Unanswered => !s.answered(*i),
+                    Filter::Flagged => it.flagged,
+                })
+                .map(|(i, it)| (i, s.answered(i), it.flagged, it.id.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let radio = move |value: Filter, label: &'static str| {
+        view! {
+            <label class="pill">
+                <input type="radio" name="review-filter" prop:checked=move || filter.get() == value
+                    on:change=move |_| filter.set(value) />
+                {label}
+            </label>
+        }
+    };
+    view! {
+        <div class="card review-screen">
+            <h1 id="q-title" tabindex="-1">"Review"</h1>
+            <fieldset class="row"><legend class="sr-only">"Show"</legend>
+                {radio(Filter::All, "All")}{radio(Filter::Unanswered, "Unanswered")}{radio(Filter::Flagged, "Flagged")}
+            </fieldset>
+            <ol class="review-list">
+                <For each=rows key=|r| (r.0, r.1, r.2) let:row>
+                    {
+                        let (i, answered, flagged, id) = row;
+                        let excerpt = study::find(&id)
+                            .map(|k| {
+                                let t = text_of(QUESTIONS[k].stem);
+                                if t.chars().count() > 110 { format!("{}…", t.chars().take(110).collect::<String>()) } else { t }
+                            })
+                            .unwrap_or_else(|| "(retired question)".to_string());
+                        view! {
+                            <li>
+                                <button type="button" class="review-row" on:click=move |_| on_go.run(i)>
+                                    <span class="num">{format!("{}", i + 1)}</span>
+                                    <span class="status" class:answered=answered>{if answered { "Answered" } else { "Unanswered" }}</span>
+                                    <span class="flagmark">{if flagged { "⚑ Flagged" } else { "" }}</span>
+                                    <span class="excerpt">{excerpt}</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ol>
+            <p class="meta">{move || if rows().is_empty() { "No question matches this filter." } else { "" }}</p>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts() {
+        assert_eq!(shortcut("1"), Some(Shortcut::Choose(0)));
+        assert_eq!(shortcut("6"), Some(Shortcut::Choose(5)));
+        assert_eq!(shortcut("a"), Some(Shortcut::Choose(0)));
+        assert_eq!(shortcut("E"), Some(Shortcut::Choose(4)));
+        assert_eq!(shortcut("f"), Some(Shortcut::Flag));
+        assert_eq!(shortcut("R"), Some(Shortcut::Review));
+        assert_eq!(shortcut("ArrowRight"), Some(Shortcut::Next));
+        assert_eq!(shortcut("ArrowLeft"), Some(Shortcut::Previous));
+        assert_eq!(shortcut("?"), Some(Shortcut::Help));
+        assert_eq!(shortcut("7"), None);
+        assert_eq!(shortcut("g"), None);
+        assert_eq!(shortcut("Enter"), None);
+    }
+}

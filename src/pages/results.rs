@@ -1,0 +1,91 @@
+//! `#/results/<attempt>`: the scaled score and pass or fail against 720, correct/total, time used, a bar
+//! per domain with its competency label, the note sections missed most, and the way into the review.
+
+use leptos::prelude::*;
+
+use crate::bank::{DOMAINS, section};
+use crate::clock;
+use crate::exam::score::{Competency, PASS};
+use crate::platform;
+use crate::route::Route;
+use crate::state::use_app;
+
+/// The results of one attempt.
+#[component]
+pub fn Results(id: String) -> impl IntoView {
+    let app = use_app();
+    let Some(attempt) = app.history.with_untracked(|h| h.get(&id).cloned()) else {
+        platform::set_title("Results not found · DVA-C02 Practice");
+        return view! {
+            <section class="page narrow">
+                <h1>"Results not found"</h1>
+                <p>"No finished exam with this id is stored in this browser."</p>
+                <p><a href=Route::ExamSetup.href()>"Start a new exam"</a></p>
+            </section>
+        }
+        .into_any();
+    };
+    platform::set_title("Results · DVA-C02 Practice");
+    let o = attempt.outcome.clone();
+    let s = &attempt.session;
+    let pct = |c: usize, t: usize| (c * 100 + t / 2).checked_div(t).unwrap_or(0);
+    let domains = o
+        .domains
+        .iter()
+        .map(|d| {
+            let name = DOMAINS.iter().find(|x| x.0 == d.domain).map_or("", |x| x.1);
+            let p = pct(d.correct, d.total);
+            let label = match d.competency {
+                Competency::Meets => "Meets competencies",
+                Competency::NeedsImprovement => "Needs improvement",
+            };
+            view! {
+                <li class="domain" class:weak=d.competency == Competency::NeedsImprovement>
+                    <div class="domain-head">
+                        <span class="name">{format!("Domain {}: {name}", d.domain)}</span>
+                        <span class="figure">{if d.total == 0 { "no questions".to_string() } else { format!("{}/{} · {p}%", d.correct, d.total) }}</span>
+                    </div>
+                    <div class="bar" role="img" aria-label=format!("{p} percent")><span style=format!("width:{p}%")></span></div>
+                    <p class="competency">{if d.total == 0 { "Not tested in this exam" } else { label }}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let missed = o
+        .sections
+        .iter()
+        .filter(|t| t.missed > 0)
+        .take(8)
+        .map(|t| {
+            let title = section(&t.section).map_or(t.section.as_str(), |(_, s)| s.title);
+            view! {
+                <li><a href=Route::Note(t.section.clone()).href()>{title.to_string()}</a>
+                    {format!(" — missed {} of {}", t.missed, t.total)}</li>
+            }
+        })
+        .collect_view();
+    let any_missed = o.sections.iter().any(|t| t.missed > 0);
+    let passed = o.passed;
+    view! {
+        <section class="page results">
+            <h1 id="results-title" tabindex="-1">"Results: " {s.spec.title()}</h1>
+            {s.expired.then(|| view! { <p class="notice">"The time ran out; the exam was submitted with the answers given."</p> })}
+            <div class="score" class:pass=passed class:fail=!passed>
+                <p class="scaled"><span class="big">{o.scaled}</span>" / 1000"</p>
+                <p class="verdict">{if passed { format!("Pass ({PASS} needed)") } else { format!("Fail ({PASS} needed)") }}</p>
+                <p>{format!("{} of {} correct · time used {}", o.correct, o.total, clock::hms(o.used_ms))}</p>
+                <p class="meta">"The scaled score is an approximation of AWS's scoring (see the README)."</p>
+            </div>
+            <h2>"By domain"</h2>
+            <ul class="domains-bars">{domains}</ul>
+            <h2>"Sections to study"</h2>
+            {if any_missed { view! { <ol class="missed">{missed}</ol> }.into_any() } else { view! { <p>"You missed nothing. Well done."</p> }.into_any() }}
+            <p class="actions">
+                <a class="button primary" href=Route::Review(id.clone(), true).href()>"Review incorrect answers"</a>
+                <a class="button" href=Route::Review(id.clone(), false).href()>"Review all answers"</a>
+                <a class="button" href=Route::ExamSetup.href()>"New exam"</a>
+            </p>
+        </section>
+    }
+    .into_any()
+}

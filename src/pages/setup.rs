@@ -1,0 +1,214 @@
+//! `#/exam/new`: choose the kind of exam, its length, mode and time, see what will happen, and start.
+
+use leptos::prelude::*;
+
+use crate::bank::{CHAPTERS, DOMAINS, SECTIONS};
+use crate::exam::spec::{Kind, Mode, Spec};
+use crate::platform;
+use crate::route::Route;
+use crate::state::use_app;
+use crate::study;
+
+/// The kinds offered, as the form's radio values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Full,
+    Quick,
+    Domains,
+    Section,
+}
+
+/// The setup form.
+#[component]
+pub fn Setup() -> impl IntoView {
+    platform::set_title("New exam · DVA-C02 Practice");
+    let app = use_app();
+    let choice = RwSignal::new(Choice::Full);
+    let length = RwSignal::new(20usize);
+    let domains = RwSignal::new([true, false, false, false]);
+    let section = RwSignal::new(String::new());
+    let practice = RwSignal::new(false);
+    let extra = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+
+    let spec = move || {
+        let kind = match choice.get() {
+            Choice::Full => Kind::Full,
+            Choice::Quick => Kind::Quick {
+                length: length.get(),
+            },
+            Choice::Domains => Kind::Domains {
+                domains: (1..=4u8)
+                    .filter(|d| domains.get()[usize::from(d - 1)])
+                    .collect(),
+                length: length.get(),
+            },
+            Choice::Section => Kind::Section {
+                anchor: section.get(),
+                length: length.get(),
+            },
+        };
+        let mode = if practice.get() {
+            Mode::Practice
+        } else {
+            Mode::Exam
+        };
+        Spec {
+            kind,
+            mode,
+            extra_time: extra.get(),
+            seed: 0,
+        }
+    };
+    let summary = move || {
+        let s = spec();
+        let n = s.length();
+        let time = match s.minutes() {
+            Some(m) => format!("{m} minutes, timed; results at the end"),
+            None => "untimed; the answer and explanation after each question".to_string(),
+        };
+        format!("{n} questions, {time}.")
+    };
+    let can_start = move || match choice.get() {
+        Choice::Domains => domains.get().iter().any(|d| *d),
+        Choice::Section => !section.get().is_empty(),
+        _ => true,
+    };
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if app.session.with_untracked(Option::is_some)
+            && !platform::confirm(
+                "An unfinished exam is saved. Starting a new one discards it. Continue?",
+            )
+        {
+            return;
+        }
+        let mut s = spec();
+        s.seed = platform::random_seed();
+        let recent = app.history.with_untracked(|h| h.recent_ids(3));
+        match study::start(s, &recent, platform::now_ms()) {
+            Ok(session) => {
+                error.set(None);
+                app.session.set(Some(session));
+                app.save_session();
+                platform::go(&Route::Exam.href());
+            }
+            Err(short) => error.set(Some(short.to_string())),
+        }
+    };
+    let in_progress = move || {
+        app.session
+            .with(|s| s.as_ref().map(|s| s.spec.title()))
+            .map(|title| {
+                view! {
+                    <div class="notice" role="status">
+                        <p>{format!("You have an unfinished exam: {title}.")} " "
+                           <a href=Route::Exam.href()>"Resume it"</a></p>
+                    </div>
+                }
+            })
+    };
+    let kind_radio = move |value: Choice, label: &'static str, hint: &'static str| {
+        view! {
+            <label class="option-card">
+                <input type="radio" name="kind" prop:checked=move || choice.get() == value
+                    on:change=move |_| choice.set(value) />
+                <span><strong>{label}</strong><br /><span class="hint">{hint}</span></span>
+            </label>
+        }
+    };
+    let section_options = || {
+        SECTIONS
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.level <= 2)
+            .map(|(i, s)| {
+                let n = study::questions_for_section(i);
+                let label = if s.level == 1 {
+                    format!(
+                        "{} (chapter, {n} questions)",
+                        CHAPTERS[usize::from(s.chapter)].title
+                    )
+                } else {
+                    format!("  {} ({n})", s.title)
+                };
+                view! { <option value=s.anchor disabled=n == 0>{label}</option> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="page">
+            <h1>"New exam"</h1>
+            {in_progress}
+            <form class="setup" on:submit=start>
+                <fieldset>
+                    <legend>"Kind"</legend>
+                    {kind_radio(Choice::Full, "Full mock exam", "65 questions in 130 minutes, weighted like the real exam")}
+                    {kind_radio(Choice::Quick, "Quick exam", "10, 20 or 30 questions, 2 minutes each, all domains")}
+                    {kind_radio(Choice::Domains, "Domain drill", "Only the domains you choose")}
+                    {kind_radio(Choice::Section, "Section drill", "Questions on one chapter or section of the notes")}
+                </fieldset>
+                <Show when=move || choice.get() != Choice::Full>
+                    <fieldset>
+                        <legend>"Length"</legend>
+                        <div class="row">
+                            {[10usize, 20, 30].into_iter().map(|n| view! {
+                                <label class="pill">
+                                    <input type="radio" name="length" prop:checked=move || length.get() == n
+                                        on:change=move |_| length.set(n) />
+                                    {format!("{n} questions")}
+                                </label>
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                </Show>
+                <Show when=move || choice.get() == Choice::Domains>
+                    <fieldset>
+                        <legend>"Domains"</legend>
+                        {DOMAINS.iter().map(|(n, name, w)| {
+                            let i = usize::from(n - 1);
+                            view! {
+                                <label class="check">
+                                    <input type="checkbox" prop:checked=move || domains.get()[i]
+                                        on:change=move |ev| domains.update(|d| d[i] = event_target_checked(&ev)) />
+                                    {format!("{n}. {name} ({w}%)")}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                </Show>
+                <Show when=move || choice.get() == Choice::Section>
+                    <fieldset>
+                        <legend>"Section"</legend>
+                        <label for="section-pick">"Chapter or section of the notes"</label>
+                        <select id="section-pick" on:change=move |ev| section.set(event_target_value(&ev))
+                            prop:value=move || section.get()>
+                            <option value="">"Choose…"</option>
+                            {section_options()}
+                        </select>
+                    </fieldset>
+                </Show>
+                <fieldset>
+                    <legend>"Mode"</legend>
+                    <label class="option-card">
+                        <input type="radio" name="mode" prop:checked=move || !practice.get() on:change=move |_| practice.set(false) />
+                        <span><strong>"Exam"</strong><br /><span class="hint">"Timed; no feedback until you end the exam"</span></span>
+                    </label>
+                    <label class="option-card">
+                        <input type="radio" name="mode" prop:checked=move || practice.get() on:change=move |_| practice.set(true) />
+                        <span><strong>"Practice"</strong><br /><span class="hint">"Untimed; the key and explanation after each answer"</span></span>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || extra.get() prop:disabled=move || practice.get()
+                            on:change=move |ev| extra.set(event_target_checked(&ev)) />
+                        "Extra time for non-native English speakers (AWS grants 30 more minutes on the real exam)"
+                    </label>
+                </fieldset>
+                <p class="summary" aria-live="polite">{summary}</p>
+                {move || error.get().map(|e| view! { <div class="notice" role="alert"><p>{e}</p></div> })}
+                <button class="button primary" type="submit" prop:disabled=move || !can_start()>"Start exam"</button>
+            </form>
+        </section>
+    }
+}

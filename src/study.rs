@@ -1,0 +1,197 @@
+//! Connects the exam engine to the compiled bank: the engine works on plain question facts (`QInfo`,
+//! `KeyInfo`) so it can be tested on fixtures; this module supplies them from `bank::QUESTIONS`, starts
+//! sessions and turns a finished session into a stored attempt.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::bank::{self, QUESTIONS, SECTIONS};
+use crate::exam::score::{self, KeyInfo};
+use crate::exam::select::{self, Picked, QInfo, SectionTree, Shortfall};
+use crate::exam::session::{Item, Session};
+use crate::exam::spec::Spec;
+use crate::store::history::Attempt;
+
+fn key_lists() -> &'static Vec<Vec<u8>> {
+    static KEYS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        QUESTIONS
+            .iter()
+            .map(|q| {
+                q.choices
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.key)
+                    .map(|(i, _)| i as u8)
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+fn parents() -> &'static Vec<Option<u16>> {
+    static PARENTS: OnceLock<Vec<Option<u16>>> = OnceLock::new();
+    PARENTS.get_or_init(|| SECTIONS.iter().map(|s| s.parent).collect())
+}
+
+fn anchors() -> &'static Vec<&'static str> {
+    static ANCHORS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    ANCHORS.get_or_init(|| SECTIONS.iter().map(|s| s.anchor).collect())
+}
+
+/// The bank as the engine sees it.
+pub fn qinfos() -> Vec<QInfo<'static>> {
+    QUESTIONS
+        .iter()
+        .map(|q| QInfo {
+            id: q.id,
+            domain: q.task.domain,
+            sections: q.notes,
+            choices: q.choices.len(),
+        })
+        .collect()
+}
+
+/// The index of the question with this id, if the bank still has it.
+pub fn find(id: &str) -> Option<usize> {
+    QUESTIONS.iter().position(|q| q.id == id)
+}
+
+/// What scoring needs to know of one question; `None` for a retired id.
+pub fn key_info(id: &str) -> Option<KeyInfo<'static>> {
+    let i = find(id)?;
+    let q = &QUESTIONS[i];
+    Some(KeyInfo {
+        domain: q.task.domain,
+        keys: &key_lists()[i],
+        sections: q
+            .notes
+            .iter()
+            .map(|&s| SECTIONS[usize::from(s)].anchor)
+            .collect(),
+    })
+}
+
+/// Draws the questions for `spec` and opens a session at `now_ms`.
+pub fn start(spec: Spec, recent: &HashSet<String>, now_ms: f64) -> Result<Session, Shortfall> {
+    let bank = qinfos();
+    let tree = SectionTree {
+        parents: parents(),
+        anchors: anchors(),
+    };
+    let recent: HashSet<&str> = recent.iter().map(String::as_str).collect();
+    let picked = select::select(&spec, &bank, &tree, &recent)?;
+    let items = picked.into_iter().map(item).collect();
+    Ok(Session::new(spec, bank::BANK_VERSION, items, now_ms))
+}
+
+fn item(p: Picked) -> Item {
+    let q = &QUESTIONS[p.index];
+    Item {
+        id: q.id.to_string(),
+        order: p.order,
+        keys: q.keys() as u8,
+        chosen: Vec::new(),
+        flagged: false,
+        checked: false,
+        spent_ms: 0.0,
+    }
+}
+
+/// Scores a finished session into an attempt for the history.
+pub fn finish(session: Session) -> Attempt {
+    let outcome = score::score(&session, key_info);
+    Attempt { session, outcome }
+}
+
+/// How many questions a section (with its subsections) has in the bank.
+pub fn questions_for_section(section: usize) -> usize {
+    let under = |mut s: usize| loop {
+        if s == section {
+            return true;
+        }
+        match SECTIONS[s].parent {
+            Some(p) => s = usize::from(p),
+            None => return false,
+        }
+    };
+    QUESTIONS
+        .iter()
+        .filter(|q| q.notes.iter().any(|&n| under(usize::from(n))))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exam::spec::{Kind, Mode};
+
+    #[test]
+    fn a_full_mock_from_the_real_bank_follows_the_blueprint() {
+        let spec = Spec {
+            kind: Kind::Full,
+            mode: Mode::Exam,
+            extra_time: false,
+            seed: 42,
+        };
+        let s = start(spec, &HashSet::new(), 1_000.0).expect("the bank fills a full mock");
+        assert_eq!(s.items.len(), 65);
+        let mut per = [0; 4];
+        for it in &s.items {
+            per[usize::from(QUESTIONS[find(&it.id).unwrap()].task.domain - 1)] += 1;
+        }
+        assert_eq!(per, [21, 17, 15, 12]);
+        assert_eq!(s.deadline_ms, Some(1_000.0 + 130.0 * 60_000.0));
+    }
+
+    #[test]
+    fn three_successive_mocks_need_not_repeat_a_question() {
+        let mut recent = HashSet::new();
+        let mut seen = HashSet::new();
+        for seed in 1..=3 {
+            let spec = Spec {
+                kind: Kind::Full,
+                mode: Mode::Exam,
+                extra_time: false,
+                seed,
+            };
+            let s = start(spec, &recent, 0.0).unwrap();
+            for it in &s.items {
+                assert!(
+                    seen.insert(it.id.clone()),
+                    "{} repeated in mock {seed}",
+                    it.id
+                );
+                recent.insert(it.id.clone());
+            }
+        }
+    }
+
+    #[test]
+    fn all_wrong_scores_100_and_keys_score_1000() {
+        let spec = Spec {
+            kind: Kind::Quick { length: 10 },
+            mode: Mode::Exam,
+            extra_time: false,
+            seed: 7,
+        };
+        let mut s = start(spec, &HashSet::new(), 0.0).unwrap();
+        s.submit(1_000.0, false);
+        assert_eq!(finish(s.clone()).outcome.scaled, 100);
+        for it in &mut s.items {
+            it.chosen = key_info(&it.id).unwrap().keys.to_vec();
+        }
+        let a = finish(s);
+        assert_eq!(
+            (a.outcome.scaled, a.outcome.passed, a.outcome.correct),
+            (1000, true, 10)
+        );
+        assert_eq!(a.outcome.domains.len(), 4);
+    }
+
+    #[test]
+    fn retired_ids_have_no_key_info() {
+        assert!(key_info("no-such-question").is_none());
+        assert!(find(QUESTIONS[0].id).is_some());
+    }
+}
