@@ -170,3 +170,79 @@ pub fn focus(id: &str) {
         let _ = h.focus();
     }
 }
+
+/// Offers `text` as a file download named `name` (the export).
+pub fn download(name: &str, text: &str) -> Result<(), String> {
+    let fail = |_| "the browser refused to create the file".to_string();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let doc = document().ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "no anchor")?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads the file chosen in a file input (the import) and calls `done` with its text, or with a message
+/// when there is no file, it is larger than `max_bytes` (checked before reading) or cannot be read.
+pub fn read_chosen_file(
+    ev: &web_sys::Event,
+    max_bytes: f64,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) {
+    let file = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0));
+    let Some(file) = file else {
+        return done(Err("No file was chosen.".to_string()));
+    };
+    if file.size() > max_bytes {
+        return done(Err(format!(
+            "This file is {:.1} MB; an export is never larger than {:.0} MB, so it was not read.",
+            file.size() / 1_048_576.0,
+            max_bytes / 1_048_576.0
+        )));
+    }
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return done(Err("The browser cannot read files.".to_string()));
+    };
+    let slot = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let on_error = slot.clone();
+    let r = reader.clone();
+    let onload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if let Some(done) = slot.borrow_mut().take() {
+            match r.result().ok().and_then(|v| v.as_string()) {
+                Some(text) => done(Ok(text)),
+                None => done(Err("The file could not be read as text.".to_string())),
+            }
+        }
+    });
+    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    if reader.read_as_text(&file).is_err()
+        && let Some(done) = on_error.borrow_mut().take()
+    {
+        done(Err("The file could not be read.".to_string()));
+    }
+}
+
+/// Calls `f(key)` when another tab changes localStorage (the `storage` event fires only in other tabs).
+pub fn on_storage_change(f: impl Fn(Option<String>) + 'static) {
+    let Some(w) = window() else { return };
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
+        move |e: web_sys::StorageEvent| f(e.key()),
+    );
+    let _ = w.add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref());
+    callback.forget();
+}

@@ -66,6 +66,22 @@ impl Route {
     }
 }
 
+/// The value of query parameter `name` in a hash such as `#/notes/x?back=...` (decoded), if present.
+/// Routes ignore queries; pages read the ones they understand (`back`, `q`, `section`).
+pub fn query(hash: &str, name: &str) -> Option<String> {
+    let (_, q) = hash.split_once('?')?;
+    q.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == name).then(|| decode(v))
+    })
+}
+
+/// `href` with query parameter `name` set to `value` (encoded).
+pub fn with_query(href: &str, name: &str, value: &str) -> String {
+    let sep = if href.contains('?') { '&' } else { '?' };
+    format!("{href}{sep}{name}={}", encode(value))
+}
+
 /// Percent-decodes a path segment (browsers encode non-ASCII anchors); invalid escapes stay as they are.
 fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -158,6 +174,22 @@ mod tests {
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
+    }
+
+    #[test]
+    fn queries_carry_page_state_and_do_not_change_the_route() {
+        let back = Route::Review("a-1".into(), true).href() + "?q=12";
+        let href = with_query(&Route::Note("aws-sqs".into()).href(), "back", &back);
+        assert_eq!(Route::parse(&href), Route::Note("aws-sqs".into()));
+        assert_eq!(query(&href, "back").as_deref(), Some(back.as_str()));
+        assert_eq!(query(&back, "q").as_deref(), Some("12"));
+        assert_eq!(
+            query("#/exam/new?section=s3---cors", "section").as_deref(),
+            Some("s3---cors")
+        );
+        assert_eq!(query("#/exam/new", "section"), None);
+        assert_eq!(query("#/x?a=1&b=2", "b").as_deref(), Some("2"));
+        assert_eq!(with_query("#/x?a=1", "b", "c d"), "#/x?a=1&b=c%20d");
     }
 
     #[test]

@@ -248,6 +248,39 @@ fn a_section_drill_takes_the_section_and_its_subsections_from_any_domain() {
 }
 
 #[test]
+fn a_picked_exam_takes_exactly_its_questions_still_in_the_bank() {
+    let bank = Bank::new([3, 3, 3, 3]);
+    let infos = bank.infos();
+    let ids = ["d2-1", "d1-0", "retired-one", "d2-1", "d4-2"]
+        .map(String::from)
+        .to_vec();
+    let s = spec(
+        Kind::Picked {
+            title: "Retry incorrect".into(),
+            ids,
+        },
+        9,
+    );
+    assert_eq!(s.title(), "Retry incorrect");
+    let picked = draw(&s, &infos).unwrap();
+    let mut got: Vec<&str> = picked.iter().map(|p| infos[p.index].id).collect();
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        ["d1-0", "d2-1", "d4-2"],
+        "retired and repeated ids are skipped"
+    );
+    let none = spec(
+        Kind::Picked {
+            title: "Due".into(),
+            ids: vec!["gone".into()],
+        },
+        9,
+    );
+    assert!(draw(&none, &infos).is_err());
+}
+
+#[test]
 fn a_section_drill_prefers_questions_not_seen_recently() {
     let bank = Bank::new([8; 4]); // 8 questions link section 3 ("lambda"): index 3 and 7 of each domain
     let infos = bank.infos();

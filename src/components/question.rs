@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::bank::{Question, SECTIONS};
 use crate::exam::session::Item;
-use crate::route::Route;
+use crate::route::{Route, with_query};
 
 /// The letter shown before the option at display position `pos`.
 pub fn letter(pos: usize) -> char {
@@ -21,15 +21,23 @@ pub fn choose_hint(keys: usize) -> Option<&'static str> {
     }
 }
 
-/// The links to the note sections a question is linked to.
+/// The links to the note sections a question is linked to; with `back`, the notes offer a way back there.
 #[component]
-pub fn NoteLinks(question: &'static Question) -> impl IntoView {
+pub fn NoteLinks(
+    question: &'static Question,
+    #[prop(optional)] back: Option<String>,
+) -> impl IntoView {
     let links = question
         .notes
         .iter()
         .map(|&s| {
             let s = &SECTIONS[usize::from(s)];
-            view! { <li><a href=Route::Note(s.anchor.to_string()).href()>{s.title}</a></li> }
+            let href = Route::Note(s.anchor.to_string()).href();
+            let href = match &back {
+                Some(b) => with_query(&href, "back", b),
+                None => href,
+            };
+            view! { <li><a href=href>{s.title}</a></li> }
         })
         .collect_view();
     view! {

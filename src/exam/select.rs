@@ -82,6 +82,7 @@ fn questions(n: usize) -> String {
 
 /// Draws the questions of the exam `spec` describes.
 ///
+/// - A picked exam takes exactly its listed questions that the bank still has (none left is a shortfall).
 /// - Full, Quick and Domains kinds take exactly [`Spec::domain_counts`] questions from each domain; a
 ///   section drill takes `length` questions linked to the section or any descendant, from any domain.
 ///   Too few questions gives a [`Shortfall`] rather than a shorter exam.
@@ -96,7 +97,25 @@ pub fn select(
 ) -> Result<Vec<Picked>, Shortfall> {
     let mut rng = Rng::new(spec.seed);
     let mut picked: Vec<usize> = Vec::with_capacity(spec.length());
-    if let Kind::Section { anchor, length } = &spec.kind {
+    if let Kind::Picked { ids, .. } = &spec.kind {
+        // Ids no longer in the bank are skipped; each id counts once.
+        let mut pool: Vec<usize> = Vec::new();
+        for id in ids {
+            if let Some(i) = bank.iter().position(|q| q.id == id.as_str())
+                && !pool.contains(&i)
+            {
+                pool.push(i);
+            }
+        }
+        if pool.is_empty() {
+            return Err(Shortfall {
+                need: [0; 4],
+                have: [0; 4],
+                asked: Some(ids.len()),
+            });
+        }
+        picked.extend(pool);
+    } else if let Kind::Section { anchor, length } = &spec.kind {
         let pool = section_pool(bank, tree, anchor);
         if pool.len() < *length {
             let mut have = [0; 4];

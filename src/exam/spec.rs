@@ -19,6 +19,9 @@ pub enum Kind {
     Domains { domains: Vec<u8>, length: usize },
     /// Questions linked to the note section with this anchor or any of its subsections, from any domain.
     Section { anchor: String, length: usize },
+    /// Exactly these questions (those still in the bank), in shuffled order: "retry incorrect" and "due for
+    /// review" build these. The title says where they came from.
+    Picked { title: String, ids: Vec<String> },
 }
 
 /// How the exam behaves while it runs.
@@ -48,6 +51,7 @@ impl Spec {
             Kind::Quick { length }
             | Kind::Domains { length, .. }
             | Kind::Section { length, .. } => *length,
+            Kind::Picked { ids, .. } => ids.len(),
         }
     }
 
@@ -85,7 +89,7 @@ impl Spec {
                 }
                 Some(split(*length, weights))
             }
-            Kind::Section { .. } => None,
+            Kind::Section { .. } | Kind::Picked { .. } => None,
         }
     }
 
@@ -99,6 +103,7 @@ impl Spec {
                 format!("Domain drill: {}", list.join(", "))
             }
             Kind::Section { .. } => "Section drill".to_string(),
+            Kind::Picked { title, .. } => title.clone(),
         }
     }
 }

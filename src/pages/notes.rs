@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::bank::{self, CHAPTERS, SECTIONS};
 use crate::platform;
-use crate::route::Route;
+use crate::route::{Route, query};
 use crate::search::Index;
 
 fn index() -> &'static Index {
@@ -140,6 +140,11 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             })
             .collect_view()
     };
+    // Arrived from a review: offer the way back to the same question while the notes stay open.
+    let back = query(&platform::hash(), "back").filter(|b| b.starts_with("#/review/"));
+    let back_link = back.map(|href| {
+        view! { <p class="back"><a class="button primary" href=href>"← Back to review"</a></p> }
+    });
     let pager = move || {
         let c = chapter.get();
         let prev = c.checked_sub(1).map(|p| {
@@ -162,6 +167,7 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             }
         }>
             <aside class="chapter-nav">
+                {back_link}
                 <details open=true>
                     <summary>"In this chapter"</summary>
                     <nav aria-label="Sections of this chapter"><ul>{side}</ul></nav>

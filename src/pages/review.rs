@@ -1,17 +1,37 @@
 //! `#/review/<attempt>`: each question of a finished attempt with the answer given, the key, the
-//! explanation and the note sections that teach it. The choice marks use words and symbols, not colour alone.
+//! explanation and the note sections that teach it. Filters: all, incorrect, flagged, unanswered, and by
+//! domain. The choice marks use words and symbols, not colour alone. A note link carries the way back, so
+//! "Back to review" in the notes returns to the same question (`?q=<n>`).
 
 use leptos::prelude::*;
 
-use crate::bank::QUESTIONS;
+use crate::bank::{DOMAINS, QUESTIONS};
 use crate::components::question::{NoteLinks, letter};
 use crate::exam::score;
+use crate::exam::session::Item;
 use crate::platform;
-use crate::route::Route;
+use crate::route::{Route, query, with_query};
 use crate::state::use_app;
 use crate::study;
 
-/// The review of one attempt; `incorrect` shows only the questions answered wrongly (or not at all).
+/// What the review shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Show {
+    All,
+    Incorrect,
+    Flagged,
+    Unanswered,
+}
+
+/// One question of the attempt, as the filters see it.
+struct Row {
+    n: usize,
+    item: Item,
+    question: Option<usize>,
+    right: bool,
+}
+
+/// The review of one attempt; `incorrect` starts with only the questions answered wrongly or not at all.
 #[component]
 pub fn Review(id: String, incorrect: bool) -> impl IntoView {
     let app = use_app();
@@ -23,71 +43,154 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         }
         .into_any();
     };
-    let items = attempt
+    let show = RwSignal::new(if incorrect {
+        Show::Incorrect
+    } else {
+        Show::All
+    });
+    let domain = RwSignal::new(0u8);
+    let rows: Vec<Row> = attempt
         .session
         .items
         .iter()
         .enumerate()
-        .filter_map(|(n, item)| {
-            let Some(k) = study::find(&item.id) else {
-                return (!incorrect).then(|| view! {
-                    <li class="card"><h2>{format!("Question {}", n + 1)}</h2><p>"This question was retired from the bank."</p></li>
-                }.into_any());
-            };
-            let q = &QUESTIONS[k];
-            let keys: Vec<u8> = q.choices.iter().enumerate().filter(|(_, c)| c.key).map(|(i, _)| i as u8).collect();
-            let right = score::is_correct(item, &keys);
-            if incorrect && right {
-                return None;
+        .map(|(n, item)| {
+            let question = study::find(&item.id);
+            let right = question.is_some_and(|k| {
+                let keys: Vec<u8> = QUESTIONS[k]
+                    .choices
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.key)
+                    .map(|(i, _)| i as u8)
+                    .collect();
+                score::is_correct(item, &keys)
+            });
+            Row {
+                n,
+                item: item.clone(),
+                question,
+                right,
             }
-            let verdict = if item.chosen.is_empty() { "Unanswered" } else if right { "✓ Correct" } else { "✗ Incorrect" };
-            let options = item.order.iter().enumerate().map(|(pos, &orig)| {
-                let c = &q.choices[usize::from(orig)];
-                let chosen = item.chosen.contains(&orig);
-                let mark = match (c.key, chosen) {
-                    (true, true) => "✓ Correct · your answer",
-                    (true, false) => "✓ Correct answer",
-                    (false, true) => "✗ Your answer",
-                    _ => "",
-                };
-                view! {
-                    <li class="choice static" class:key=c.key class:wrong=chosen && !c.key class:chosen=chosen>
-                        <span class="letter">{letter(pos)}</span>
-                        <span class="text" inner_html=c.html></span>
-                        <span class="mark">{mark}</span>
-                    </li>
-                }
-            }).collect_view();
-            Some(view! {
-                <li class="card">
-                    <h2>{format!("Question {}", n + 1)} <span class="verdict" class:right=right class:wrong=!right>{verdict}</span>
-                        {item.flagged.then_some(" ⚑ Flagged")}</h2>
-                    <div class="stem" inner_html=q.stem></div>
-                    <ul class="choices">{options}</ul>
-                    <details open=!right>
-                        <summary>"Explanation"</summary>
-                        <div class="explanation" inner_html=q.explanation></div>
-                    </details>
-                    <NoteLinks question=q />
-                </li>
-            }.into_any())
         })
-        .collect::<Vec<_>>();
-    let empty = items.is_empty();
+        .collect();
+    let base = Route::Review(id.clone(), incorrect).href();
+    let cards = rows
+        .into_iter()
+        .map(|row| {
+            let Row { n, item, question, right } = row;
+            let q_domain = question.map_or(0, |k| QUESTIONS[k].task.domain);
+            let unanswered = item.chosen.is_empty();
+            let flagged = item.flagged;
+            let visible = move || {
+                let by_status = match show.get() {
+                    Show::All => true,
+                    Show::Incorrect => !right,
+                    Show::Flagged => flagged,
+                    Show::Unanswered => unanswered,
+                };
+                by_status && (domain.get() == 0 || domain.get() == q_domain)
+            };
+            let body = match question {
+                None => view! { <p>"This question was retired from the bank since; it counted as wrong."</p> }.into_any(),
+                Some(k) => question_body(&QUESTIONS[k], &item, right, with_query(&base, "q", &(n + 1).to_string())).into_any(),
+            };
+            let verdict = if question.is_none() {
+                "Retired"
+            } else if unanswered {
+                "Unanswered"
+            } else if right {
+                "✓ Correct"
+            } else {
+                "✗ Incorrect"
+            };
+            view! {
+                <li class="card" id=format!("q{}", n + 1) tabindex="-1" style:display=move || if visible() { "" } else { "none" }>
+                    <h2>{format!("Question {}", n + 1)} " "
+                        <span class="verdict" class:right=right class:wrong=!right>{verdict}</span>
+                        {flagged.then_some(" · ⚑ Flagged")}</h2>
+                    {body}
+                </li>
+            }
+        })
+        .collect_view();
+    // Coming back from the notes: open at the question the learner left.
+    if let Some(n) = query(&platform::hash(), "q") {
+        request_animation_frame(move || {
+            platform::reveal(&format!("q{n}"));
+        });
+    }
+    let filter = move |value: Show, label: &'static str| {
+        view! {
+            <label class="pill">
+                <input type="radio" name="review-show" prop:checked=move || show.get() == value on:change=move |_| show.set(value) />
+                {label}
+            </label>
+        }
+    };
+    let domain_options = DOMAINS
+        .iter()
+        .map(|(n, name, _)| view! { <option value=n.to_string()>{format!("Domain {n}: {name}")}</option> })
+        .collect_view();
     view! {
         <section class="page review">
-            <h1>{if incorrect { "Incorrect answers" } else { "All answers" }}</h1>
+            <h1>"Review: " {attempt.session.spec.title()}</h1>
             <p class="actions">
                 <a class="button" href=Route::Results(id.clone()).href()>"Back to results"</a>
-                {if incorrect {
-                    view! { <a class="button" href=Route::Review(id.clone(), false).href()>"Show all answers"</a> }
-                } else {
-                    view! { <a class="button" href=Route::Review(id.clone(), true).href()>"Show only incorrect"</a> }
-                }}
             </p>
-            {empty.then(|| view! { <p>"Every answer was correct."</p> })}
-            <ol class="review-items">{items}</ol>
+            <fieldset class="filters">
+                <legend>"Show"</legend>
+                <div class="row">
+                    {filter(Show::All, "All")}{filter(Show::Incorrect, "Incorrect")}
+                    {filter(Show::Flagged, "Flagged")}{filter(Show::Unanswered, "Unanswered")}
+                </div>
+                <label for="review-domain">"Domain"</label>
+                <select id="review-domain" on:change=move |ev| domain.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    <option value="0">"All domains"</option>
+                    {domain_options}
+                </select>
+            </fieldset>
+            <ol class="review-items">{cards}</ol>
         </section>
     }
     .into_any()
+}
+
+fn question_body(
+    q: &'static crate::bank::Question,
+    item: &Item,
+    right: bool,
+    back: String,
+) -> impl IntoView + use<> {
+    let options = item
+        .order
+        .iter()
+        .enumerate()
+        .map(|(pos, &orig)| {
+            let c = &q.choices[usize::from(orig)];
+            let chosen = item.chosen.contains(&orig);
+            let mark = match (c.key, chosen) {
+                (true, true) => "✓ Correct · your answer",
+                (true, false) => "✓ Correct answer",
+                (false, true) => "✗ Your answer",
+                _ => "",
+            };
+            view! {
+                <li class="choice static" class:key=c.key class:wrong=chosen && !c.key class:chosen=chosen>
+                    <span class="letter">{letter(pos)}</span>
+                    <span class="text" inner_html=c.html></span>
+                    <span class="mark">{mark}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="stem" inner_html=q.stem></div>
+        <ul class="choices">{options}</ul>
+        <details open=!right>
+            <summary>"Explanation"</summary>
+            <div class="explanation" inner_html=q.explanation></div>
+        </details>
+        <NoteLinks question=q back />
+    }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::bank::{CHAPTERS, DOMAINS, SECTIONS};
 use crate::exam::spec::{Kind, Mode, Spec};
 use crate::platform;
-use crate::route::Route;
+use crate::route::{Route, query};
 use crate::state::use_app;
 use crate::study;
 
@@ -23,10 +23,16 @@ enum Choice {
 pub fn Setup() -> impl IntoView {
     platform::set_title("New exam · DVA-C02 Practice");
     let app = use_app();
-    let choice = RwSignal::new(Choice::Full);
+    // `#/exam/new?section=<anchor>` (from the history's weak sections) opens a section drill on it.
+    let preset = query(&platform::hash(), "section").filter(|a| crate::bank::section(a).is_some());
+    let choice = RwSignal::new(if preset.is_some() {
+        Choice::Section
+    } else {
+        Choice::Full
+    });
     let length = RwSignal::new(20usize);
     let domains = RwSignal::new([true, false, false, false]);
-    let section = RwSignal::new(String::new());
+    let section = RwSignal::new(preset.unwrap_or_default());
     let practice = RwSignal::new(false);
     let extra = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -71,7 +77,7 @@ pub fn Setup() -> impl IntoView {
     };
     let can_start = move || match choice.get() {
         Choice::Domains => domains.get().iter().any(|d| *d),
-        Choice::Section => !section.get().is_empty(),
+        Choice::Section => spec().length() > 0,
         _ => true,
     };
     let start = move |ev: leptos::ev::SubmitEvent| {

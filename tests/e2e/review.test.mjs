@@ -1,0 +1,75 @@
+// Reviewing a finished attempt: the filters, and the round trip review -> note section -> back to the
+// same question.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setup } from "./harness.mjs";
+
+let t;
+before(async () => { t = await setup(); });
+after(async () => { await t.teardown(); });
+
+/** Finishes a 10-question quick exam: questions 1-5 answered with the first options, 2 flagged. */
+export async function finishQuickExam(page) {
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(t.url + "#/exam/new");
+  await page.reload();
+  await page.click('.option-card:has-text("Quick exam")');
+  await page.click('.pill:has-text("10 questions")');
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card");
+  for (let i = 0; i < 5; i++) {
+    const multi = await page.$(".choose");
+    const need = multi ? ((await multi.textContent()).includes("THREE") ? 3 : 2) : 1;
+    for (let k = 1; k <= need; k++) await page.keyboard.press(String(k));
+    if (i === 1) await page.keyboard.press("f");
+    await page.keyboard.press("ArrowRight");
+  }
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  return page.url().split("#/results/")[1];
+}
+
+const visible = (page) => page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none").length);
+
+test("review filters: all, incorrect, flagged, unanswered, and by domain", async () => {
+  const page = await t.open("#/");
+  await finishQuickExam(page);
+  const correct = Number((await page.textContent(".score")).match(/(\d+) of 10 correct/)[1]);
+  await page.click("a:text('Review all answers')");
+  await page.waitForSelector(".review-items");
+  assert.equal(await visible(page), 10);
+  await page.click('.pill:has-text("Incorrect")');
+  assert.equal(await visible(page), 10 - correct);
+  await page.click('.pill:has-text("Flagged")');
+  assert.equal(await visible(page), 1);
+  await page.click('.pill:has-text("Unanswered")');
+  assert.equal(await visible(page), 5);
+  await page.click('.pill:has-text("All")');
+  await page.selectOption("#review-domain", "1");
+  assert.equal(await visible(page), 3, "a 10-question quick exam has 3 domain-1 questions");
+  await page.close();
+});
+
+test("from a reviewed question to its note section and back to the same question", async () => {
+  const page = await t.open("#/");
+  await finishQuickExam(page);
+  await page.click("a:text('Review incorrect answers')");
+  await page.waitForSelector(".review-items");
+  const card = page.locator(".review-items > li:visible").nth(2);
+  const cardId = await card.getAttribute("id");
+  const link = card.locator(".note-links a").first();
+  const anchor = (await link.getAttribute("href")).split("?")[0].slice("#/notes/".length);
+  await link.click();
+  await page.waitForFunction((a) => document.activeElement?.id === a, anchor);
+  await page.click("a:text('← Back to review')");
+  await page.waitForFunction((id) => document.activeElement?.id === id, cardId);
+  assert.ok(page.url().includes("/incorrect?q="), page.url());
+  const top = await page.$eval(`#${cardId}`, (el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 300, `the question is in view (top ${top})`);
+  await page.close();
+});
+
+test("no review page threw an error", () => {
+  assert.deepEqual(t.errors, []);
+});
