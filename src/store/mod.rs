@@ -3,3 +3,4 @@
 pub mod history;
 pub mod local;
 pub mod settings;
+pub mod transfer;
