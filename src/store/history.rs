@@ -21,7 +21,6 @@ use serde_json::Value;
 use crate::exam::score::{Outcome, SectionTally};
 use crate::exam::session::Session;
 
-
 /// The localStorage key of the history.
 pub const KEY: &str = "dva.history";
 
@@ -47,21 +46,31 @@ impl Attempt {
 }
 
 /// What the history page needs of an attempt whose detail was compacted away to save space.
+///
+/// Stored with the same short names as a full attempt's outcome, since every byte of it stays.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub id: String,
     /// The spec's title, e.g. "Full mock exam".
     pub title: String,
+    #[serde(rename = "t0", with = "compact::whole")]
     pub started_ms: f64,
     /// When it ended (for an attempt stored unfinished, the last recorded moment).
+    #[serde(rename = "t1", with = "compact::whole")]
     pub finished_ms: f64,
+    #[serde(rename = "s")]
     pub scaled: u16,
+    #[serde(rename = "p")]
     pub passed: bool,
+    #[serde(rename = "c")]
     pub correct: usize,
+    #[serde(rename = "n")]
     pub total: usize,
     /// `(correct, total)` for domains 1-4.
+    #[serde(rename = "d")]
     pub domains: [(usize, usize); 4],
     /// Section tallies as scored: most missed first.
+    #[serde(rename = "sec", with = "compact::tallies")]
     pub sections: Vec<SectionTally>,
 }
 
@@ -210,7 +219,9 @@ impl History {
         let mut added = 0;
         for e in &other.entries {
             match self.entries.iter_mut().find(|mine| mine.id() == e.id()) {
-                Some(mine @ Entry::Compacted(_)) if matches!(e, Entry::Full(_)) => *mine = e.clone(),
+                Some(mine @ Entry::Compacted(_)) if matches!(e, Entry::Full(_)) => {
+                    *mine = e.clone()
+                }
                 Some(_) => {}
                 None => {
                     self.entries.push(e.clone());
@@ -325,6 +336,69 @@ mod compact {
     use crate::exam::session::{Item, Session};
     use crate::exam::spec::Spec;
 
+    /// A time in milliseconds, written without the `.0` of a whole number (most times are whole, from
+    /// `Date.now()`); any JSON number reads back as the same `f64`.
+    pub mod whole {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        /// Whole numbers below 2^53 are exactly representable both as `f64` and `i64`.
+        const EXACT: f64 = 9_007_199_254_740_992.0;
+
+        pub fn serialize<S: Serializer>(ms: &f64, ser: S) -> Result<S::Ok, S::Error> {
+            if ms.fract() == 0.0 && ms.abs() < EXACT {
+                ser.serialize_i64(*ms as i64)
+            } else {
+                ser.serialize_f64(*ms)
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<f64, D::Error> {
+            f64::deserialize(de)
+        }
+    }
+
+    /// [`whole`] for an optional time.
+    pub mod whole_opt {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(ms: &Option<f64>, ser: S) -> Result<S::Ok, S::Error> {
+            match ms {
+                Some(ms) => super::whole::serialize(ms, ser),
+                None => ser.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Option<f64>, D::Error> {
+            Option::<f64>::deserialize(de)
+        }
+    }
+
+    /// Section tallies as `[anchor, missed, total]` triples: they are the bulk of an outcome and of a
+    /// summary, and the field names would repeat in every one.
+    pub mod tallies {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        use crate::exam::score::SectionTally;
+
+        pub fn serialize<S: Serializer>(v: &[SectionTally], ser: S) -> Result<S::Ok, S::Error> {
+            ser.collect_seq(v.iter().map(|t| (&t.section, t.missed, t.total)))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            de: D,
+        ) -> Result<Vec<SectionTally>, D::Error> {
+            let triples = Vec::<(String, usize, usize)>::deserialize(de)?;
+            Ok(triples
+                .into_iter()
+                .map(|(section, missed, total)| SectionTally {
+                    section,
+                    missed,
+                    total,
+                })
+                .collect())
+        }
+    }
+
     fn is_zero(n: &usize) -> bool {
         *n == 0
     }
@@ -345,17 +419,27 @@ mod compact {
         spec: Spec,
         #[serde(rename = "b")]
         bank_version: String,
-        #[serde(rename = "t0")]
+        #[serde(rename = "t0", with = "whole")]
         started_ms: f64,
-        #[serde(rename = "dl", default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            rename = "dl",
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "whole_opt"
+        )]
         deadline_ms: Option<f64>,
         #[serde(rename = "q")]
         items: Vec<StoredItem>,
         #[serde(rename = "cur", default, skip_serializing_if = "is_zero")]
         current: usize,
-        #[serde(rename = "te")]
+        #[serde(rename = "te", with = "whole")]
         entered_ms: f64,
-        #[serde(rename = "t1", default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            rename = "t1",
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "whole_opt"
+        )]
         finished_ms: Option<f64>,
         #[serde(rename = "x", default, skip_serializing_if = "is_false")]
         expired: bool,
@@ -365,6 +449,7 @@ mod compact {
 
     #[derive(Serialize, Deserialize)]
     struct StoredItem {
+        #[serde(rename = "i")]
         id: String,
         #[serde(rename = "o")]
         order: Vec<u8>,
@@ -376,7 +461,12 @@ mod compact {
         flagged: bool,
         #[serde(rename = "p", default, skip_serializing_if = "is_false")]
         checked: bool,
-        #[serde(rename = "ms", default, skip_serializing_if = "is_zero_ms")]
+        #[serde(
+            rename = "ms",
+            default,
+            skip_serializing_if = "is_zero_ms",
+            with = "whole"
+        )]
         spent_ms: f64,
     }
 
@@ -393,10 +483,9 @@ mod compact {
         /// `(domain, correct, total)` per row.
         #[serde(rename = "d")]
         domains: Vec<(u8, usize, usize)>,
-        /// `(anchor, missed, total)` per section.
-        #[serde(rename = "sec")]
-        sections: Vec<(String, usize, usize)>,
-        #[serde(rename = "u")]
+        #[serde(rename = "sec", with = "tallies")]
+        sections: Vec<SectionTally>,
+        #[serde(rename = "u", with = "whole")]
         used_ms: f64,
     }
 
@@ -436,11 +525,7 @@ mod compact {
                     .iter()
                     .map(|d| (d.domain, d.correct, d.total))
                     .collect(),
-                sections: o
-                    .sections
-                    .iter()
-                    .map(|t| (t.section.clone(), t.missed, t.total))
-                    .collect(),
+                sections: o.sections.clone(),
                 used_ms: o.used_ms,
             },
         }
@@ -491,15 +576,7 @@ mod compact {
                         competency: competency(correct, total),
                     })
                     .collect(),
-                sections: o
-                    .sections
-                    .into_iter()
-                    .map(|(section, missed, total)| SectionTally {
-                        section,
-                        missed,
-                        total,
-                    })
-                    .collect(),
+                sections: o.sections,
                 used_ms: o.used_ms,
             },
         })
