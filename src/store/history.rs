@@ -13,7 +13,7 @@
 //!
 //! Versions: v1 (`{"version":1,"attempts":[..]}`, the plain serde form) migrates to v2 on [`decode`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -216,14 +216,22 @@ impl History {
     /// new), nothing is duplicated. The result is ordered by start time, then id, so merging A into B and
     /// B into A give the same history.
     pub fn merge(&mut self, other: &History) -> usize {
+        let mut at: HashMap<String, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id().to_string(), i))
+            .collect();
         let mut added = 0;
         for e in &other.entries {
-            match self.entries.iter_mut().find(|mine| mine.id() == e.id()) {
-                Some(mine @ Entry::Compacted(_)) if matches!(e, Entry::Full(_)) => {
-                    *mine = e.clone()
+            match at.get(e.id()) {
+                Some(&i) => {
+                    if e.full().is_some() && self.entries[i].full().is_none() {
+                        self.entries[i] = e.clone();
+                    }
                 }
-                Some(_) => {}
                 None => {
+                    at.insert(e.id().to_string(), self.entries.len());
                     self.entries.push(e.clone());
                     added += 1;
                 }

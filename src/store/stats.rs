@@ -64,3 +64,20 @@ pub fn retry_ids(a: &Attempt, key_of: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<S
         .map(|it| it.id.clone())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn miss_rates_compare_exactly() {
+        let row = |m, t| (String::new(), m, t);
+        assert_eq!(rate_desc(&row(1, 3), &row(2, 6)), Ordering::Equal);
+        assert_eq!(
+            rate_desc(&row(2, 2), &row(2, 4)),
+            Ordering::Less,
+            "the higher rate sorts first"
+        );
+        assert_eq!(rate_desc(&row(1, 3), &row(1, 2)), Ordering::Greater);
+    }
+}

@@ -6,6 +6,7 @@
 //! user can act on. Import never touches the stored history; the caller merges the result with
 //! [`History::merge`].
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde_json::Value;
@@ -97,12 +98,13 @@ pub fn import(raw: &str) -> Result<History, ImportError> {
 
 /// Every value the app relies on, with the attempt it belongs to.
 fn check(h: &History) -> Result<(), ImportError> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, e) in h.entries.iter().enumerate() {
         let absurd = |problem: String| ImportError::Absurd {
             attempt: i + 1,
             problem,
         };
-        if let Some(j) = h.entries[..i].iter().position(|o| o.id() == e.id()) {
+        if let Some(j) = seen.insert(e.id(), i) {
             return Err(absurd(format!("has the same id as attempt {}", j + 1)));
         }
         match e {
@@ -115,7 +117,7 @@ fn check(h: &History) -> Result<(), ImportError> {
 }
 
 fn check_summary(s: &Summary) -> Result<(), String> {
-    check_id("its id", &s.id)?;
+    check_id("id", &s.id)?;
     check_times(s.started_ms, &[s.finished_ms])?;
     check_length(s.total)?;
     if s.title.chars().count() > MAX_ID {
@@ -130,7 +132,7 @@ fn check_summary(s: &Summary) -> Result<(), String> {
 
 fn check_attempt(a: &Attempt) -> Result<(), String> {
     let (s, o) = (&a.session, &a.outcome);
-    check_id("its id", &s.id)?;
+    check_id("id", &s.id)?;
     let mut times = vec![s.entered_ms];
     times.extend(s.deadline_ms);
     times.extend(s.finished_ms);
@@ -146,7 +148,7 @@ fn check_attempt(a: &Attempt) -> Result<(), String> {
     }
     for (n, it) in s.items.iter().enumerate() {
         let q = format!("question {}", n + 1);
-        check_id(&format!("the id of {q}"), &it.id)?;
+        check_id(&format!("question id at {q}"), &it.id)?;
         if !(1..=3).contains(&it.keys) {
             return Err(format!(
                 "has {} answers to {q}; a question has 1 to 3",
@@ -187,22 +189,20 @@ fn check_attempt(a: &Attempt) -> Result<(), String> {
     check_sections(&o.sections)
 }
 
-/// Ids are lowercase kebab-case: words of `a-z0-9` joined by single hyphens.
+/// Ids are lowercase kebab-case (words of `a-z0-9` joined by single hyphens), at most [`MAX_ID`] long:
+/// what the bank's compiler and `Session::new` produce.
 fn check_id(what: &str, id: &str) -> Result<(), String> {
-    let kebab = !id.is_empty()
-        && id.len() <= MAX_ID
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        });
-    if kebab {
-        Ok(())
-    } else {
-        Err(format!(
-            "has an invalid id in {what} (ids are lowercase words joined by hyphens, at most {MAX_ID} characters)"
-        ))
+    let word = |w: &str| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    };
+    if id.len() <= MAX_ID && id.split('-').all(word) {
+        return Ok(());
     }
+    Err(format!(
+        "has an invalid {what}: ids are lowercase words joined by hyphens, at most {MAX_ID} characters"
+    ))
 }
 
 fn check_times(started: f64, later: &[f64]) -> Result<(), String> {
@@ -277,4 +277,38 @@ fn check_sections(sections: &[SectionTally]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_kebab_case_of_bounded_length() {
+        for good in [
+            "a",
+            "lambda-timeout-max",
+            "19a9b0a9c00-2a",
+            &"a".repeat(100),
+        ] {
+            assert_eq!(check_id("id", good), Ok(()), "{good}");
+        }
+        let long = "a".repeat(101);
+        for bad in ["", "-a", "a-", "a--b", "A", "a_b", "a b", "é", &long] {
+            assert!(check_id("id", bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn times_must_be_real_dates_in_order() {
+        assert_eq!(check_times(0.0, &[0.0, 1.0]), Ok(()));
+        assert_eq!(check_times(YEAR_2100_MS, &[YEAR_2100_MS]), Ok(()));
+        assert!(check_times(f64::NAN, &[]).is_err());
+        assert!(check_times(1.0, &[f64::INFINITY]).is_err());
+        assert_eq!(
+            check_times(5.0, &[4.0]),
+            Err("finished before it started".to_string())
+        );
+        assert!(check_duration("x", -0.5).is_err() && check_duration("x", 0.0).is_ok());
+    }
 }
