@@ -6,7 +6,7 @@
 //!
 //! localStorage holds about 5 M characters per origin, so the history must stay small and must never be
 //! lost when it grows. Two things keep it so:
-//! - a compact stored form of each attempt (short field names, defaults left out; see [`compact`]), so
+//! - a compact stored form of each attempt (short field names, defaults left out; the private `compact` module), so
 //!   more than 500 full mock exams fit;
 //! - [`fit`], which replaces the oldest attempts' detail by a [`Summary`] (what the history page shows)
 //!   when the budget is reached. An attempt is never deleted.
