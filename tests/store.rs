@@ -487,6 +487,18 @@ fn import_rejects_each_absurd_value_with_its_own_sentence() {
             "Attempt 1 is open at question 66 of 65.",
         ),
         (
+            Box::new(|d| full(d)["cur"] = json!(u64::MAX)),
+            "Attempt 1 is open at question 18446744073709551615 of 65.",
+        ),
+        (
+            Box::new(|d| full(d)["r"]["sec"][0] = json!(["s3", 0, u64::MAX])),
+            "Attempt 1 has 18446744073709551615 questions; an exam has at most 100.",
+        ),
+        (
+            Box::new(|d| sum(d)["d"][0] = json!([0, 1000])),
+            "Attempt 2 has 1000 questions; an exam has at most 100.",
+        ),
+        (
             Box::new(|d| {
                 let first = d["history"]["entries"][0].clone();
                 sum(d)["id"] = first["a"]["id"].clone();

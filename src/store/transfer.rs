@@ -142,7 +142,7 @@ fn check_attempt(a: &Attempt) -> Result<(), String> {
     if s.current >= s.items.len().max(1) {
         return Err(format!(
             "is open at question {} of {}",
-            s.current + 1,
+            s.current.saturating_add(1),
             s.items.len()
         ));
     }
@@ -238,8 +238,10 @@ fn check_length(questions: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// `correct` of `total`, overall or in one domain.
+/// `correct` of `total`, overall or in one domain (totals are bounded too, so sums over a whole history
+/// cannot overflow).
 fn check_count(correct: usize, total: usize, domain: Option<usize>) -> Result<(), String> {
+    check_length(total)?;
     if correct <= total {
         return Ok(());
     }
@@ -269,6 +271,7 @@ fn check_sections(sections: &[SectionTally]) -> Result<(), String> {
         if !slug {
             return Err("has an invalid note section anchor".to_string());
         }
+        check_length(t.total)?;
         if t.missed > t.total {
             return Err(format!(
                 "has {} missed of {} in section {}",
