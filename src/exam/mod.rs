@@ -8,4 +8,5 @@ pub mod rng;
 pub mod score;
 pub mod select;
 pub mod session;
+pub mod spaced;
 pub mod spec;

@@ -19,7 +19,7 @@ pub fn Home() -> impl IntoView {
         };
     let last = move || {
         app.history.with(|h| {
-            h.attempts.last().map(|a| {
+            h.last().map(|a| {
                 let verdict = if a.outcome.passed { "pass" } else { "fail" };
                 let text = format!("Last result: {} / 1000 ({verdict}) in {}", a.outcome.scaled, a.session.spec.title());
                 view! { <p class="last"><a href=Route::Results(a.id().to_string()).href()>{text}</a></p> }

@@ -1,21 +1,35 @@
-//! Finished attempts as stored: a versioned JSON list under [`KEY`].
+//! Finished attempts as stored: a versioned JSON value under [`KEY`], oldest first.
 //!
 //! An attempt keeps the whole session (spec and seed, bank version, per question the id, option order,
 //! answer, flag and time spent) and its score, so results and review can be shown again at any time, even
 //! after the bank changes.
+//!
+//! localStorage holds about 5 M characters per origin, so the history must stay small and must never be
+//! lost when it grows. Two things keep it so:
+//! - a compact stored form of each attempt (short field names, defaults left out; the private `compact` module), so
+//!   more than 500 full mock exams fit;
+//! - [`fit`], which replaces the oldest attempts' detail by a [`Summary`] (what the history page shows)
+//!   when the budget is reached. An attempt is never deleted.
+//!
+//! Versions: v1 (`{"version":1,"attempts":[..]}`, the plain serde form) migrates to v2 on [`decode`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use crate::exam::score::Outcome;
+use crate::exam::score::{Outcome, SectionTally};
 use crate::exam::session::Session;
 
 /// The localStorage key of the history.
 pub const KEY: &str = "dva.history";
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+/// The most entries a history may hold when read: far beyond what storage can keep, low enough that a
+/// hostile file cannot make the app allocate without bound.
+pub const MAX_ENTRIES: usize = 100_000;
 
 /// One finished exam.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,59 +45,548 @@ impl Attempt {
     }
 }
 
-/// Every finished attempt, oldest first.
+/// What the history page needs of an attempt whose detail was compacted away to save space.
+///
+/// Stored with the same short names as a full attempt's outcome, since every byte of it stays.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    /// The spec's title, e.g. "Full mock exam".
+    pub title: String,
+    #[serde(rename = "t0", with = "compact::whole")]
+    pub started_ms: f64,
+    /// When it ended (for an attempt stored unfinished, the last recorded moment).
+    #[serde(rename = "t1", with = "compact::whole")]
+    pub finished_ms: f64,
+    #[serde(rename = "s")]
+    pub scaled: u16,
+    #[serde(rename = "p")]
+    pub passed: bool,
+    #[serde(rename = "c")]
+    pub correct: usize,
+    #[serde(rename = "n")]
+    pub total: usize,
+    /// `(correct, total)` for domains 1-4.
+    #[serde(rename = "d")]
+    pub domains: [(usize, usize); 4],
+    /// Section tallies as scored: most missed first.
+    #[serde(rename = "sec", with = "compact::tallies")]
+    pub sections: Vec<SectionTally>,
+}
+
+impl Summary {
+    /// The summary of a full attempt: what survives compaction.
+    pub fn of(a: &Attempt) -> Summary {
+        let (s, o) = (&a.session, &a.outcome);
+        let mut domains = [(0, 0); 4];
+        for d in &o.domains {
+            if let Some(row) = domains.get_mut(usize::from(d.domain).wrapping_sub(1)) {
+                *row = (d.correct, d.total);
+            }
+        }
+        Summary {
+            id: s.id.clone(),
+            title: s.spec.title(),
+            started_ms: s.started_ms,
+            finished_ms: s.finished_ms.unwrap_or(s.entered_ms),
+            scaled: o.scaled,
+            passed: o.passed,
+            correct: o.correct,
+            total: o.total,
+            domains,
+            sections: o.sections.clone(),
+        }
+    }
+}
+
+/// A stored attempt: in full, or compacted to its summary once space ran short.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Entry {
+    #[serde(rename = "a", with = "compact")]
+    Full(Attempt),
+    #[serde(rename = "s")]
+    Compacted(Summary),
+}
+
+impl Entry {
+    /// The attempt id.
+    pub fn id(&self) -> &str {
+        match self {
+            Entry::Full(a) => a.id(),
+            Entry::Compacted(s) => &s.id,
+        }
+    }
+
+    /// When the attempt started; the history is kept in this order.
+    pub fn started_ms(&self) -> f64 {
+        match self {
+            Entry::Full(a) => a.session.started_ms,
+            Entry::Compacted(s) => s.started_ms,
+        }
+    }
+
+    /// The summary (computed for a full attempt).
+    pub fn summary(&self) -> Summary {
+        match self {
+            Entry::Full(a) => Summary::of(a),
+            Entry::Compacted(s) => s.clone(),
+        }
+    }
+
+    /// The full attempt, unless it was compacted.
+    pub fn full(&self) -> Option<&Attempt> {
+        match self {
+            Entry::Full(a) => Some(a),
+            Entry::Compacted(_) => None,
+        }
+    }
+}
+
+/// Every finished attempt, oldest first, each at most once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct History {
     pub version: u32,
-    pub attempts: Vec<Attempt>,
+    pub entries: Vec<Entry>,
 }
 
 impl Default for History {
     fn default() -> Self {
         History {
             version: VERSION,
-            attempts: Vec::new(),
+            entries: Vec::new(),
         }
     }
 }
 
 impl History {
-    /// Adds an attempt; an attempt already present (same id) is not added twice.
+    /// Adds a newly finished attempt at the end. An id already present is not added twice, but a full
+    /// attempt replaces its own compacted summary (detail is never thrown away when it is at hand).
     pub fn add(&mut self, attempt: Attempt) {
-        if self.get(attempt.id()).is_none() {
-            self.attempts.push(attempt);
+        match self.entries.iter_mut().find(|e| e.id() == attempt.id()) {
+            Some(e @ Entry::Compacted(_)) => *e = Entry::Full(attempt),
+            Some(Entry::Full(_)) => {}
+            None => self.entries.push(Entry::Full(attempt)),
         }
     }
 
-    /// The attempt with this id.
+    /// The full attempt with this id (`None` if unknown or compacted).
     pub fn get(&self, id: &str) -> Option<&Attempt> {
-        self.attempts.iter().find(|a| a.id() == id)
+        self.entries
+            .iter()
+            .find(|e| e.id() == id)
+            .and_then(Entry::full)
     }
 
-    /// Question ids asked in the last `n` attempts: new exams avoid them while the bank allows.
+    /// The newest full attempt, for the start page's "last result".
+    pub fn last(&self) -> Option<&Attempt> {
+        self.full().next_back()
+    }
+
+    /// The full attempts, oldest first.
+    pub fn full(&self) -> impl DoubleEndedIterator<Item = &Attempt> {
+        self.entries.iter().filter_map(Entry::full)
+    }
+
+    /// Every attempt's summary, oldest first, compacted or not: the history page's rows.
+    pub fn summaries(&self) -> Vec<Summary> {
+        self.entries.iter().map(Entry::summary).collect()
+    }
+
+    /// Question ids asked in the last `n` full attempts: new exams avoid them while the bank allows.
     pub fn recent_ids(&self, n: usize) -> HashSet<String> {
-        self.attempts
-            .iter()
+        self.full()
             .rev()
             .take(n)
             .flat_map(|a| a.session.items.iter().map(|i| i.id.clone()))
             .collect()
     }
+
+    /// The number of attempts, compacted ones included.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no attempt is stored.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds `other`'s attempts (another tab's history, or an import) and returns how many new attempts
+    /// came in. Attempts are matched by id: a full attempt replaces its compacted summary (not counted as
+    /// new), nothing is duplicated. The result is ordered by start time, then id, so merging A into B and
+    /// B into A give the same history.
+    pub fn merge(&mut self, other: &History) -> usize {
+        let mut at: HashMap<String, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id().to_string(), i))
+            .collect();
+        let mut added = 0;
+        for e in &other.entries {
+            match at.get(e.id()) {
+                Some(&i) => {
+                    if e.full().is_some() && self.entries[i].full().is_none() {
+                        self.entries[i] = e.clone();
+                    }
+                }
+                None => {
+                    at.insert(e.id().to_string(), self.entries.len());
+                    self.entries.push(e.clone());
+                    added += 1;
+                }
+            }
+        }
+        self.entries.sort_by(|a, b| {
+            a.started_ms()
+                .total_cmp(&b.started_ms())
+                .then_with(|| a.id().cmp(b.id()))
+        });
+        added
+    }
 }
 
-/// Reads stored history; the error says why it could not be read (the caller keeps the text aside).
+/// Compacts the oldest full attempts to summaries until [`encode`]`(h)` is at most `budget` characters;
+/// returns how many it compacted. Never deletes an attempt: if even all summaries exceed the budget,
+/// everything is compacted and the result is still over budget (the caller's write then reports it).
+pub fn fit(h: &mut History, budget: usize) -> usize {
+    // Compact JSON is the concatenation of its entries, so the size can be tracked entry by entry
+    // instead of re-encoding the whole history after each step.
+    let entry_len = |e: &Entry| serde_json::to_string(e).map_or(0, |s| s.len());
+    let mut size = encode(h).len();
+    let mut compacted = 0;
+    for e in &mut h.entries {
+        if size <= budget {
+            break;
+        }
+        if let Entry::Full(a) = e {
+            let summary = Entry::Compacted(Summary::of(a));
+            size = size - entry_len(e) + entry_len(&summary);
+            *e = summary;
+            compacted += 1;
+        }
+    }
+    debug_assert_eq!(size, encode(h).len());
+    compacted
+}
+
+/// Reads stored history (v1 or v2); the error is a sentence for the user (the caller keeps the text
+/// aside).
 pub fn decode(raw: &str) -> Result<History, String> {
-    let h: History = serde_json::from_str(raw).map_err(|e| format!("unreadable history: {e}"))?;
-    if h.version != VERSION {
+    let value: Value = serde_json::from_str(raw)
+        .map_err(|e| format!("The stored history is not valid JSON ({e})."))?;
+    from_value(value)
+}
+
+/// Reads a history from parsed JSON, migrating v1. Each entry is read on its own, so an error names
+/// the attempt (counted from 1) that could not be read.
+pub fn from_value(mut value: Value) -> Result<History, String> {
+    let (field, version) = match value.get("version").and_then(Value::as_u64) {
+        Some(1) => ("attempts", 1),
+        Some(2) => ("entries", 2),
+        Some(v) => {
+            return Err(format!(
+                "The history has version {v}; this app reads versions 1 and 2."
+            ));
+        }
+        None => return Err("The history has no version number.".to_string()),
+    };
+    let Some(Value::Array(list)) = value.get_mut(field).map(Value::take) else {
+        return Err(format!("The history has no list of {field}."));
+    };
+    if list.len() > MAX_ENTRIES {
         return Err(format!(
-            "history version {} is not supported by this version of the app",
-            h.version
+            "The history holds {} attempts; at most {MAX_ENTRIES} can be read.",
+            list.len()
         ));
     }
-    Ok(h)
+    let entries = list
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let read = if version == 1 {
+                serde_json::from_value(v).map(Entry::Full)
+            } else {
+                serde_json::from_value(v)
+            };
+            read.map_err(|e| format!("Attempt {} could not be read: {e}.", i + 1))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(History {
+        version: VERSION,
+        entries,
+    })
 }
 
-/// The stored form of the history.
+/// The stored form of the history: always the current version, compact JSON.
 pub fn encode(h: &History) -> String {
-    serde_json::to_string(h).unwrap_or_default()
+    #[derive(Serialize)]
+    struct Stored<'a> {
+        version: u32,
+        entries: &'a [Entry],
+    }
+    let stored = Stored {
+        version: VERSION,
+        entries: &h.entries,
+    };
+    serde_json::to_string(&stored).expect("a history is plain data and always serializes")
+}
+
+/// The stored form of a full attempt: the same data as [`Attempt`] with short field names, defaults left
+/// out, and the per-domain verdicts (a function of the counts) recomputed on reading. This halves the
+/// size of the plain serde form, which is what lets 500 full mocks fit in localStorage; `Session`'s own
+/// serde form (the exam in progress) is untouched.
+mod compact {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Attempt;
+    use crate::exam::score::{DomainScore, Outcome, SectionTally, competency};
+    use crate::exam::session::{Item, Session};
+    use crate::exam::spec::Spec;
+
+    /// A time in milliseconds, written without the `.0` of a whole number (most times are whole, from
+    /// `Date.now()`); any JSON number reads back as the same `f64`.
+    pub mod whole {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        /// Whole numbers below 2^53 are exactly representable both as `f64` and `i64`.
+        const EXACT: f64 = 9_007_199_254_740_992.0;
+
+        pub fn serialize<S: Serializer>(ms: &f64, ser: S) -> Result<S::Ok, S::Error> {
+            if ms.fract() == 0.0 && ms.abs() < EXACT {
+                ser.serialize_i64(*ms as i64)
+            } else {
+                ser.serialize_f64(*ms)
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<f64, D::Error> {
+            f64::deserialize(de)
+        }
+    }
+
+    /// [`whole`] for an optional time.
+    pub mod whole_opt {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(ms: &Option<f64>, ser: S) -> Result<S::Ok, S::Error> {
+            match ms {
+                Some(ms) => super::whole::serialize(ms, ser),
+                None => ser.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Option<f64>, D::Error> {
+            Option::<f64>::deserialize(de)
+        }
+    }
+
+    /// Section tallies as `[anchor, missed, total]` triples: they are the bulk of an outcome and of a
+    /// summary, and the field names would repeat in every one.
+    pub mod tallies {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        use crate::exam::score::SectionTally;
+
+        pub fn serialize<S: Serializer>(v: &[SectionTally], ser: S) -> Result<S::Ok, S::Error> {
+            ser.collect_seq(v.iter().map(|t| (&t.section, t.missed, t.total)))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            de: D,
+        ) -> Result<Vec<SectionTally>, D::Error> {
+            let triples = Vec::<(String, usize, usize)>::deserialize(de)?;
+            Ok(triples
+                .into_iter()
+                .map(|(section, missed, total)| SectionTally {
+                    section,
+                    missed,
+                    total,
+                })
+                .collect())
+        }
+    }
+
+    fn is_zero(n: &usize) -> bool {
+        *n == 0
+    }
+
+    fn is_zero_ms(ms: &f64) -> bool {
+        *ms == 0.0
+    }
+
+    fn is_false(b: &bool) -> bool {
+        !b
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct Stored {
+        #[serde(rename = "v")]
+        version: u32,
+        id: String,
+        spec: Spec,
+        #[serde(rename = "b")]
+        bank_version: String,
+        #[serde(rename = "t0", with = "whole")]
+        started_ms: f64,
+        #[serde(
+            rename = "dl",
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "whole_opt"
+        )]
+        deadline_ms: Option<f64>,
+        #[serde(rename = "q")]
+        items: Vec<StoredItem>,
+        #[serde(rename = "cur", default, skip_serializing_if = "is_zero")]
+        current: usize,
+        #[serde(rename = "te", with = "whole")]
+        entered_ms: f64,
+        #[serde(
+            rename = "t1",
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "whole_opt"
+        )]
+        finished_ms: Option<f64>,
+        #[serde(rename = "x", default, skip_serializing_if = "is_false")]
+        expired: bool,
+        #[serde(rename = "r")]
+        outcome: StoredOutcome,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct StoredItem {
+        #[serde(rename = "i")]
+        id: String,
+        #[serde(rename = "o")]
+        order: Vec<u8>,
+        #[serde(rename = "k")]
+        keys: u8,
+        #[serde(rename = "c", default, skip_serializing_if = "Vec::is_empty")]
+        chosen: Vec<u8>,
+        #[serde(rename = "f", default, skip_serializing_if = "is_false")]
+        flagged: bool,
+        #[serde(rename = "p", default, skip_serializing_if = "is_false")]
+        checked: bool,
+        #[serde(
+            rename = "ms",
+            default,
+            skip_serializing_if = "is_zero_ms",
+            with = "whole"
+        )]
+        spent_ms: f64,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct StoredOutcome {
+        #[serde(rename = "c")]
+        correct: usize,
+        #[serde(rename = "n")]
+        total: usize,
+        #[serde(rename = "s")]
+        scaled: u16,
+        #[serde(rename = "p")]
+        passed: bool,
+        /// `(domain, correct, total)` per row.
+        #[serde(rename = "d")]
+        domains: Vec<(u8, usize, usize)>,
+        #[serde(rename = "sec", with = "tallies")]
+        sections: Vec<SectionTally>,
+        #[serde(rename = "u", with = "whole")]
+        used_ms: f64,
+    }
+
+    pub fn serialize<S: Serializer>(a: &Attempt, ser: S) -> Result<S::Ok, S::Error> {
+        let (s, o) = (&a.session, &a.outcome);
+        Stored {
+            version: s.version,
+            id: s.id.clone(),
+            spec: s.spec.clone(),
+            bank_version: s.bank_version.clone(),
+            started_ms: s.started_ms,
+            deadline_ms: s.deadline_ms,
+            items: s
+                .items
+                .iter()
+                .map(|i| StoredItem {
+                    id: i.id.clone(),
+                    order: i.order.clone(),
+                    keys: i.keys,
+                    chosen: i.chosen.clone(),
+                    flagged: i.flagged,
+                    checked: i.checked,
+                    spent_ms: i.spent_ms,
+                })
+                .collect(),
+            current: s.current,
+            entered_ms: s.entered_ms,
+            finished_ms: s.finished_ms,
+            expired: s.expired,
+            outcome: StoredOutcome {
+                correct: o.correct,
+                total: o.total,
+                scaled: o.scaled,
+                passed: o.passed,
+                domains: o
+                    .domains
+                    .iter()
+                    .map(|d| (d.domain, d.correct, d.total))
+                    .collect(),
+                sections: o.sections.clone(),
+                used_ms: o.used_ms,
+            },
+        }
+        .serialize(ser)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Attempt, D::Error> {
+        let s = Stored::deserialize(de)?;
+        let o = s.outcome;
+        Ok(Attempt {
+            session: Session {
+                version: s.version,
+                id: s.id,
+                spec: s.spec,
+                bank_version: s.bank_version,
+                started_ms: s.started_ms,
+                deadline_ms: s.deadline_ms,
+                items: s
+                    .items
+                    .into_iter()
+                    .map(|i| Item {
+                        id: i.id,
+                        order: i.order,
+                        keys: i.keys,
+                        chosen: i.chosen,
+                        flagged: i.flagged,
+                        checked: i.checked,
+                        spent_ms: i.spent_ms,
+                    })
+                    .collect(),
+                current: s.current,
+                entered_ms: s.entered_ms,
+                finished_ms: s.finished_ms,
+                expired: s.expired,
+            },
+            outcome: Outcome {
+                correct: o.correct,
+                total: o.total,
+                scaled: o.scaled,
+                passed: o.passed,
+                domains: o
+                    .domains
+                    .into_iter()
+                    .map(|(domain, correct, total)| DomainScore {
+                        domain,
+                        correct,
+                        total,
+                        competency: competency(correct, total),
+                    })
+                    .collect(),
+                sections: o.sections,
+                used_ms: o.used_ms,
+            },
+        })
+    }
 }

@@ -1,0 +1,83 @@
+//! Study statistics over the history: what to reread, how ready each domain is, and what to retry.
+//!
+//! Everything is computed from [`History::summaries`] (so compacted attempts still count) or from one full
+//! attempt; nothing is stored, so nothing can disagree with the history.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use crate::exam::score::is_correct;
+use crate::store::history::{Attempt, History};
+
+/// The `n` note sections missed most over the whole history, as `(anchor, missed, total)`: most missed
+/// first, then the higher miss rate, then by anchor. Sections never missed are left out.
+pub fn weakest_sections(h: &History, n: usize) -> Vec<(String, usize, usize)> {
+    let mut sums: HashMap<String, (usize, usize)> = HashMap::new();
+    for s in h.summaries() {
+        for t in s.sections {
+            let sum = sums.entry(t.section).or_default();
+            sum.0 += t.missed;
+            sum.1 += t.total;
+        }
+    }
+    let mut rows: Vec<(String, usize, usize)> = sums
+        .into_iter()
+        .filter(|(_, (missed, _))| *missed > 0)
+        .map(|(anchor, (missed, total))| (anchor, missed, total))
+        .collect();
+    rows.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| rate_desc(a, b))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    rows.truncate(n);
+    rows
+}
+
+/// Higher miss rate first, compared exactly: a.missed/a.total > b.missed/b.total.
+fn rate_desc(a: &(String, usize, usize), b: &(String, usize, usize)) -> Ordering {
+    let (left, right) = (a.1 as u128 * b.2 as u128, b.1 as u128 * a.2 as u128);
+    right.cmp(&left)
+}
+
+/// The share of questions answered rightly per domain (index 0 is domain 1) over the last `last`
+/// attempts; `None` for a domain none of them asked about.
+pub fn readiness(h: &History, last: usize) -> [Option<f64>; 4] {
+    let summaries = h.summaries();
+    let mut sums = [(0usize, 0usize); 4];
+    for s in summaries.iter().rev().take(last) {
+        for (sum, (correct, total)) in sums.iter_mut().zip(s.domains) {
+            sum.0 += correct;
+            sum.1 += total;
+        }
+    }
+    sums.map(|(correct, total)| (total > 0).then(|| correct as f64 / total as f64))
+}
+
+/// The questions of an attempt worth another go: answered wrongly, unanswered, or flagged, in the
+/// attempt's order. Retired questions (`key_of` gives `None`) are left out.
+pub fn retry_ids(a: &Attempt, key_of: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<String> {
+    a.session
+        .items
+        .iter()
+        .filter(|it| key_of(&it.id).is_some_and(|keys| it.flagged || !is_correct(it, &keys)))
+        .map(|it| it.id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn miss_rates_compare_exactly() {
+        let row = |m, t| (String::new(), m, t);
+        assert_eq!(rate_desc(&row(1, 3), &row(2, 6)), Ordering::Equal);
+        assert_eq!(
+            rate_desc(&row(2, 2), &row(2, 4)),
+            Ordering::Less,
+            "the higher rate sorts first"
+        );
+        assert_eq!(rate_desc(&row(1, 3), &row(1, 2)), Ordering::Greater);
+    }
+}

@@ -1,0 +1,855 @@
+//! The stored history as the user meets it: old data still opens, nothing is lost when storage fills up
+//! or two tabs write, a backup file round-trips and a bad one is refused with a clear sentence, and the
+//! review schedule and study figures are exactly what the rules say.
+
+use std::collections::HashSet;
+
+use dva_exam::exam::rng::Rng;
+use dva_exam::exam::score::{self, KeyInfo};
+use dva_exam::exam::session::{Item, Session};
+use dva_exam::exam::spaced::{self, DAY_MS, Due};
+use dva_exam::exam::spec::{Kind, Mode, Spec};
+use dva_exam::store::history::{self, Attempt, Entry, History, Summary};
+use dva_exam::store::stats;
+use dva_exam::store::transfer::{self, ImportError, MAX_IMPORT_BYTES};
+use dva_exam::study;
+use serde_json::{Value, json};
+
+const V1: &str = include_str!("fixtures/store/history-v1.json");
+const V2: &str = include_str!("fixtures/store/history-v2.json");
+
+/// 2025-11-23T12:00:00Z.
+const T0: f64 = 1_763_899_200_000.0;
+
+// ---- builders ----------------------------------------------------------------------------------------
+
+fn bank_keys(id: &str) -> Option<Vec<u8>> {
+    study::key_info(id).map(|k| k.keys.to_vec())
+}
+
+/// A full mock from the real bank, answered the way a learner does: about 90% answered (right or
+/// wrong at random), some flagged, a minute or two per question (whole milliseconds, like `Date.now()`).
+fn realistic(seed: u64, start_ms: f64) -> Attempt {
+    let spec = Spec {
+        kind: Kind::Full,
+        mode: Mode::Exam,
+        extra_time: false,
+        seed,
+    };
+    let mut s = study::start(spec, &HashSet::new(), start_ms).expect("the bank fills a mock");
+    let mut rng = Rng::new(seed);
+    let mut now = start_ms;
+    for q in 0..s.items.len() {
+        now += (20_000 + rng.below(100_000)) as f64;
+        s.go_to(q, now);
+        if rng.below(10) > 0 {
+            let options = s.items[q].order.len();
+            for _ in 0..s.items[q].keys {
+                s.choose(rng.below(options), now);
+            }
+        }
+        if rng.below(8) == 0 {
+            s.toggle_flag();
+        }
+    }
+    s.submit(now + 5_000.0, false);
+    study::finish(s)
+}
+
+/// A history of `n` realistic attempts, one a day.
+fn realistic_history(n: usize) -> History {
+    let mut h = History::default();
+    for i in 0..n {
+        h.add(realistic(i as u64 + 1, T0 + i as f64 * DAY_MS));
+    }
+    h
+}
+
+/// A hand-made attempt over made-up questions whose key is always option 0: `answers` gives each
+/// question's choice (`None` = unanswered).
+fn hand_made(id: &str, finished_ms: f64, answers: &[(&str, Option<u8>)]) -> Attempt {
+    let spec = Spec {
+        kind: Kind::Quick {
+            length: answers.len(),
+        },
+        mode: Mode::Practice,
+        extra_time: false,
+        seed: 1,
+    };
+    let items = answers
+        .iter()
+        .map(|(q, chosen)| Item {
+            id: q.to_string(),
+            order: vec![0, 1, 2, 3],
+            keys: 1,
+            chosen: chosen.iter().copied().collect(),
+            flagged: false,
+            checked: false,
+            spent_ms: 0.0,
+        })
+        .collect();
+    let mut s = Session::new(spec, "test", items, finished_ms - 60_000.0);
+    s.id = id.to_string();
+    s.submit(finished_ms, false);
+    let outcome = score::score(&s, |q| {
+        (!q.contains("retired")).then(|| KeyInfo {
+            domain: 1,
+            keys: &[0],
+            sections: vec!["s"],
+        })
+    });
+    Attempt {
+        session: s,
+        outcome,
+    }
+}
+
+fn fake_keys(id: &str) -> Option<Vec<u8>> {
+    (!id.contains("retired")).then(|| vec![0])
+}
+
+fn summary(
+    id: &str,
+    started_ms: f64,
+    domains: [(usize, usize); 4],
+    sections: &[(&str, usize, usize)],
+) -> Entry {
+    let correct = domains.iter().map(|d| d.0).sum();
+    let total = domains.iter().map(|d| d.1).sum();
+    Entry::Compacted(Summary {
+        id: id.to_string(),
+        title: "Full mock exam".to_string(),
+        started_ms,
+        finished_ms: started_ms + 1.0,
+        scaled: score::scaled(correct, total),
+        passed: false,
+        correct,
+        total,
+        domains,
+        sections: sections
+            .iter()
+            .map(|&(s, missed, total)| score::SectionTally {
+                section: s.to_string(),
+                missed,
+                total,
+            })
+            .collect(),
+    })
+}
+
+fn ids(h: &History) -> Vec<String> {
+    h.entries.iter().map(|e| e.id().to_string()).collect()
+}
+
+// ---- schema, migration, size -------------------------------------------------------------------------
+
+#[test]
+fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v2() {
+    let h = history::decode(V1).expect("v1 migrates");
+    assert_eq!(h.version, 2);
+    assert_eq!(h.len(), 2);
+    let first = h.get("19a9b0a9c00-2a").expect("full after migration");
+    assert_eq!(first.session.items[1].chosen, vec![1]);
+    assert!(first.session.items[1].flagged);
+    assert_eq!(first.outcome.scaled, 531);
+    let rows = h.summaries();
+    assert_eq!(rows[0].title, "Quick exam (2 questions)");
+    assert_eq!(rows[0].domains, [(1, 1), (0, 1), (0, 0), (0, 0)]);
+    assert_eq!(
+        (rows[1].title.as_str(), rows[1].finished_ms),
+        ("Domain drill: 3", 1_764_000_020_000.5)
+    );
+    assert_eq!(
+        h.recent_ids(1),
+        HashSet::from(["cloudwatch-embedded-metric-format".to_string()])
+    );
+    // Written as v2, read back unchanged.
+    let again = history::decode(&history::encode(&h)).unwrap();
+    assert_eq!(again, h);
+    assert!(history::encode(&h).starts_with(r#"{"version":2,"entries":["#));
+}
+
+#[test]
+fn the_v2_fixture_reads_and_writes_back_byte_for_byte() {
+    let h = history::decode(V2).expect("v2 reads");
+    assert_eq!(history::encode(&h), V2.trim());
+    // It is the v1 fixture with its first attempt compacted.
+    let mut expected = history::decode(V1).unwrap();
+    expected.entries[0] = Entry::Compacted(expected.entries[0].summary());
+    assert_eq!(h, expected);
+    assert_eq!(h.get("19a9b0a9c00-2a"), None, "compacted: no detail");
+    assert_eq!(h.summaries()[0].scaled, 531);
+}
+
+#[test]
+fn unreadable_stored_history_is_an_error_with_a_reason() {
+    let err = |raw: &str| history::decode(raw).unwrap_err();
+    assert_eq!(
+        err(r#"{"version":3,"entries":[]}"#),
+        "The history has version 3; this app reads versions 1 and 2."
+    );
+    assert_eq!(
+        err(r#"{"entries":[]}"#),
+        "The history has no version number."
+    );
+    assert_eq!(
+        err(r#"{"version":2}"#),
+        "The history has no list of entries."
+    );
+    assert!(
+        err(r#"{"version":2,"entries":[{"a":{}}]}"#)
+            .starts_with("Attempt 1 could not be read: missing field")
+    );
+    assert!(err("{").starts_with("The stored history is not valid JSON"));
+}
+
+#[test]
+fn five_hundred_full_mocks_fit_in_local_storage() {
+    let h = realistic_history(500);
+    let one = history::encode(&History {
+        version: history::VERSION,
+        entries: h.entries[..1].to_vec(),
+    });
+    let all = history::encode(&h);
+    let plain = serde_json::to_string(h.get(h.entries[0].id()).unwrap()).unwrap();
+    eprintln!(
+        "one 65-question attempt: {} bytes stored ({} in the plain serde form); 500: {} bytes",
+        one.len(),
+        plain.len(),
+        all.len()
+    );
+    assert!(
+        all.len() <= 5_000_000,
+        "500 attempts take {} characters",
+        all.len()
+    );
+    assert_eq!(history::decode(&all).unwrap(), h);
+    let mut fitted = h.clone();
+    assert_eq!(
+        history::fit(&mut fitted, 5_000_000),
+        0,
+        "nothing to compact"
+    );
+    assert_eq!(fitted, h);
+}
+
+#[test]
+fn fit_compacts_the_oldest_first_never_deletes_and_keeps_the_newest_full() {
+    let mut h = realistic_history(10);
+    let before = h.summaries();
+    let size = history::encode(&h).len();
+    let budget = size * 6 / 10;
+    let compacted = history::fit(&mut h, budget);
+    assert!((4..10).contains(&compacted), "{compacted}");
+    assert!(history::encode(&h).len() <= budget);
+    assert_eq!(
+        h.summaries(),
+        before,
+        "every attempt is still listed, unchanged"
+    );
+    let full: Vec<bool> = h.entries.iter().map(|e| e.full().is_some()).collect();
+    assert_eq!(
+        full,
+        [vec![false; compacted], vec![true; 10 - compacted]].concat()
+    );
+    // One character less than now: exactly one more (the oldest full one) goes.
+    let now = history::encode(&h).len();
+    assert_eq!(history::fit(&mut h, now - 1), 1);
+    assert!(h.entries[compacted].full().is_none() && h.last().is_some());
+    // An impossible budget compacts everything and still deletes nothing.
+    assert_eq!(history::fit(&mut h, 0), 10 - compacted - 1);
+    assert_eq!((h.len(), h.last()), (10, None));
+    assert_eq!(h.summaries(), before);
+}
+
+#[test]
+fn add_never_duplicates_and_restores_detail_over_a_summary() {
+    let a = realistic(1, T0);
+    let mut h = History::default();
+    h.add(a.clone());
+    h.add(a.clone());
+    assert_eq!(h.len(), 1);
+    history::fit(&mut h, 0);
+    assert_eq!(h.get(a.id()), None);
+    h.add(a.clone());
+    assert_eq!((h.len(), h.get(a.id())), (1, Some(&a)));
+}
+
+#[test]
+fn merging_two_tabs_keeps_every_attempt_once_in_time_order() {
+    let (a, b, c, d) = (
+        realistic(1, T0),
+        realistic(2, T0 + DAY_MS),
+        realistic(3, T0 + 2.0 * DAY_MS),
+        realistic(4, T0 + 3.0 * DAY_MS),
+    );
+    let mut base = History::default();
+    base.add(a.clone());
+    base.add(b.clone());
+    let mut tab1 = base.clone();
+    tab1.add(d.clone());
+    let mut tab2 = base.clone();
+    tab2.add(c.clone());
+    history::fit(&mut tab2, 0); // tab 2 ran short of space: everything compacted
+    let mut one_into_two = tab2.clone();
+    assert_eq!(one_into_two.merge(&tab1), 1, "only d is new");
+    let mut two_into_one = tab1.clone();
+    assert_eq!(two_into_one.merge(&tab2), 1, "only c is new");
+    let want: Vec<String> = [&a, &b, &c, &d]
+        .iter()
+        .map(|x| x.id().to_string())
+        .collect();
+    assert_eq!(ids(&one_into_two), want);
+    assert_eq!(ids(&two_into_one), want);
+    // Full detail wins over a summary of the same attempt, whichever side holds it.
+    assert_eq!(one_into_two.get(a.id()), Some(&a));
+    assert_eq!(one_into_two.get(c.id()), None, "c exists only as a summary");
+    assert_eq!(two_into_one, one_into_two);
+    assert_eq!(one_into_two.clone().merge(&two_into_one), 0);
+}
+
+// ---- export and import -------------------------------------------------------------------------------
+
+#[test]
+fn an_export_round_trips_and_merges_into_nothing_new() {
+    let mut h = realistic_history(5);
+    let size = history::encode(&h).len();
+    history::fit(&mut h, size - 1);
+    let file = transfer::export(&h);
+    assert!(file.starts_with(r#"{"format":"dva-c02-practice-history","history":{"version":2,"#));
+    let back = transfer::import(&file).expect("own export imports");
+    assert_eq!(back, h);
+    assert_eq!(h.clone().merge(&back), 0);
+    assert_eq!(
+        transfer::import(&transfer::export(&History::default())),
+        Ok(History::default())
+    );
+}
+
+#[test]
+fn an_export_holding_a_v1_history_imports_through_migration() {
+    let file = format!(r#"{{"format":"dva-c02-practice-history","history":{V1}}}"#);
+    assert_eq!(
+        transfer::import(&file),
+        history::decode(V1).map_err(ImportError::Unreadable)
+    );
+}
+
+fn valid_doc() -> Value {
+    let mut h = realistic_history(2);
+    h.entries[1] = Entry::Compacted(h.entries[1].summary());
+    serde_json::from_str(&transfer::export(&h)).unwrap()
+}
+
+/// The import message after `edit` changes a valid export.
+fn message_after(edit: impl FnOnce(&mut Value)) -> String {
+    let mut doc = valid_doc();
+    edit(&mut doc);
+    transfer::import(&doc.to_string()).unwrap_err().to_string()
+}
+
+/// A change made to a valid export.
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
+/// The first attempt of [`valid_doc`] (full) in its stored form.
+fn full(d: &mut Value) -> &mut Value {
+    &mut d["history"]["entries"][0]["a"]
+}
+
+/// The second attempt of [`valid_doc`] (compacted).
+fn sum(d: &mut Value) -> &mut Value {
+    &mut d["history"]["entries"][1]["s"]
+}
+
+#[test]
+fn import_rejects_each_absurd_value_with_its_own_sentence() {
+    let cases: Vec<(Edit, &str)> = vec![
+        (
+            Box::new(|d| full(d)["r"]["s"] = json!(4000)),
+            "Attempt 1 has a score of 4000; scores run from 100 to 1000.",
+        ),
+        (
+            Box::new(|d| full(d)["r"]["s"] = json!(99)),
+            "Attempt 1 has a score of 99; scores run from 100 to 1000.",
+        ),
+        (
+            Box::new(|d| full(d)["r"]["c"] = json!(66)),
+            "Attempt 1 has 66 correct answers out of 65.",
+        ),
+        (
+            Box::new(|d| full(d)["r"]["d"][1] = json!([2, 18, 17])),
+            "Attempt 1 has 18 correct answers out of 17 in domain 2.",
+        ),
+        (
+            Box::new(|d| full(d)["r"]["d"][1] = json!([5, 1, 17])),
+            "Attempt 1 has a score for domain 5; domains run 1 to 4.",
+        ),
+        (
+            Box::new(|d| sum(d)["c"] = json!(70)),
+            "Attempt 2 has 70 correct answers out of 65.",
+        ),
+        (
+            Box::new(|d| sum(d)["d"][3] = json!([9, 8])),
+            "Attempt 2 has 9 correct answers out of 8 in domain 4.",
+        ),
+        (
+            Box::new(|d| full(d)["q"][0]["ms"] = json!(-5)),
+            "Attempt 1 has an impossible time spent on question 1 (-5 ms).",
+        ),
+        (
+            Box::new(|d| full(d)["r"]["u"] = json!(-1.5)),
+            "Attempt 1 has an impossible time spent in total (-1.5 ms).",
+        ),
+        (
+            Box::new(|d| full(d)["t0"] = json!(-1)),
+            "Attempt 1 has an impossible date (-1 ms).",
+        ),
+        (
+            Box::new(|d| full(d)["t1"] = json!(1_000.0)),
+            "Attempt 1 finished before it started.",
+        ),
+        (
+            Box::new(|d| sum(d)["t1"] = json!(1_000.0)),
+            "Attempt 2 finished before it started.",
+        ),
+        (
+            Box::new(|d| full(d)["t1"] = json!(4_102_444_800_001.0_f64)),
+            "Attempt 1 is dated after the year 2100.",
+        ),
+        (
+            Box::new(|d| {
+                let q = full(d)["q"][0].clone();
+                full(d)["q"] = Value::Array(vec![q; 101]);
+            }),
+            "Attempt 1 has 101 questions; an exam has at most 100.",
+        ),
+        (
+            Box::new(|d| sum(d)["n"] = json!(101)),
+            "Attempt 2 has 101 questions; an exam has at most 100.",
+        ),
+        (
+            Box::new(|d| full(d)["q"][2]["o"] = json!([0, 0, 1, 2])),
+            "Attempt 1 has an impossible option order in question 3.",
+        ),
+        (
+            Box::new(|d| full(d)["q"][2]["o"] = json!([0, 1, 2, 4])),
+            "Attempt 1 has an impossible option order in question 3.",
+        ),
+        (
+            Box::new(|d| {
+                full(d)["q"][0]["k"] = json!(2);
+                full(d)["q"][0]["c"] = json!([1, 1]);
+            }),
+            "Attempt 1 has an impossible answer to question 1.",
+        ),
+        (
+            Box::new(|d| full(d)["q"][0]["c"] = json!([9])),
+            "Attempt 1 has an impossible answer to question 1.",
+        ),
+        (
+            Box::new(|d| full(d)["q"][0]["k"] = json!(4)),
+            "Attempt 1 has 4 answers to question 1; a question has 1 to 3.",
+        ),
+        (
+            Box::new(|d| full(d)["q"][0]["k"] = json!(0)),
+            "Attempt 1 has 0 answers to question 1; a question has 1 to 3.",
+        ),
+        (
+            Box::new(|d| full(d)["q"][4]["i"] = json!("Lambda-Limits")),
+            "Attempt 1 has an invalid question id at question 5: ids are lowercase words joined by hyphens, at most 100 characters.",
+        ),
+        (
+            Box::new(|d| full(d)["q"][4]["i"] = json!("a".repeat(101))),
+            "Attempt 1 has an invalid question id at question 5: ids are lowercase words joined by hyphens, at most 100 characters.",
+        ),
+        (
+            Box::new(|d| full(d)["id"] = json!("x--y")),
+            "Attempt 1 has an invalid id: ids are lowercase words joined by hyphens, at most 100 characters.",
+        ),
+        (
+            Box::new(|d| sum(d)["id"] = json!("<script>")),
+            "Attempt 2 has an invalid id: ids are lowercase words joined by hyphens, at most 100 characters.",
+        ),
+        (
+            Box::new(|d| full(d)["r"]["sec"][0][0] = json!("<b>")),
+            "Attempt 1 has an invalid note section anchor.",
+        ),
+        (
+            Box::new(|d| full(d)["r"]["sec"][0] = json!(["s3", 3, 2])),
+            "Attempt 1 has 3 missed of 2 in section s3.",
+        ),
+        (
+            Box::new(|d| full(d)["r"]["n"] = json!(64)),
+            "Attempt 1 counts 64 questions but holds 65.",
+        ),
+        (
+            Box::new(|d| full(d)["cur"] = json!(65)),
+            "Attempt 1 is open at question 66 of 65.",
+        ),
+        (
+            Box::new(|d| full(d)["cur"] = json!(u64::MAX)),
+            "Attempt 1 is open at question 18446744073709551615 of 65.",
+        ),
+        (
+            Box::new(|d| full(d)["r"]["sec"][0] = json!(["s3", 0, u64::MAX])),
+            "Attempt 1 has 18446744073709551615 questions; an exam has at most 100.",
+        ),
+        (
+            Box::new(|d| sum(d)["d"][0] = json!([0, 1000])),
+            "Attempt 2 has 1000 questions; an exam has at most 100.",
+        ),
+        (
+            Box::new(|d| {
+                let first = d["history"]["entries"][0].clone();
+                sum(d)["id"] = first["a"]["id"].clone();
+            }),
+            "Attempt 2 has the same id as attempt 1.",
+        ),
+    ];
+    for (edit, want) in cases {
+        assert_eq!(message_after(edit), want);
+    }
+}
+
+#[test]
+fn import_rejects_what_is_not_a_readable_export() {
+    let err = |raw: &str| transfer::import(raw).unwrap_err().to_string();
+    assert_eq!(
+        err("{\n  \"format\":\n  oops"),
+        "This file is not valid JSON (line 3, column 3)."
+    );
+    assert_eq!(err(""), "This file is not valid JSON (line 1, column 0).");
+    assert_eq!(
+        err("[1,2]"),
+        "This file is not a DVA-C02 Practice history export."
+    );
+    assert_eq!(
+        err(r#"{"format":"anki","history":{}}"#),
+        "This file is not a DVA-C02 Practice history export."
+    );
+    assert_eq!(
+        err(r#"{"format":"dva-c02-practice-history"}"#),
+        "This file is not a DVA-C02 Practice history export."
+    );
+    assert_eq!(
+        err(V1),
+        "This file is not a DVA-C02 Practice history export.",
+        "a raw localStorage value"
+    );
+    assert_eq!(
+        message_after(|d| d["history"]["version"] = json!(9)),
+        "The history has version 9; this app reads versions 1 and 2."
+    );
+    assert_eq!(
+        message_after(|d| d["history"]["entries"][0]["a"]["r"]["s"] = json!(70_000)),
+        "Attempt 1 could not be read: invalid value: integer `70000`, expected u16."
+    );
+    let many = format!(
+        r#"{{"format":"dva-c02-practice-history","history":{{"version":2,"entries":[{}0]}}}}"#,
+        "0,".repeat(100_000)
+    );
+    assert_eq!(
+        err(&many),
+        "The history holds 100001 attempts; at most 100000 can be read."
+    );
+    let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
+    assert_eq!(
+        transfer::import(&huge),
+        Err(ImportError::TooLarge {
+            bytes: MAX_IMPORT_BYTES + 1
+        })
+    );
+    assert_eq!(
+        err(&huge),
+        "This file is 10.0 MB; a history export is at most 10 MB."
+    );
+}
+
+/// A random JSON value, including the awkward ones (huge, negative, fractional, wrong types, nesting).
+fn random_value(rng: &mut Rng) -> Value {
+    match rng.below(12) {
+        0 => Value::Null,
+        1 => json!(true),
+        2 => json!(-1),
+        3 => json!(1e300),
+        4 => json!(0.5),
+        5 => json!(u64::MAX),
+        6 => json!(""),
+        7 => json!("Not-Kebab"),
+        8 => json!([]),
+        9 => json!({}),
+        10 => json!(4000),
+        _ => json!([[[1, 2, 3]], {"a": null}]),
+    }
+}
+
+/// Replaces one randomly reached node of `v` (walking down at random) by a random value.
+fn replace_somewhere(v: &mut Value, rng: &mut Rng) {
+    let mut node = v;
+    loop {
+        let len = match node {
+            Value::Array(a) => a.len(),
+            Value::Object(o) => o.len(),
+            _ => 0,
+        };
+        if len == 0 || rng.below(6) == 0 {
+            *node = random_value(rng);
+            return;
+        }
+        let i = rng.below(len);
+        node = match node {
+            Value::Array(a) => &mut a[i],
+            Value::Object(o) => o.values_mut().nth(i).unwrap(),
+            _ => unreachable!(),
+        };
+    }
+}
+
+#[test]
+fn mutated_exports_never_panic_and_anything_accepted_round_trips() {
+    let file = valid_doc().to_string();
+    let doc = valid_doc();
+    let mut rng = Rng::new(2026);
+    let (mut ok, mut err) = (0, 0);
+    for round in 0..3000 {
+        let mutated = match round % 3 {
+            0 => {
+                let mut at = rng.below(file.len());
+                while !file.is_char_boundary(at) {
+                    at -= 1;
+                }
+                file[..at].to_string()
+            }
+            1 => {
+                let mut bytes = file.clone().into_bytes();
+                for _ in 0..=rng.below(3) {
+                    let at = rng.below(bytes.len());
+                    bytes[at] = b" \"{}[],:0123456789-.eaz\\"[rng.below(24)];
+                }
+                String::from_utf8(bytes).expect("ASCII replaced by ASCII")
+            }
+            _ => {
+                let mut v = doc.clone();
+                replace_somewhere(&mut v, &mut rng);
+                v.to_string()
+            }
+        };
+        match transfer::import(&mutated) {
+            Ok(h) => {
+                ok += 1;
+                assert_eq!(transfer::import(&transfer::export(&h)), Ok(h));
+            }
+            Err(e) => {
+                err += 1;
+                let msg = e.to_string();
+                assert!(!msg.is_empty() && !msg.contains('\n'), "{msg:?}");
+            }
+        }
+    }
+    assert!(ok > 0 && err > 1000, "ok {ok}, err {err}");
+}
+
+#[test]
+fn random_valid_histories_round_trip_through_export() {
+    let mut rng = Rng::new(7);
+    for n in 0..12 {
+        let mut h = History::default();
+        for i in 0..n {
+            h.add(realistic(rng.next_u64(), T0 + (i * 3_600_000) as f64));
+        }
+        let keep = rng.below(n + 1);
+        for e in &mut h.entries[..keep] {
+            *e = Entry::Compacted(e.summary());
+        }
+        assert_eq!(transfer::import(&transfer::export(&h)), Ok(h));
+    }
+}
+
+// ---- spaced review -----------------------------------------------------------------------------------
+
+#[test]
+fn the_leitner_schedule_follows_the_boxes_to_the_day() {
+    let mut h = History::default();
+    h.add(hand_made(
+        "a1",
+        T0,
+        &[
+            ("q-a", Some(1)),
+            ("q-b", Some(0)),
+            ("q-c", None),
+            ("q-retired", Some(2)),
+        ],
+    ));
+    h.add(hand_made(
+        "a2",
+        T0 + DAY_MS,
+        &[("q-a", Some(0)), ("q-b", Some(3)), ("q-c", Some(0))],
+    ));
+    h.add(hand_made(
+        "a3",
+        T0 + 3.0 * DAY_MS,
+        &[("q-a", Some(0)), ("q-c", Some(0))],
+    ));
+    let due = |id: &str, level, days: f64| Due {
+        id: id.to_string(),
+        level,
+        due_ms: T0 + days * DAY_MS,
+    };
+    // q-a: missed (box 1), right a day later (box 2, +2 days = day 3), right on day 3 (box 3, +4 = day 7).
+    // q-b: right first (never missed: not scheduled), missed on day 1 (box 1, due day 2).
+    // q-c: unanswered counts as missed, then the same path as q-a. The retired question is skipped.
+    assert_eq!(
+        spaced::schedule(&h, fake_keys),
+        vec![due("q-b", 1, 2.0), due("q-a", 3, 7.0), due("q-c", 3, 7.0)]
+    );
+    assert_eq!(
+        spaced::due_now(&h, fake_keys, T0 + 2.0 * DAY_MS - 1.0),
+        Vec::<String>::new()
+    );
+    assert_eq!(spaced::due_now(&h, fake_keys, T0 + 2.0 * DAY_MS), ["q-b"]);
+    assert_eq!(
+        spaced::due_now(&h, fake_keys, T0 + 30.0 * DAY_MS),
+        ["q-b", "q-a", "q-c"]
+    );
+}
+
+#[test]
+fn the_top_box_is_five_and_a_miss_sends_a_question_back_to_box_one() {
+    let mut h = History::default();
+    h.add(hand_made("m", T0, &[("q", Some(1))]));
+    for day in 1..=6 {
+        h.add(hand_made(
+            &format!("r{day}"),
+            T0 + f64::from(day) * DAY_MS,
+            &[("q", Some(0))],
+        ));
+    }
+    let top = spaced::schedule(&h, fake_keys);
+    assert_eq!(
+        (top[0].level, top[0].due_ms),
+        (5, T0 + (6.0 + 16.0) * DAY_MS)
+    );
+    h.add(hand_made("miss", T0 + 7.0 * DAY_MS, &[("q", None)]));
+    let back = spaced::schedule(&h, fake_keys);
+    assert_eq!((back[0].level, back[0].due_ms), (1, T0 + 8.0 * DAY_MS));
+    // Compacted attempts hold no answers: with every attempt compacted nothing is scheduled.
+    history::fit(&mut h, 0);
+    assert_eq!(spaced::schedule(&h, fake_keys), vec![]);
+}
+
+#[test]
+fn realistic_history_schedules_exactly_the_missed_questions_of_a_single_mock() {
+    let h = realistic_history(1);
+    let a = h.last().unwrap();
+    let missed: HashSet<String> = a
+        .session
+        .items
+        .iter()
+        .filter(|i| !score::is_correct(i, &bank_keys(&i.id).unwrap()))
+        .map(|i| i.id.clone())
+        .collect();
+    let at = a.session.finished_ms.unwrap() + DAY_MS;
+    let due: HashSet<String> = spaced::due_now(&h, bank_keys, at).into_iter().collect();
+    assert_eq!(due, missed);
+    assert_eq!(missed.len(), a.outcome.total - a.outcome.correct);
+}
+
+// ---- study statistics --------------------------------------------------------------------------------
+
+fn stats_history() -> History {
+    History {
+        version: history::VERSION,
+        entries: vec![
+            summary(
+                "s1",
+                T0,
+                [(3, 4), (1, 2), (0, 0), (2, 2)],
+                &[("a", 2, 4), ("b", 1, 1), ("c", 0, 3)],
+            ),
+            summary(
+                "s2",
+                T0 + DAY_MS,
+                [(1, 2), (0, 0), (0, 0), (1, 1)],
+                &[("a", 1, 2), ("b", 1, 3), ("d", 2, 2), ("e", 2, 4)],
+            ),
+        ],
+    }
+}
+
+#[test]
+fn weakest_sections_sum_all_history_and_rank_by_misses_then_rate_then_name() {
+    let h = stats_history();
+    let row = |a: &str, m, t| (a.to_string(), m, t);
+    // a 3/6; d 2/2 beats b 2/4 on rate; b and e tie at 2/4 and go by name; c was never missed.
+    assert_eq!(
+        stats::weakest_sections(&h, 10),
+        vec![
+            row("a", 3, 6),
+            row("d", 2, 2),
+            row("b", 2, 4),
+            row("e", 2, 4)
+        ]
+    );
+    assert_eq!(
+        stats::weakest_sections(&h, 2),
+        vec![row("a", 3, 6), row("d", 2, 2)]
+    );
+    assert_eq!(stats::weakest_sections(&History::default(), 5), vec![]);
+}
+
+#[test]
+fn readiness_is_the_share_right_per_domain_over_the_last_attempts() {
+    let h = stats_history();
+    assert_eq!(stats::readiness(&h, 1), [Some(0.5), None, None, Some(1.0)]);
+    assert_eq!(
+        stats::readiness(&h, 2),
+        [Some(4.0 / 6.0), Some(0.5), None, Some(1.0)]
+    );
+    assert_eq!(stats::readiness(&h, 99), stats::readiness(&h, 2));
+    assert_eq!(stats::readiness(&h, 0), [None; 4]);
+}
+
+#[test]
+fn full_and_compacted_attempts_give_the_same_statistics() {
+    let h = realistic_history(4);
+    let mut compacted = h.clone();
+    history::fit(&mut compacted, 0);
+    assert_eq!(
+        stats::weakest_sections(&h, 20),
+        stats::weakest_sections(&compacted, 20)
+    );
+    assert_eq!(stats::readiness(&h, 3), stats::readiness(&compacted, 3));
+    let by_hand = h.full().rev().take(3).fold([(0, 0); 4], |mut acc, a| {
+        for d in &a.outcome.domains {
+            acc[usize::from(d.domain) - 1].0 += d.correct;
+            acc[usize::from(d.domain) - 1].1 += d.total;
+        }
+        acc
+    });
+    assert_eq!(
+        stats::readiness(&h, 3),
+        by_hand.map(|(c, t)| Some(c as f64 / t as f64))
+    );
+}
+
+#[test]
+fn retry_ids_lists_wrong_unanswered_and_flagged_in_exam_order() {
+    let mut a = hand_made(
+        "r",
+        T0,
+        &[
+            ("q-1", Some(0)),
+            ("q-2", Some(2)),
+            ("q-3", None),
+            ("q-4", Some(0)),
+            ("q-retired", Some(3)),
+        ],
+    );
+    a.session.items[3].flagged = true;
+    assert_eq!(stats::retry_ids(&a, fake_keys), ["q-2", "q-3", "q-4"]);
+    let all_right = hand_made("ok", T0, &[("q-1", Some(0))]);
+    assert_eq!(
+        stats::retry_ids(&all_right, fake_keys),
+        Vec::<String>::new()
+    );
+}
