@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::exam::spec::Mode;
 use crate::pages::{
-    exam::ExamRoom, home::Home, not_found::NotFound, notes::NotesPage, results::Results,
-    review::Review, setup::Setup,
+    exam::ExamRoom, history::HistoryPage, home::Home, not_found::NotFound, notes::NotesPage,
+    results::Results, review::Review, setup::Setup,
 };
 use crate::platform;
 use crate::route::Route;
@@ -20,6 +20,7 @@ enum Page {
     Notes,
     Setup,
     Exam,
+    History,
     Other,
 }
 
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
         Route::Notes | Route::Note(_) => Page::Notes,
         Route::ExamSetup => Page::Setup,
         Route::Exam => Page::Exam,
+        Route::History => Page::History,
         _ => Page::Other,
     });
     let anchor = Memo::new(move |_| match route.get() {
@@ -66,6 +68,7 @@ pub fn App() -> impl IntoView {
     let other = move || match route.get() {
         Route::Results(id) => view! { <Results id /> }.into_any(),
         Route::Review(id, incorrect) => view! { <Review id incorrect /> }.into_any(),
+        Route::History => view! { <HistoryPage /> }.into_any(),
         Route::NotFound(hash) => view! { <NotFound hash /> }.into_any(),
         _ => ().into_any(),
     };
@@ -93,7 +96,7 @@ pub fn App() -> impl IntoView {
                 Page::Notes => view! { <NotesPage anchor /> }.into_any(),
                 Page::Setup => view! { <Setup /> }.into_any(),
                 Page::Exam => view! { <ExamRoom /> }.into_any(),
-                Page::Other => other().into_any(),
+                Page::History | Page::Other => other().into_any(),
             }}
         </main>
         <footer class="foot">
@@ -113,6 +116,7 @@ fn Header(page: Memo<Page>) -> impl IntoView {
                 <a href=Route::Home.href() aria-current=current(Page::Home)>"Home"</a>
                 <a href=Route::ExamSetup.href() aria-current=current(Page::Setup)>"New exam"</a>
                 <a href=Route::Notes.href() aria-current=current(Page::Notes)>"Notes"</a>
+                <a href=Route::History.href() aria-current=current(Page::History)>"History"</a>
             </nav>
             <ThemeToggle />
         </header>

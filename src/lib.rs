@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod bank;
+pub mod chart;
 pub mod clock;
 pub mod components;
 pub mod exam;

@@ -199,11 +199,17 @@ pub fn read_chosen_file(
     max_bytes: f64,
     done: impl FnOnce(Result<String, String>) + 'static,
 ) {
-    let file = ev
+    let input = ev
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .and_then(|input| input.files())
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let file = input
+        .as_ref()
+        .and_then(|i| i.files())
         .and_then(|files| files.get(0));
+    // Clear the input, so choosing the same file again is a new choice.
+    if let Some(i) = &input {
+        i.set_value("");
+    }
     let Some(file) = file else {
         return done(Err("No file was chosen.".to_string()));
     };

@@ -18,6 +18,8 @@ pub enum Route {
     Exam,
     /// `#/results/<attempt>`: the score of a finished attempt.
     Results(String),
+    /// `#/history`: every finished attempt, trends, weak sections, export and import.
+    History,
     /// `#/review/<attempt>` (every question) or `#/review/<attempt>/incorrect`: the answers given and the keys.
     Review(String, bool),
     /// Anything else; keeps what was asked for, to say so.
@@ -37,6 +39,7 @@ impl Route {
             ["notes", anchor] => Route::Note(decode(anchor)),
             ["exam", "new"] => Route::ExamSetup,
             ["exam"] => Route::Exam,
+            ["history"] => Route::History,
             ["results", id] => Route::Results(decode(id)),
             ["review", id] => Route::Review(decode(id), false),
             ["review", id, "incorrect"] => Route::Review(decode(id), true),
@@ -52,6 +55,7 @@ impl Route {
             Route::Note(anchor) => format!("#/notes/{}", encode(anchor)),
             Route::ExamSetup => "#/exam/new".to_string(),
             Route::Exam => "#/exam".to_string(),
+            Route::History => "#/history".to_string(),
             Route::Results(id) => format!("#/results/{}", encode(id)),
             Route::Review(id, false) => format!("#/review/{}", encode(id)),
             Route::Review(id, true) => format!("#/review/{}/incorrect", encode(id)),
@@ -166,6 +170,7 @@ mod tests {
             Route::Note("déjà vu/50%".into()),
             Route::ExamSetup,
             Route::Exam,
+            Route::History,
             Route::Results("19a2b3c4d5e-2a".into()),
             Route::Review("19a2b3c4d5e-2a".into(), false),
             Route::Review("19a2b3c4d5e-2a".into(), true),

@@ -1,10 +1,18 @@
 //! App-wide state: the exam in progress, the history of finished attempts, and a message for the user.
-//! Loaded once from localStorage; every change is written back at once. Unreadable stored values are kept
-//! aside under `<key>.unreadable` (never overwritten or dropped) and the user is told.
+//!
+//! Loaded once from localStorage; every change is written back at once. Nothing is ever lost:
+//! - an unreadable stored value is kept aside under `<key>.unreadable` (never overwritten or dropped) and the
+//!   user is told;
+//! - the history is merged with what is stored before every write, so attempts finished in another tab are
+//!   kept (no overwrite), and a `storage` event from another tab merges its attempts in at once;
+//! - a full quota compacts the oldest attempts to summaries (never deletes them) and says so; if even that
+//!   fails, the history stays in memory and the user is offered the export;
+//! - with storage disabled the app works for the session, with a banner saying nothing will be kept.
 
 use leptos::prelude::*;
 
 use crate::exam::session::{self, Session};
+use crate::exam::spec::Spec;
 use crate::platform;
 use crate::route::Route;
 use crate::store::history::{self, History};
@@ -13,6 +21,9 @@ use crate::study;
 
 /// The localStorage key of the exam in progress.
 pub const EXAM_KEY: &str = "dva.exam";
+
+/// Characters of history JSON to aim for when the quota is hit: well inside the ~5 M a browser allows.
+const COMPACT_BUDGET: usize = 3_500_000;
 
 /// Shared through context; every field is a signal, so the struct is `Copy`.
 #[derive(Clone, Copy)]
@@ -32,18 +43,30 @@ fn keep_aside(key: &str, raw: &str) {
     let _ = local::write(&format!("{key}.unreadable"), raw);
 }
 
+/// The stored history, if it can be read (used to merge before writing).
+fn stored_history() -> Option<History> {
+    local::read(history::KEY).and_then(|raw| history::decode(&raw).ok())
+}
+
 impl AppState {
     /// Loads what is stored and submits an exam whose time ran out while the app was closed.
     pub fn load() -> AppState {
         let mut notes = Vec::new();
         if !local::available() {
-            notes.push("This browser does not let the app store anything: exams and results will be lost when the tab closes.".to_string());
+            notes.push(
+                "This browser does not let the app store anything: exams and results will be lost when the tab closes."
+                    .to_string(),
+            );
         }
         let history = match local::read(history::KEY) {
             None => History::default(),
             Some(raw) => history::decode(&raw).unwrap_or_else(|e| {
                 keep_aside(history::KEY, &raw);
-                notes.push(format!("Your stored results could not be read ({e}); they were kept aside, not deleted."));
+                let _ = local::remove(history::KEY);
+                notes.push(format!(
+                    "Your stored results could not be read ({e}). They were kept aside under \"{}.unreadable\", not deleted.",
+                    history::KEY
+                ));
                 History::default()
             }),
         };
@@ -51,6 +74,7 @@ impl AppState {
             Ok(s) => Some(s),
             Err(e) => {
                 keep_aside(EXAM_KEY, &raw);
+                let _ = local::remove(EXAM_KEY);
                 notes.push(format!(
                     "The saved exam could not be resumed ({e}); it was kept aside."
                 ));
@@ -73,7 +97,37 @@ impl AppState {
             ));
             platform::replace_hash(&Route::Results(id).href());
         }
+        state.watch_other_tabs();
         state
+    }
+
+    /// Merges attempts finished in other tabs as they are stored, and warns when the exam open here is
+    /// changed from another tab.
+    fn watch_other_tabs(self) {
+        platform::on_storage_change(move |key| match key.as_deref() {
+            Some(history::KEY) => {
+                if let Some(theirs) = stored_history() {
+                    self.history.update(|h| {
+                        h.merge(&theirs);
+                    });
+                }
+            }
+            Some(EXAM_KEY) => {
+                let ours = self
+                    .session
+                    .with_untracked(|s| s.as_ref().map(|s| s.id.clone()));
+                let theirs = local::read(EXAM_KEY)
+                    .and_then(|raw| session::decode(&raw).ok())
+                    .map(|s| s.id);
+                if ours.is_some() && ours == theirs {
+                    self.notice.set(Some(
+                        "This exam is also open in another tab. Answers given there and here overwrite each other: keep the exam in one tab."
+                            .to_string(),
+                    ));
+                }
+            }
+            _ => {}
+        });
     }
 
     /// Writes the exam in progress (or removes it).
@@ -93,8 +147,56 @@ impl AppState {
     fn warn_unsaved(&self, why: &str) {
         if local::available() {
             self.notice.set(Some(format!(
-                "Could not save: {why}. Your answers are kept while this tab stays open."
+                "Could not save: {why}. Nothing is lost while this tab stays open; export your history (History page) to keep a copy."
             )));
+        }
+    }
+
+    /// Writes the history, merged with what other tabs stored; on a full quota compacts the oldest attempts.
+    pub fn save_history(&self) {
+        if !local::available() {
+            return;
+        }
+        if let Some(theirs) = stored_history() {
+            self.history.update(|h| {
+                h.merge(&theirs);
+            });
+        }
+        let raw = self.history.with_untracked(history::encode);
+        if local::write(history::KEY, &raw).is_ok() {
+            return;
+        }
+        let mut compacted = 0;
+        self.history
+            .update(|h| compacted = history::fit(h, COMPACT_BUDGET));
+        let raw = self.history.with_untracked(history::encode);
+        match local::write(history::KEY, &raw) {
+            Ok(()) => self.notice.set(Some(format!(
+                "Browser storage was full, so the {compacted} oldest attempts were reduced to their summaries (scores and weak sections are kept; their question-by-question detail is not). Export your history to keep everything."
+            ))),
+            Err(e) => self.warn_unsaved(&e),
+        }
+    }
+
+    /// Merges an imported history; returns how many attempts were new.
+    pub fn merge_history(&self, incoming: &History) -> usize {
+        let mut added = 0;
+        self.history.update(|h| added = h.merge(incoming));
+        self.save_history();
+        added
+    }
+
+    /// Draws and opens a new exam, or says what the bank is short of.
+    pub fn start_exam(&self, spec: Spec, error: RwSignal<Option<String>>) {
+        let recent = self.history.with_untracked(|h| h.recent_ids(3));
+        match study::start(spec, &recent, platform::now_ms()) {
+            Ok(s) => {
+                error.set(None);
+                self.session.set(Some(s));
+                self.save_session();
+                platform::go(&Route::Exam.href());
+            }
+            Err(short) => error.set(Some(short.to_string())),
         }
     }
 
@@ -105,10 +207,7 @@ impl AppState {
         let attempt = study::finish(session);
         let id = attempt.id().to_string();
         self.history.update(|h| h.add(attempt));
-        let raw = self.history.with_untracked(history::encode);
-        if let Err(e) = local::write(history::KEY, &raw) {
-            self.warn_unsaved(&e);
-        }
+        self.save_history();
         self.session.set(None);
         self.save_session();
         Some(id)

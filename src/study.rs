@@ -98,6 +98,11 @@ fn item(p: Picked) -> Item {
     }
 }
 
+/// The keys of a question by id, as the spaced-review and retry logic need them; `None` when retired.
+pub fn keys_of(id: &str) -> Option<Vec<u8>> {
+    find(id).map(|i| key_lists()[i].clone())
+}
+
 /// Scores a finished session into an attempt for the history.
 pub fn finish(session: Session) -> Attempt {
     let outcome = score::score(&session, key_info);

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Prints the speed figures (never fails on a time): drawing an exam natively, and in headless Chromium the
-# start of a full mock and the click-to-DOM latency. Run after `bash .ci/test` (which builds dist/).
+# Prints the speed and size figures (never fails on a time): drawing an exam natively; in headless Chromium
+# the start of a full mock, the click-to-DOM latency, and rendering the dashboard and history page with 500
+# stored attempts; and the bytes one attempt takes in storage. Run after `bash .ci/test` (which builds dist/).
 set -euo pipefail
 source "$(dirname "$0")/../.ci/setup.sh"
 cd "$ROOT"
 [ -f dist/index.html ] || build_dist
 CARGO_TARGET_DIR="$CARGO_TARGET_DIR/native" cargo run -q --release --example bench-draw
-DIST="$ROOT/dist" node tests/e2e/bench.mjs
+history="$(mktemp)"
+CARGO_TARGET_DIR="$CARGO_TARGET_DIR/native" cargo run -q --release --example make-history -- 500 > "$history"
+DIST="$ROOT/dist" HISTORY="$history" node tests/e2e/bench.mjs
+rm -f "$history"

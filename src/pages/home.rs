@@ -1,30 +1,96 @@
-//! The start page: what the exam is, what the app holds, and where to begin.
+//! The dashboard (`#/`): start buttons, the exam in progress, the last result, readiness per domain from
+//! recent attempts, the questions due for spaced review, and the weakest note sections.
 
 use leptos::prelude::*;
 
-use crate::bank::{self, CHAPTERS, DOMAINS, QUESTIONS, SECTIONS};
-use crate::route::Route;
+use crate::bank::{self, CHAPTERS, DOMAINS, QUESTIONS, SECTIONS, section};
+use crate::exam::spaced;
+use crate::exam::spec::{Kind, Mode, Spec};
+use crate::platform;
+use crate::route::{Route, with_query};
 use crate::state::use_app;
+use crate::store::stats;
+use crate::study;
+
+/// How many recent attempts readiness looks at.
+const RECENT: usize = 5;
 
 /// The dashboard.
 #[component]
 pub fn Home() -> impl IntoView {
-    crate::platform::set_title("DVA-C02 Practice");
+    platform::set_title("DVA-C02 Practice");
     let app = use_app();
+    let now = platform::now_ms();
+    let due = Memo::new(move |_| {
+        app.history
+            .with(|h| spaced::due_now(h, study::keys_of, now))
+    });
+    let readiness = Memo::new(move |_| app.history.with(|h| stats::readiness(h, RECENT)));
+    let weakest = Memo::new(move |_| app.history.with(|h| stats::weakest_sections(h, 5)));
+    let has_history = Memo::new(move |_| app.history.with(|h| !h.is_empty()));
+    let error = RwSignal::new(None::<String>);
+
     let resume =
         move || {
             app.session.with(|s| s.as_ref().map(|s| s.spec.title())).map(|title| {
             view! { <a class="button" href=Route::Exam.href()>{format!("Resume: {title}")}</a> }
         })
         };
+    let start_due = move |_| {
+        let ids = due.get_untracked();
+        let spec = Spec {
+            kind: Kind::Picked {
+                title: format!("Due for review ({} questions)", ids.len()),
+                ids,
+            },
+            mode: Mode::Practice,
+            extra_time: false,
+            seed: platform::random_seed(),
+        };
+        app.start_exam(spec, error);
+    };
     let last = move || {
         app.history.with(|h| {
-            h.last().map(|a| {
-                let verdict = if a.outcome.passed { "pass" } else { "fail" };
-                let text = format!("Last result: {} / 1000 ({verdict}) in {}", a.outcome.scaled, a.session.spec.title());
-                view! { <p class="last"><a href=Route::Results(a.id().to_string()).href()>{text}</a></p> }
+            h.summaries().last().map(|s| {
+                let verdict = if s.passed { "pass" } else { "fail" };
+                let text = format!("Last result: {} / 1000 ({verdict}), {}", s.scaled, s.title);
+                view! { <p class="last"><a href=Route::Results(s.id.clone()).href()>{text}</a></p> }
             })
         })
+    };
+    let readiness_rows = move || {
+        let r = readiness.get();
+        DOMAINS
+            .iter()
+            .zip(r)
+            .map(|((n, name, _), share)| {
+                let (text, p) = match share {
+                    Some(s) => (format!("{:.0}%", s * 100.0), (s * 100.0).round() as u32),
+                    None => ("not tested yet".to_string(), 0),
+                };
+                let weak = share.is_some_and(|s| s < 0.72);
+                view! {
+                    <li class="domain" class:weak=weak>
+                        <div class="domain-head"><span class="name">{format!("Domain {n}: {name}")}</span><span class="figure">{text}</span></div>
+                        <div class="bar" role="img" aria-label=format!("{p} percent")><span style=format!("width:{p}%")></span></div>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let weak_list = move || {
+        weakest
+            .get()
+            .into_iter()
+            .map(|(anchor, missed, total)| {
+                let title = section(&anchor).map_or(anchor.clone(), |(_, s)| s.title.to_string());
+                let drill = with_query(&Route::ExamSetup.href(), "section", &anchor);
+                view! {
+                    <li><a href=Route::Note(anchor.clone()).href()>{title}</a>
+                        {format!(" — missed {missed} of {total} · ")}<a href=drill>"drill"</a></li>
+                }
+            })
+            .collect_view()
     };
     let counts = bank::per_domain();
     let rows = DOMAINS
@@ -53,6 +119,37 @@ pub fn Home() -> impl IntoView {
                 <a class="button" href=Route::Notes.href()>"Read the study notes"</a>
             </p>
             {last}
+            {move || error.get().map(|e| view! { <div class="notice" role="alert"><p>{e}</p></div> })}
+            <Show when=move || has_history.get()>
+                <div class="dash">
+                    <div>
+                        <h2>"Readiness"</h2>
+                        <p class="meta">{format!("Share correct per domain over your last {RECENT} attempts; 72% is the bar this app uses for a pass.")}</p>
+                        <ul class="domains-bars">{readiness_rows}</ul>
+                    </div>
+                    <div>
+                        <h2>"Due for review"</h2>
+                        {move || {
+                            let n = due.get().len();
+                            if n == 0 {
+                                view! { <p>"Nothing is due. Questions you miss come back after 1, 2, 4, 8 and 16 days until you answer them right."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <p>{format!("{n} {} you missed {} due again.", if n == 1 { "question" } else { "questions" }, if n == 1 { "is" } else { "are" })}</p>
+                                    <button type="button" class="button primary" on:click=start_due>"Review them now"</button>
+                                }.into_any()
+                            }
+                        }}
+                        <h2>"Weakest sections"</h2>
+                        {move || if weakest.get().is_empty() {
+                            view! { <p>"No missed questions yet."</p> }.into_any()
+                        } else {
+                            view! { <ol class="missed">{weak_list}</ol> }.into_any()
+                        }}
+                        <p><a href=Route::History.href()>"All history"</a></p>
+                    </div>
+                </div>
+            </Show>
             <h2>"The real exam"</h2>
             <ul class="facts">
                 <li><strong>"65 questions"</strong>" (50 scored, 15 unscored and unmarked)"</li>

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod exam;
+pub mod history;
 pub mod home;
 pub mod not_found;
 pub mod notes;

@@ -5,16 +5,26 @@ use leptos::prelude::*;
 
 use crate::bank::{DOMAINS, section};
 use crate::clock;
-use crate::exam::score::{Competency, PASS};
+use crate::exam::score::{self, Competency, PASS};
+use crate::exam::spec::{Kind, Spec};
 use crate::platform;
 use crate::route::Route;
 use crate::state::use_app;
+use crate::store::history::Summary;
+use crate::store::stats;
+use crate::study;
 
 /// The results of one attempt.
 #[component]
 pub fn Results(id: String) -> impl IntoView {
     let app = use_app();
     let Some(attempt) = app.history.with_untracked(|h| h.get(&id).cloned()) else {
+        let summary = app
+            .history
+            .with_untracked(|h| h.entries.iter().find(|e| e.id() == id).map(|e| e.summary()));
+        if let Some(s) = summary {
+            return view! { <Compacted s /> }.into_any();
+        }
         platform::set_title("Results not found · DVA-C02 Practice");
         return view! {
             <section class="page narrow">
@@ -65,6 +75,23 @@ pub fn Results(id: String) -> impl IntoView {
         })
         .collect_view();
     let any_missed = o.sections.iter().any(|t| t.missed > 0);
+    let retry_ids = stats::retry_ids(&attempt, study::keys_of);
+    let retry_count = retry_ids.len();
+    let error = RwSignal::new(None::<String>);
+    let mode = s.spec.mode;
+    let retry_title = format!("Retry: {}", s.spec.title());
+    let retry = move |_| {
+        let spec = Spec {
+            kind: Kind::Picked {
+                title: retry_title.clone(),
+                ids: retry_ids.clone(),
+            },
+            mode,
+            extra_time: false,
+            seed: platform::random_seed(),
+        };
+        app.start_exam(spec, error);
+    };
     let passed = o.passed;
     view! {
         <section class="page results">
@@ -83,9 +110,46 @@ pub fn Results(id: String) -> impl IntoView {
             <p class="actions">
                 <a class="button primary" href=Route::Review(id.clone(), true).href()>"Review incorrect answers"</a>
                 <a class="button" href=Route::Review(id.clone(), false).href()>"Review all answers"</a>
+                {(retry_count > 0).then(|| view! {
+                    <button type="button" class="button" on:click=retry.clone()>
+                        {format!("Retry the {retry_count} incorrect or flagged")}
+                    </button>
+                })}
                 <a class="button" href=Route::ExamSetup.href()>"New exam"</a>
             </p>
+            {move || error.get().map(|e| view! { <div class="notice" role="alert"><p>{e}</p></div> })}
         </section>
     }
     .into_any()
+}
+
+/// The results of an attempt compacted to its summary to save storage: the figures, without the review.
+#[component]
+fn Compacted(s: Summary) -> impl IntoView {
+    platform::set_title("Results · DVA-C02 Practice");
+    let rows = s
+        .domains
+        .iter()
+        .enumerate()
+        .map(|(d, (c, t))| {
+            let name = DOMAINS[d].1;
+            let label = match score::competency(*c, *t) {
+                Competency::Meets => "Meets competencies",
+                Competency::NeedsImprovement => "Needs improvement",
+            };
+            view! { <li>{format!("Domain {}: {name}: {c}/{t} · {label}", d + 1)}</li> }
+        })
+        .collect_view();
+    view! {
+        <section class="page results">
+            <h1>"Results: " {s.title.clone()}</h1>
+            <div class="score" class:pass=s.passed class:fail=!s.passed>
+                <p class="scaled"><span class="big">{s.scaled}</span>" / 1000"</p>
+                <p class="verdict">{if s.passed { "Pass" } else { "Fail" }}</p>
+                <p>{format!("{} of {} correct · time used {}", s.correct, s.total, clock::hms(s.finished_ms - s.started_ms))}</p>
+            </div>
+            <ul>{rows}</ul>
+            <p class="meta">"This attempt was reduced to its summary when browser storage ran full, so its questions can no longer be reviewed."</p>
+        </section>
+    }
 }

@@ -91,16 +91,7 @@ pub fn Setup() -> impl IntoView {
         }
         let mut s = spec();
         s.seed = platform::random_seed();
-        let recent = app.history.with_untracked(|h| h.recent_ids(3));
-        match study::start(s, &recent, platform::now_ms()) {
-            Ok(session) => {
-                error.set(None);
-                app.session.set(Some(session));
-                app.save_session();
-                platform::go(&Route::Exam.href());
-            }
-            Err(short) => error.set(Some(short.to_string())),
-        }
+        app.start_exam(s, error);
     };
     let in_progress = move || {
         app.session
@@ -123,11 +114,13 @@ pub fn Setup() -> impl IntoView {
             </label>
         }
     };
-    let section_options = || {
+    // Chapters and their `##` sections; a deeper section arrives only as a preset, and is listed then.
+    let preset_anchor = section.get_untracked();
+    let section_options = move || {
         SECTIONS
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.level <= 2)
+            .filter(|(_, s)| s.level <= 2 || s.anchor == preset_anchor)
             .map(|(i, s)| {
                 let n = study::questions_for_section(i);
                 let label = if s.level == 1 {
@@ -136,7 +129,8 @@ pub fn Setup() -> impl IntoView {
                         CHAPTERS[usize::from(s.chapter)].title
                     )
                 } else {
-                    format!("  {} ({n})", s.title)
+                    let indent = "\u{a0}\u{a0}".repeat(usize::from(s.level) - 1);
+                    format!("{indent}{} ({n})", s.title)
                 };
                 view! { <option value=s.anchor disabled=n == 0>{label}</option> }
             })

@@ -117,10 +117,13 @@ test("an exam whose time ran out while away is submitted on return, and the user
   await page.waitForSelector(".results");
   assert.match(await page.textContent(".banner"), /ran out while the app was closed/);
   assert.equal(await page.evaluate(() => localStorage.getItem("dva.exam")), null);
+  assert.match(await page.textContent(".results"), /time ran out/);
   const history = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.history")));
-  assert.equal(history.attempts.length, 1);
-  assert.equal(history.attempts[0].session.expired, true);
-  assert.equal(history.attempts[0].session.items.filter((i) => i.chosen.length > 0).length, 1, "the saved answer counts");
+  assert.equal(history.entries.length, 1, "the attempt is stored");
+  await page.click("a:text('Review all answers')");
+  await page.click('.pill:has-text("Unanswered")');
+  const unanswered = await page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none").length);
+  assert.equal(unanswered, 9, "the answer saved before leaving counts");
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });

@@ -1,0 +1,91 @@
+//! The geometry of the history charts: values over time mapped into an SVG viewBox. Pure, so the scaling
+//! is tested natively; the component only draws what this returns.
+
+/// The drawing area, in SVG user units.
+pub const WIDTH: f64 = 600.0;
+pub const HEIGHT: f64 = 220.0;
+/// Room for the axis labels.
+pub const LEFT: f64 = 44.0;
+pub const BOTTOM: f64 = 24.0;
+pub const TOP: f64 = 10.0;
+pub const RIGHT: f64 = 10.0;
+
+/// Maps values in `lo..=hi` to the y axis and the points' order to the x axis (one step per attempt, so
+/// attempts on the same day stay apart).
+pub struct Scale {
+    pub lo: f64,
+    pub hi: f64,
+    pub count: usize,
+}
+
+impl Scale {
+    /// The x coordinate of the `i`-th point.
+    pub fn x(&self, i: usize) -> f64 {
+        let span = WIDTH - LEFT - RIGHT;
+        if self.count <= 1 {
+            LEFT + span / 2.0
+        } else {
+            LEFT + span * i as f64 / (self.count - 1) as f64
+        }
+    }
+
+    /// The y coordinate of `value` (clamped to the range).
+    pub fn y(&self, value: f64) -> f64 {
+        let t = ((value - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0);
+        HEIGHT - BOTTOM - t * (HEIGHT - BOTTOM - TOP)
+    }
+
+    /// An SVG path through the points (index, value); `None` values break the line.
+    pub fn path(&self, values: &[Option<f64>]) -> String {
+        let mut d = String::new();
+        let mut pen_down = false;
+        for (i, v) in values.iter().enumerate() {
+            match v {
+                Some(v) => {
+                    d.push_str(&format!(
+                        "{}{:.1},{:.1} ",
+                        if pen_down { "L" } else { "M" },
+                        self.x(i),
+                        self.y(*v)
+                    ));
+                    pen_down = true;
+                }
+                None => pen_down = false,
+            }
+        }
+        d.trim_end().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_map_into_the_plot_area() {
+        let s = Scale {
+            lo: 100.0,
+            hi: 1000.0,
+            count: 3,
+        };
+        assert_eq!(s.x(0), LEFT);
+        assert_eq!(s.x(2), WIDTH - RIGHT);
+        assert_eq!(s.y(100.0), HEIGHT - BOTTOM);
+        assert_eq!(s.y(1000.0), TOP);
+        assert_eq!(s.y(5000.0), TOP, "clamped");
+        assert_eq!(
+            s.path(&[Some(100.0), None, Some(1000.0)]),
+            "M44.0,196.0 M590.0,10.0"
+        );
+        assert_eq!(
+            s.path(&[Some(100.0), Some(1000.0)]),
+            "M44.0,196.0 L317.0,10.0"
+        );
+        let one = Scale {
+            lo: 0.0,
+            hi: 1.0,
+            count: 1,
+        };
+        assert_eq!(one.x(0), LEFT + (WIDTH - LEFT - RIGHT) / 2.0);
+    }
+}

@@ -1,0 +1,236 @@
+//! `#/history`: every finished attempt (date, kind, score, pass or fail, time used), a chart of the scaled
+//! score over time with the 720 line and the per-domain trends, the note sections missed most across all
+//! history (each a link into the notes and to a section drill), and export and import of the whole history.
+
+use leptos::prelude::*;
+
+use crate::bank::{DOMAINS, section};
+use crate::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, Scale, TOP, WIDTH};
+use crate::clock;
+use crate::platform;
+use crate::route::{Route, with_query};
+use crate::state::use_app;
+use crate::store::history::Summary;
+use crate::store::{stats, transfer};
+
+/// A date as YYYY-MM-DD HH:MM in the browser's time zone.
+pub fn date(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// The history page.
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    platform::set_title("History · DVA-C02 Practice");
+    let app = use_app();
+    // (summary, compacted): a compacted attempt has lost its question-by-question detail.
+    let entries = Memo::new(move |_| {
+        app.history.with(|h| {
+            h.entries
+                .iter()
+                .map(|e| (e.summary(), e.full().is_none()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let summaries = Memo::new(move |_| {
+        entries
+            .get()
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect::<Vec<_>>()
+    });
+    let weakest = Memo::new(move |_| app.history.with(|h| stats::weakest_sections(h, 10)));
+    let message = RwSignal::new(None::<(bool, String)>);
+
+    let rows = move || {
+        entries
+            .get()
+            .into_iter()
+            .rev()
+            .map(|(s, compacted)| {
+                let verdict = if s.passed { "Pass" } else { "Fail" };
+                let link =
+                    view! { <a href=Route::Results(s.id.clone()).href()>{date(s.started_ms)}</a> };
+                view! {
+                    <tr>
+                        <td>{link}</td>
+                        <td>{s.title.clone()}{compacted.then_some(" (summary only)")}</td>
+                        <td class="num">{s.scaled}</td>
+                        <td class:pass=s.passed class:fail=!s.passed>{verdict}</td>
+                        <td class="num">{format!("{}/{}", s.correct, s.total)}</td>
+                        <td class="num">{clock::hms(s.finished_ms - s.started_ms)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let weak_rows = move || {
+        weakest
+            .get()
+            .into_iter()
+            .map(|(anchor, missed, total)| {
+                let title = section(&anchor).map_or(anchor.clone(), |(_, s)| s.title.to_string());
+                let drill = with_query(&Route::ExamSetup.href(), "section", &anchor);
+                view! {
+                    <tr>
+                        <td><a href=Route::Note(anchor.clone()).href()>{title}</a></td>
+                        <td class="num">{format!("{missed} of {total}")}</td>
+                        <td><a href=drill>"Drill this section"</a></td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let export = move |_| {
+        let text = app.history.with_untracked(transfer::export);
+        let name = format!("dva-c02-history-{}.json", &date(platform::now_ms())[..10]);
+        match platform::download(&name, &text) {
+            Ok(()) => message.set(Some((
+                true,
+                format!(
+                    "Exported {} attempts to {name}.",
+                    app.history.with_untracked(|h| h.len())
+                ),
+            ))),
+            Err(e) => message.set(Some((false, format!("Export failed: {e}.")))),
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        platform::read_chosen_file(&ev, transfer::MAX_IMPORT_BYTES as f64, move |text| {
+            let result = text.and_then(|t| transfer::import(&t).map_err(|e| e.to_string()));
+            match result {
+                Ok(incoming) => {
+                    let total = incoming.len();
+                    let added = app.merge_history(&incoming);
+                    message.set(Some((
+                        true,
+                        format!(
+                            "Imported {added} new attempts ({} already here).",
+                            total - added
+                        ),
+                    )));
+                }
+                Err(e) => message.set(Some((false, format!("Nothing was imported: {e}")))),
+            }
+        });
+    };
+
+    view! {
+        <section class="page history">
+            <h1>"History"</h1>
+            <Show when=move || !summaries.get().is_empty() fallback=|| view! {
+                <p>"No finished exams yet. " <a href=Route::ExamSetup.href()>"Start one"</a> "."</p>
+            }>
+                <h2>"Scaled score over time"</h2>
+                <Trend summaries=summaries.into() />
+                <h2>"Attempts"</h2>
+                <div class="table-wrap">
+                    <table class="attempts">
+                        <thead><tr><th scope="col">"Date"</th><th scope="col">"Kind"</th><th scope="col" class="num">"Score"</th>
+                            <th scope="col">"Result"</th><th scope="col" class="num">"Correct"</th><th scope="col" class="num">"Time used"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <h2>"Sections missed most"</h2>
+                {move || if weakest.get().is_empty() {
+                    view! { <p>"No missed questions yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="weak">
+                            <thead><tr><th scope="col">"Section"</th><th scope="col" class="num">"Missed"</th><th scope="col">"Practice"</th></tr></thead>
+                            <tbody>{weak_rows}</tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </Show>
+            <h2>"Export and import"</h2>
+            <p>"Your history lives only in this browser. Export it to a file to keep a copy or to move it to another browser; importing merges a file into the history here (attempts already present are skipped)."</p>
+            <div class="row">
+                <button type="button" class="button" on:click=export>"Export history"</button>
+                <label class="button" for="import-file">"Import a history file"</label>
+                <input id="import-file" class="sr-only" type="file" accept="application/json,.json" on:change=import />
+            </div>
+            {move || message.get().map(|(ok, text)| view! {
+                <p class="message" class:ok=ok class:bad=!ok role="status">{text}</p>
+            })}
+        </section>
+    }
+}
+
+/// The scaled score of each attempt (with the 720 line) and, thinner, each domain's share correct.
+#[component]
+fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
+    let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+    let drawing = move || {
+        let list = summaries.get();
+        let scale = Scale {
+            lo: 100.0,
+            hi: 1000.0,
+            count: list.len(),
+        };
+        let scores: Vec<Option<f64>> = list.iter().map(|s| Some(f64::from(s.scaled))).collect();
+        let pass_y = scale.y(720.0);
+        let domain_lines = (0..4)
+            .map(|d| {
+                let values: Vec<Option<f64>> = list
+                    .iter()
+                    .map(|s| {
+                        let (c, t) = s.domains[d];
+                        (t > 0).then(|| 100.0 + 900.0 * c as f64 / t as f64)
+                    })
+                    .collect();
+                view! { <path class=format!("line d{}", d + 1) d=scale.path(&values) /> }
+            })
+            .collect_view();
+        let dots = scores
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let v = v.unwrap_or(100.0);
+                view! { <circle class="dot" cx=format!("{:.1}", scale.x(i)) cy=format!("{:.1}", scale.y(v)) r="3.5" /> }
+            })
+            .collect_view();
+        view! {
+            <line class="pass-line" x1=LEFT y1=pass_y x2=WIDTH - RIGHT y2=pass_y />
+            <text class="axis" x=LEFT - 6.0 y=pass_y + 4.0 text-anchor="end">"720"</text>
+            <text class="axis" x=LEFT - 6.0 y=TOP + 4.0 text-anchor="end">"1000"</text>
+            <text class="axis" x=LEFT - 6.0 y=HEIGHT - BOTTOM + 4.0 text-anchor="end">"100"</text>
+            {domain_lines}
+            <path class="line score" d=scale.path(&scores) />
+            {dots}
+        }
+    };
+    let summary = move || {
+        let list = summaries.get();
+        let last = list.last().map_or(0, |s| s.scaled);
+        let best = list.iter().map(|s| s.scaled).max().unwrap_or(0);
+        format!(
+            "Scaled scores of {} attempts, oldest to newest; latest {last}, best {best}; the pass mark is 720.",
+            list.len()
+        )
+    };
+    let legend = DOMAINS
+        .iter()
+        .map(|(n, name, _)| view! { <li><span class=format!("swatch d{n}") aria-hidden="true"></span>{format!("Domain {n}: {name} (share correct)")}</li> })
+        .collect_view();
+    view! {
+        <figure class="trend">
+            <svg viewBox=view_box role="img" aria-label=summary preserveAspectRatio="xMidYMid meet">{drawing}</svg>
+            <figcaption>
+                <ul class="chart-legend">
+                    <li><span class="swatch score" aria-hidden="true"></span>"Scaled score"</li>
+                    <li><span class="swatch pass" aria-hidden="true"></span>"Pass mark (720)"</li>
+                    {legend}
+                </ul>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,36 @@
+// Steps shared by the browser tests: starting and finishing exams through the UI.
+
+/** Clears storage and reloads `page` on the setup page, so a test starts from nothing. */
+export async function fresh(page, url, hash = "#/exam/new") {
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(url + hash);
+  await page.reload();
+}
+
+/** Answers the current question with its first options, as many as it asks for, by keyboard. */
+export async function answer(page) {
+  const multi = await page.$(".choose");
+  const need = multi ? ((await multi.textContent()).includes("THREE") ? 3 : 2) : 1;
+  for (let k = 1; k <= need; k++) await page.keyboard.press(String(k));
+}
+
+/** Starts a quick exam of `length` questions from the setup page (which must be open). */
+export async function startQuick(page, length = 10) {
+  await page.waitForSelector("form.setup");
+  await page.click('.option-card:has-text("Quick exam")');
+  await page.click(`.pill:has-text("${length} questions")`);
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card");
+}
+
+/** Answers the first `answered` questions, ends the exam, and returns the attempt id from the results URL. */
+export async function finish(page, answered = 0) {
+  for (let i = 0; i < answered; i++) {
+    await answer(page);
+    await page.keyboard.press("ArrowRight");
+  }
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  return decodeURIComponent(page.url().split("#/results/")[1]);
+}

@@ -1,0 +1,127 @@
+// History, dashboard, retry, spaced review, export and import, in a real browser with the real localStorage.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setup } from "./harness.mjs";
+import { fresh, startQuick, finish } from "./helpers.mjs";
+
+let t;
+before(async () => { t = await setup(); });
+after(async () => { await t.teardown(); });
+
+test("the history lists every attempt with a chart, and the weakest sections lead to notes and drills", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  await startQuick(page);
+  await finish(page, 5);
+  await page.goto(t.url + "#/exam/new");
+  await startQuick(page);
+  await finish(page, 0);
+  await page.click('header a:text("History")');
+  await page.waitForSelector("table.attempts");
+  assert.equal(await page.$$eval("table.attempts tbody tr", (r) => r.length), 2);
+  assert.equal(await page.$$eval(".trend svg circle.dot", (c) => c.length), 2);
+  assert.ok(await page.$(".trend svg line.pass-line"));
+  assert.match(await page.getAttribute(".trend svg", "aria-label"), /Scaled scores of 2 attempts/);
+  const weak = await page.$$eval("table.weak tbody tr", (r) => r.length);
+  assert.ok(weak >= 1);
+  await page.click("table.weak tbody tr >> nth=0 >> a:text('Drill this section')");
+  await page.waitForSelector("form.setup");
+  assert.ok(await page.$eval('.option-card:has-text("Section drill") input', (i) => i.checked));
+  assert.notEqual(await page.$eval("#section-pick", (s) => s.value), "");
+  await page.close();
+});
+
+test("retry incorrect starts an exam of exactly the incorrect and flagged questions", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  await startQuick(page);
+  await finish(page, 0);
+  const label = await page.textContent("button:has-text('Retry the')");
+  assert.match(label, /Retry the 10 incorrect or flagged/);
+  await page.click("button:has-text('Retry the')");
+  await page.waitForSelector(".exam .card");
+  assert.equal(await page.textContent(".progress"), "Question 1 of 10");
+  assert.match(await page.textContent(".exam-title"), /^Retry: Quick exam/);
+  await page.close();
+});
+
+test("missed questions come back when due, from the dashboard", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  await startQuick(page);
+  await finish(page, 0);
+  await page.goto(t.url + "#/");
+  await page.waitForSelector(".dash");
+  assert.match(await page.textContent(".dash"), /Nothing is due/);
+  assert.equal(await page.$$eval(".dash .domains-bars .domain", (l) => l.length), 4, "readiness per domain");
+  // Two days later the ten missed questions are due.
+  await page.clock.install({ time: Date.now() + 2 * 86_400_000 });
+  await page.reload();
+  await page.waitForSelector(".dash");
+  assert.match(await page.textContent(".dash"), /10 questions you missed are due again/);
+  await page.click("button:text('Review them now')");
+  await page.waitForSelector(".exam .card");
+  assert.equal(await page.textContent(".progress"), "Question 1 of 10");
+  assert.equal(await page.textContent(".timer"), "Practice · untimed");
+  await page.close();
+});
+
+test("export, clear, import restores the same history; a bad file changes nothing", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  await startQuick(page);
+  await finish(page, 3);
+  await page.goto(t.url + "#/exam/new");
+  await startQuick(page);
+  await finish(page, 1);
+  await page.goto(t.url + "#/history");
+  await page.waitForSelector("table.attempts");
+  const before = await page.evaluate(() => localStorage.getItem("dva.history"));
+  const rowsBefore = await page.$$eval("table.attempts tbody tr", (r) => r.map((x) => x.textContent));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("button:text('Export history')")]);
+  const dir = await mkdtemp(join(tmpdir(), "dva-export-"));
+  const file = join(dir, "export.json");
+  await download.saveAs(file);
+  assert.match(download.suggestedFilename(), /^dva-c02-history-\d{4}-\d\d-\d\d\.json$/);
+  assert.ok((await readFile(file, "utf8")).includes("dva-c02-practice-history"));
+
+  // A broken file is refused with a message and the history is untouched.
+  const bad = join(dir, "bad.json");
+  await writeFile(bad, "{ this is not json");
+  await page.setInputFiles("#import-file", bad);
+  await page.waitForSelector(".message.bad");
+  assert.match(await page.textContent(".message"), /Nothing was imported: .*JSON/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("dva.history")), before);
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("h1:text('History')");
+  assert.equal(await page.$$eval("table.attempts tbody tr", (r) => r.length), 0);
+  await page.setInputFiles("#import-file", file);
+  await page.waitForSelector(".message.ok");
+  assert.match(await page.textContent(".message"), /Imported 2 new attempts \(0 already here\)/);
+  assert.deepEqual(await page.$$eval("table.attempts tbody tr", (r) => r.map((x) => x.textContent)), rowsBefore);
+  // Importing the same file again adds nothing.
+  await page.setInputFiles("#import-file", file);
+  await page.waitForFunction(() => document.querySelector(".message").textContent.includes("Imported 0 new attempts (2 already here)"));
+  assert.equal(await page.$$eval("table.attempts tbody tr", (r) => r.length), 2);
+  await page.close();
+});
+
+test("an import over 10 MB is refused before it is read", async () => {
+  const page = await t.open("#/history");
+  const dir = await mkdtemp(join(tmpdir(), "dva-big-"));
+  const big = join(dir, "big.json");
+  await writeFile(big, "[" + "0,".repeat(5_500_000) + "0]");
+  await page.setInputFiles("#import-file", big);
+  await page.waitForSelector(".message.bad");
+  assert.match(await page.textContent(".message"), /Nothing was imported: This file is 1\d\.\d MB/);
+  await page.close();
+});
+
+test("no history page threw an error", () => {
+  assert.deepEqual(t.errors, []);
+});

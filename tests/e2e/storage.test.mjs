@@ -1,0 +1,100 @@
+// Nothing is lost, whatever the browser's storage does: corrupt values, a full quota, storage disabled,
+// two tabs. Each case in real Chromium with the real localStorage.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setup } from "./harness.mjs";
+import { fresh, startQuick, finish, answer } from "./helpers.mjs";
+
+let t;
+before(async () => { t = await setup(); });
+after(async () => { await t.teardown(); });
+
+test("corrupt JSON in the history: the app starts, says so, keeps the value aside, and export works", async () => {
+  const page = await t.open("#/");
+  await page.evaluate(() => { localStorage.clear(); localStorage.setItem("dva.history", "{\"version\":2,\"entries\":[{oops"); });
+  await page.reload();
+  await page.waitForSelector(".banner");
+  assert.match(await page.textContent(".banner"), /could not be read.*kept aside/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("dva.history.unreadable")), "{\"version\":2,\"entries\":[{oops");
+  await page.goto(t.url + "#/history");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("button:text('Export history')")]);
+  assert.ok(download.suggestedFilename().endsWith(".json"));
+  await page.close();
+});
+
+test("corrupt JSON in the saved exam: the app starts, says so, and keeps it aside", async () => {
+  const page = await t.open("#/");
+  await page.evaluate(() => { localStorage.clear(); localStorage.setItem("dva.exam", "not an exam"); });
+  await page.reload();
+  await page.waitForSelector(".banner");
+  assert.match(await page.textContent(".banner"), /saved exam could not be resumed/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("dva.exam.unreadable")), "not an exam");
+  await page.close();
+});
+
+test("a quota error on save: the user is told, the result stays in memory, export is offered", async () => {
+  const page = await t.browser.newPage();
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === "dva.history") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return real.call(this, k, v);
+    };
+  });
+  await page.goto(t.url + "#/");
+  await page.waitForSelector("header.top");
+  await fresh(page, t.url);
+  await startQuick(page);
+  const id = await finish(page, 2);
+  assert.match(await page.textContent(".banner"), /Could not save.*export your history/);
+  assert.equal(await page.$$eval(".domains-bars .domain", (l) => l.length), 4, "the results are still shown");
+  await page.goto(t.url + "#/history");
+  await page.waitForSelector("table.attempts");
+  assert.equal(await page.$$eval("table.attempts tbody tr", (r) => r.length), 1, "the attempt is kept in memory");
+  assert.ok(id.length > 0);
+  await page.close();
+});
+
+test("storage disabled: the app works for the session with a banner saying nothing will be kept", async () => {
+  const page = await t.browser.newPage();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
+  });
+  await page.goto(t.url + "#/exam/new");
+  await page.waitForSelector(".banner");
+  assert.match(await page.textContent(".banner"), /does not let the app store anything/);
+  await startQuick(page);
+  await finish(page, 1);
+  assert.equal(await page.$$eval(".domains-bars .domain", (l) => l.length), 4);
+  await page.close();
+});
+
+test("two tabs: attempts finished in either are all kept, and one exam open in both is warned about", async () => {
+  const a = await t.open("#/");
+  await fresh(a, t.url);
+  const b = await t.open("#/exam/new");
+  await startQuick(a);
+  await startQuick(b);
+  await finish(a, 1);
+  await finish(b, 2);
+  const count = (p) => p.evaluate(() => JSON.parse(localStorage.getItem("dva.history")).entries.length);
+  assert.equal(await count(a), 2);
+  await a.goto(t.url + "#/history");
+  await a.waitForFunction(() => document.querySelectorAll("table.attempts tbody tr").length === 2);
+
+  // The same exam in two tabs.
+  await a.goto(t.url + "#/exam/new");
+  await startQuick(a);
+  await b.goto(t.url + "#/exam");
+  await b.reload();
+  await b.waitForSelector(".exam .card");
+  await answer(a);
+  await b.waitForSelector(".banner");
+  assert.match(await b.textContent(".banner"), /also open in another tab/);
+  await a.close();
+  await b.close();
+});
+
+test("no storage test page threw an error", () => {
+  assert.deepEqual(t.errors.filter((e) => !/denied|quota/i.test(e)), []);
+});
