@@ -166,15 +166,25 @@ impl AppState {
         if local::write(history::KEY, &raw).is_ok() {
             return;
         }
+        // Over the quota: store a copy whose oldest attempts are compacted to summaries, a quarter of the
+        // size at a time, until the browser takes it or nothing is left to compact. This tab keeps every
+        // detail in memory while it stays open.
+        let mut stored = self.history.get_untracked();
         let mut compacted = 0;
-        self.history
-            .update(|h| compacted = history::fit(h, COMPACT_BUDGET));
-        let raw = self.history.with_untracked(history::encode);
-        match local::write(history::KEY, &raw) {
-            Ok(()) => self.notice.set(Some(format!(
-                "Browser storage was full, so the {compacted} oldest attempts were reduced to their summaries (scores and weak sections are kept; their question-by-question detail is not). Export your history to keep everything."
-            ))),
-            Err(e) => self.warn_unsaved(&e),
+        loop {
+            let target = history::encode(&stored).len() * 3 / 4;
+            let more = history::fit(&mut stored, target.min(COMPACT_BUDGET));
+            compacted += more;
+            match local::write(history::KEY, &history::encode(&stored)) {
+                Ok(()) => {
+                    self.notice.set(Some(format!(
+                        "Browser storage was full, so the {compacted} oldest attempts were stored as summaries only (scores and weak sections are kept; their question-by-question detail is not). Export your history now to keep everything."
+                    )));
+                    return;
+                }
+                Err(e) if more == 0 => return self.warn_unsaved(&e),
+                Err(_) => {}
+            }
         }
     }
 

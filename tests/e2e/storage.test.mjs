@@ -55,6 +55,39 @@ test("a quota error on save: the user is told, the result stays in memory, expor
   await page.close();
 });
 
+test("beyond the quota the oldest attempts are compacted to summaries, never deleted, and the user is told", async () => {
+  const page = await t.browser.newPage();
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === "dva.history" && v.length > 20000) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return real.call(this, k, v);
+    };
+  });
+  await page.goto(t.url + "#/");
+  await page.waitForSelector("header.top");
+  await fresh(page, t.url);
+  for (let i = 0; i < 3; i++) {
+    await page.goto(t.url + "#/exam/new");
+    await page.waitForSelector("form.setup");
+    await page.click('.option-card:has-text("Full mock exam")');
+    await page.click("button:text('Start exam')");
+    await page.waitForSelector(".exam .card");
+    await finish(page, 0);
+  }
+  assert.match(await page.textContent(".banner"), /storage was full, so the \d+ oldest attempts were stored as summaries only/);
+  await page.goto(t.url + "#/history");
+  await page.reload();
+  await page.waitForSelector("table.attempts");
+  const rows = await page.$$eval("table.attempts tbody tr", (r) => r.map((x) => x.textContent));
+  assert.equal(rows.length, 3, "no attempt was deleted");
+  assert.ok(rows.some((r) => r.includes("(summary only)")), "the oldest became summaries");
+  assert.ok(!rows[0].includes("(summary only)"), "the newest keeps its detail");
+  const stored = await page.evaluate(() => localStorage.getItem("dva.history").length);
+  assert.ok(stored <= 20000);
+  await page.close();
+});
+
 test("storage disabled: the app works for the session with a banner saying nothing will be kept", async () => {
   const page = await t.browser.newPage();
   await page.addInitScript(() => {
