@@ -226,8 +226,8 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
             <svg viewBox=view_box role="img" aria-label=summary preserveAspectRatio="xMidYMid meet">{drawing}</svg>
             <figcaption>
                 <ul class="chart-legend">
-                    <li><span class="swatch score" aria-hidden="true"></span>"Scaled score"</li>
-                    <li><span class="swatch pass" aria-hidden="true"></span>"Pass mark (720)"</li>
+                    <li><span class="swatch s-score" aria-hidden="true"></span>"Scaled score"</li>
+                    <li><span class="swatch s-pass" aria-hidden="true"></span>"Pass mark (720)"</li>
                     {legend}
                 </ul>
             </figcaption>
