@@ -14,15 +14,24 @@ pub const FULL_MINUTES: u32 = 130;
 
 /// Questions per domain for an exam of `len` questions, in domain order.
 pub fn counts(len: usize) -> [usize; 4] {
-    let total: u32 = WEIGHTS.iter().sum();
+    split(len, WEIGHTS)
+}
+
+/// Splits `len` between the domains by `weights` with the largest-remainder method: the counts sum to
+/// `len` (unless every weight is 0), and on a tie the lower (heavier) domain wins. Domain drills use it
+/// with the weights of the chosen domains only.
+pub fn split(len: usize, weights: [u32; 4]) -> [usize; 4] {
+    let total = u64::from(weights.iter().sum::<u32>());
     let mut counts = [0usize; 4];
-    let mut remainders = [(0u64, 0usize); 4];
-    for (d, w) in WEIGHTS.iter().enumerate() {
-        let exact = len as u64 * u64::from(*w);
-        counts[d] = (exact / u64::from(total)) as usize;
-        remainders[d] = (exact % u64::from(total), d);
+    if total == 0 {
+        return counts;
     }
-    // Largest remainder first; on a tie the lower (heavier) domain wins.
+    let mut remainders = [(0u64, 0usize); 4];
+    for (d, w) in weights.iter().enumerate() {
+        let exact = len as u64 * u64::from(*w);
+        counts[d] = (exact / total) as usize;
+        remainders[d] = (exact % total, d);
+    }
     remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let short = len - counts.iter().sum::<usize>();
     for &(_, d) in remainders.iter().take(short) {

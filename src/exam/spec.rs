@@ -87,7 +87,7 @@ impl Spec {
                 for d in valid_domains(domains) {
                     weights[usize::from(d - 1)] = WEIGHTS[usize::from(d - 1)];
                 }
-                Some(split(*length, weights))
+                Some(blueprint::split(*length, weights))
             }
             Kind::Section { .. } | Kind::Picked { .. } => None,
         }
@@ -113,28 +113,6 @@ fn valid_domains(domains: &[u8]) -> impl Iterator<Item = u8> + '_ {
     (1..=4).filter(|d| domains.contains(d))
 }
 
-/// Splits `len` between the domains by `weights` with the largest-remainder method, as the blueprint does:
-/// the counts sum to `len` (unless every weight is 0) and ties go to the lower domain.
-fn split(len: usize, weights: [u32; 4]) -> [usize; 4] {
-    let total = u64::from(weights.iter().sum::<u32>());
-    let mut counts = [0usize; 4];
-    if total == 0 {
-        return counts;
-    }
-    let mut remainders = [(0u64, 0usize); 4];
-    for (d, w) in weights.iter().enumerate() {
-        let exact = len as u64 * u64::from(*w);
-        counts[d] = (exact / total) as usize;
-        remainders[d] = (exact % total, d);
-    }
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let short = len - counts.iter().sum::<usize>();
-    for &(_, d) in remainders.iter().take(short) {
-        counts[d] += 1;
-    }
-    counts
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,13 +123,6 @@ mod tests {
             mode: Mode::Exam,
             extra_time: false,
             seed: 1,
-        }
-    }
-
-    #[test]
-    fn split_with_all_weights_is_the_blueprint() {
-        for len in 0..=200 {
-            assert_eq!(split(len, WEIGHTS), blueprint::counts(len), "length {len}");
         }
     }
 

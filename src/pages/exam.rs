@@ -335,16 +335,7 @@ fn QuestionCard(
     let correct = move || {
         item.with(|i| {
             i.as_ref().is_some_and(|i| {
-                let mut chosen = i.chosen.clone();
-                chosen.sort_unstable();
-                let keys: Vec<u8> = q
-                    .choices
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.key)
-                    .map(|(k, _)| k as u8)
-                    .collect();
-                chosen == keys
+                study::keys_of(&i.id).is_some_and(|keys| crate::exam::score::is_correct(i, &keys))
             })
         })
     };

@@ -56,16 +56,7 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         .enumerate()
         .map(|(n, item)| {
             let question = study::find(&item.id);
-            let right = question.is_some_and(|k| {
-                let keys: Vec<u8> = QUESTIONS[k]
-                    .choices
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.key)
-                    .map(|(i, _)| i as u8)
-                    .collect();
-                score::is_correct(item, &keys)
-            });
+            let right = study::keys_of(&item.id).is_some_and(|keys| score::is_correct(item, &keys));
             Row {
                 n,
                 item: item.clone(),
