@@ -12,9 +12,11 @@ fn main() {
     println!("cargo:rerun-if-changed=src/compile");
     // DVA_CONTENT names another content root (holding notes/ and bank/), to build the app with other notes.
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let content = std::env::var("DVA_CONTENT")
-        .map_or_else(|_| manifest.join("questions"), |d| manifest.join(d));
-    println!("cargo:rerun-if-changed={}", content.display());
+    let relative = std::env::var("DVA_CONTENT").unwrap_or_else(|_| "questions".to_string());
+    // Relative to the package root, so that a target directory shared by several clones (as CI's is)
+    // watches this clone's content, not the content of whichever clone built last.
+    println!("cargo:rerun-if-changed={relative}");
+    let content = manifest.join(&relative);
     let root = content.parent().unwrap_or(manifest);
     let dir = content
         .file_name()
