@@ -26,6 +26,14 @@ pub fn date(ms: f64) -> String {
     )
 }
 
+/// For a weak section: its title (the anchor if the section was retired), its notes link and its
+/// section-drill link. The dashboard and the history page both list weak sections this way.
+pub fn section_links(anchor: &str) -> (String, String, String) {
+    let title = section(anchor).map_or(anchor.to_string(), |(_, s)| s.title.to_string());
+    let drill = with_query(&Route::ExamSetup.href(), "section", anchor);
+    (title, Route::Note(anchor.to_string()).href(), drill)
+}
+
 /// The history page.
 #[component]
 pub fn HistoryPage() -> impl IntoView {
@@ -77,11 +85,10 @@ pub fn HistoryPage() -> impl IntoView {
             .get()
             .into_iter()
             .map(|(anchor, missed, total)| {
-                let title = section(&anchor).map_or(anchor.clone(), |(_, s)| s.title.to_string());
-                let drill = with_query(&Route::ExamSetup.href(), "section", &anchor);
+                let (title, notes, drill) = section_links(&anchor);
                 view! {
                     <tr>
-                        <td><a href=Route::Note(anchor.clone()).href()>{title}</a></td>
+                        <td><a href=notes>{title}</a></td>
                         <td class="num">{format!("{missed} of {total}")}</td>
                         <td><a href=drill>"Drill this section"</a></td>
                     </tr>

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::bank::{self, CHAPTERS, DOMAINS, QUESTIONS, SECTIONS, section};
+use crate::bank::{self, CHAPTERS, DOMAINS, QUESTIONS, SECTIONS};
 use crate::exam::spaced;
 use crate::exam::spec::{Kind, Mode, Spec};
+use crate::pages::history::section_links;
 use crate::platform;
-use crate::route::{Route, with_query};
+use crate::route::Route;
 use crate::state::use_app;
 use crate::store::stats;
 use crate::study;
@@ -83,10 +84,9 @@ pub fn Home() -> impl IntoView {
             .get()
             .into_iter()
             .map(|(anchor, missed, total)| {
-                let title = section(&anchor).map_or(anchor.clone(), |(_, s)| s.title.to_string());
-                let drill = with_query(&Route::ExamSetup.href(), "section", &anchor);
+                let (title, notes, drill) = section_links(&anchor);
                 view! {
-                    <li><a href=Route::Note(anchor.clone()).href()>{title}</a>
+                    <li><a href=notes>{title}</a>
                         {format!(" — missed {missed} of {total} · ")}<a href=drill>"drill"</a></li>
                 }
             })
