@@ -124,18 +124,25 @@ fn Room() -> impl IntoView {
     let remaining = move || session.with(|s| s.as_ref().and_then(|s| s.remaining_ms(now.get())));
     if let Ok(handle) = set_interval_with_handle(
         move || {
+            // A tick that arrives after the room is gone (a timer already queued when it was cleared)
+            // finds its signals disposed and does nothing.
+            let Some(previous) = now.try_get_untracked() else {
+                return;
+            };
             let before = app
                 .session
-                .with_untracked(|s| s.as_ref().and_then(|s| s.remaining_ms(now.get_untracked())));
+                .with_untracked(|s| s.as_ref().and_then(|s| s.remaining_ms(previous)));
             let t = platform::now_ms();
-            now.set(t);
+            if now.try_set(t).is_some() {
+                return;
+            }
             let after = app
                 .session
                 .with_untracked(|s| s.as_ref().and_then(|s| s.remaining_ms(t)));
             if let (Some(b), Some(a)) = (before, after)
                 && let Some(m) = clock::crossed(b, a)
             {
-                spoken.set(clock::announcement(m));
+                let _ = spoken.try_set(clock::announcement(m));
             }
             if app
                 .session
@@ -183,7 +190,11 @@ fn Room() -> impl IntoView {
         let Some(action) = shortcut(&ev.key()) else {
             return;
         };
-        if confirming.get_untracked() && action != Shortcut::Close {
+        // A key event after the room is gone finds its signals disposed and does nothing.
+        let Some(confirm_open) = confirming.try_get_untracked() else {
+            return;
+        };
+        if confirm_open && action != Shortcut::Close {
             return;
         }
         let on_question = screen.get_untracked() == Screen::Question;

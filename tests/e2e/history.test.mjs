@@ -48,27 +48,6 @@ test("retry incorrect starts an exam of exactly the incorrect and flagged questi
   await page.close();
 });
 
-test("missed questions come back when due, from the dashboard", async () => {
-  const page = await t.open("#/");
-  await fresh(page, t.url);
-  await startQuick(page);
-  await finish(page, 0);
-  await page.goto(t.url + "#/");
-  await page.waitForSelector(".dash");
-  assert.match(await page.textContent(".dash"), /Nothing is due/);
-  assert.equal(await page.$$eval(".dash .domains-bars .domain", (l) => l.length), 4, "readiness per domain");
-  // Two days later the ten missed questions are due.
-  await page.clock.install({ time: Date.now() + 2 * 86_400_000 });
-  await page.reload();
-  await page.waitForSelector(".dash");
-  assert.match(await page.textContent(".dash"), /10 questions you missed are due again/);
-  await page.click("button:text('Review them now')");
-  await page.waitForSelector(".exam .card");
-  assert.equal(await page.textContent(".progress"), "Question 1 of 10");
-  assert.equal(await page.textContent(".timer"), "Practice · untimed");
-  await page.close();
-});
-
 test("export, clear, import restores the same history; a bad file changes nothing", async () => {
   const page = await t.open("#/");
   await fresh(page, t.url);
@@ -119,6 +98,28 @@ test("an import over 10 MB is refused before it is read", async () => {
   await page.setInputFiles("#import-file", big);
   await page.waitForSelector(".message.bad");
   assert.match(await page.textContent(".message"), /Nothing was imported: This file is 1\d\.\d MB/);
+  await page.close();
+});
+
+test("missed questions come back when due, from the dashboard", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  await startQuick(page);
+  await finish(page, 0);
+  await page.goto(t.url + "#/");
+  await page.waitForSelector(".dash");
+  assert.match(await page.textContent(".dash"), /Nothing is due/);
+  assert.equal(await page.$$eval(".dash .domains-bars .domain", (l) => l.length), 4, "readiness per domain");
+  // Two days later the ten missed questions are due. (The fake clock is installed for the whole browser
+  // context, so this test runs after the others.)
+  await page.clock.install({ time: Date.now() + 2 * 86_400_000 });
+  await page.reload();
+  await page.waitForSelector(".dash");
+  assert.match(await page.textContent(".dash"), /10 questions you missed are due again/);
+  await page.click("button:text('Review them now')");
+  await page.waitForSelector(".exam .card");
+  assert.equal(await page.textContent(".progress"), "Question 1 of 10");
+  assert.equal(await page.textContent(".timer"), "Practice · untimed");
   await page.close();
 });
 
