@@ -1,4 +1,5 @@
 //! Reusable pieces of the exam pages.
 
+pub mod domain_bar;
 pub mod navigator;
 pub mod question;

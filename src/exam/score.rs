@@ -13,6 +13,9 @@ use super::session::{Item, Session};
 /// The minimum passing scaled score.
 pub const PASS: u16 = 720;
 
+/// The share correct, in percent, that passes and that a domain needs to meet its competencies.
+pub const PASS_PERCENT: u64 = 72;
+
 /// The per-domain verdict AWS reports instead of a per-domain score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Competency {
@@ -78,7 +81,7 @@ pub fn is_correct(item: &Item, keys: &[u8]) -> bool {
 
 /// Whether `correct` of `total` reaches the 72% bar, in exact integer arithmetic.
 fn at_bar(correct: usize, total: usize) -> bool {
-    correct as u64 * 100 >= total as u64 * 72
+    correct as u64 * 100 >= total as u64 * PASS_PERCENT
 }
 
 /// The scaled score, 100-1000: linear from 0% (100) to 72% (720) and from 72% to 100% (1000), rounded

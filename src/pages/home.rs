@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use crate::bank::{self, CHAPTERS, DOMAINS, QUESTIONS, SECTIONS};
+use crate::components::domain_bar::DomainBar;
+use crate::exam::score::PASS_PERCENT;
 use crate::exam::spaced;
 use crate::exam::spec::{Kind, Mode, Spec};
 use crate::pages::history::section_links;
@@ -69,13 +71,8 @@ pub fn Home() -> impl IntoView {
                     Some(s) => (format!("{:.0}%", s * 100.0), (s * 100.0).round() as u32),
                     None => ("not tested yet".to_string(), 0),
                 };
-                let weak = share.is_some_and(|s| s < 0.72);
-                view! {
-                    <li class="domain" class:weak=weak>
-                        <div class="domain-head"><span class="name">{format!("Domain {n}: {name}")}</span><span class="figure">{text}</span></div>
-                        <div class="bar" role="img" aria-label=format!("{p} percent")><span style=format!("width:{p}%")></span></div>
-                    </li>
-                }
+                let weak = share.is_some_and(|s| s * 100.0 < PASS_PERCENT as f64);
+                view! { <DomainBar name=format!("Domain {n}: {name}") figure=text percent=p weak /> }
             })
             .collect_view()
     };

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::bank::{DOMAINS, section};
 use crate::clock;
+use crate::components::domain_bar::DomainBar;
 use crate::exam::score::{self, Competency, PASS};
 use crate::exam::spec::{Kind, Spec};
 use crate::platform;
@@ -13,6 +14,14 @@ use crate::state::use_app;
 use crate::store::history::Summary;
 use crate::store::stats;
 use crate::study;
+
+/// The words for a domain's verdict, as on AWS's score report.
+fn label(c: Competency) -> &'static str {
+    match c {
+        Competency::Meets => "Meets competencies",
+        Competency::NeedsImprovement => "Needs improvement",
+    }
+}
 
 /// The results of one attempt.
 #[component]
@@ -45,19 +54,19 @@ pub fn Results(id: String) -> impl IntoView {
         .map(|d| {
             let name = DOMAINS.iter().find(|x| x.0 == d.domain).map_or("", |x| x.1);
             let p = pct(d.correct, d.total);
-            let label = match d.competency {
-                Competency::Meets => "Meets competencies",
-                Competency::NeedsImprovement => "Needs improvement",
+            let figure = if d.total == 0 {
+                "no questions".to_string()
+            } else {
+                format!("{}/{} · {p}%", d.correct, d.total)
+            };
+            let note = if d.total == 0 {
+                "Not tested in this exam"
+            } else {
+                label(d.competency)
             };
             view! {
-                <li class="domain" class:weak=d.competency == Competency::NeedsImprovement>
-                    <div class="domain-head">
-                        <span class="name">{format!("Domain {}: {name}", d.domain)}</span>
-                        <span class="figure">{if d.total == 0 { "no questions".to_string() } else { format!("{}/{} · {p}%", d.correct, d.total) }}</span>
-                    </div>
-                    <div class="bar" role="img" aria-label=format!("{p} percent")><span style=format!("width:{p}%")></span></div>
-                    <p class="competency">{if d.total == 0 { "Not tested in this exam" } else { label }}</p>
-                </li>
+                <DomainBar name=format!("Domain {}: {name}", d.domain) figure percent=p as u32
+                    weak=d.competency == Competency::NeedsImprovement note />
             }
         })
         .collect_view();
@@ -133,10 +142,7 @@ fn Compacted(s: Summary) -> impl IntoView {
         .enumerate()
         .map(|(d, (c, t))| {
             let name = DOMAINS[d].1;
-            let label = match score::competency(*c, *t) {
-                Competency::Meets => "Meets competencies",
-                Competency::NeedsImprovement => "Needs improvement",
-            };
+            let label = label(score::competency(*c, *t));
             view! { <li>{format!("Domain {}: {name}: {c}/{t} · {label}", d + 1)}</li> }
         })
         .collect_view();

@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
+import { answer, fresh } from "./helpers.mjs";
 
 let t;
 before(async () => { t = await setup(); });
@@ -10,9 +11,7 @@ after(async () => { await t.teardown(); });
 
 /** Starts an exam from the setup page. */
 async function start(page, { kind = "Quick exam", length = 10, practice = false } = {}) {
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(t.url + "#/exam/new");
-  await page.reload();
+  await fresh(page, t.url);
   await page.waitForSelector("form.setup");
   await page.click(`.option-card:has-text("${kind}")`);
   if (kind !== "Full mock exam") await page.click(`.pill:has-text("${length} questions")`);
@@ -22,13 +21,6 @@ async function start(page, { kind = "Quick exam", length = 10, practice = false 
 }
 
 const progress = (page) => page.textContent(".progress");
-
-/** Answers the current question with its first options, as many as it asks for, by keyboard. */
-async function answer(page) {
-  const multi = await page.$(".choose");
-  const need = multi ? ((await multi.textContent()).includes("THREE") ? 3 : 2) : 1;
-  for (let k = 1; k <= need; k++) await page.keyboard.press(String(k));
-}
 
 test("a 10-question quick exam by keyboard and mouse, with a flag and the review screen", async () => {
   const page = await t.open("#/");
@@ -69,7 +61,7 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   assert.match(await page.textContent("#end-text"), /0 unanswered and 1 flagged question\b/);
   await page.click("#end-confirm");
   await page.waitForSelector(".results");
-  assert.match(location(page), /#\/results\//);
+  assert.match(page.url(), /#\/results\//);
   assert.equal(await page.$$eval(".domains-bars .domain", (l) => l.length), 4);
   const scaled = Number(await page.textContent(".score .big"));
   assert.ok(scaled >= 100 && scaled <= 1000);
@@ -80,8 +72,6 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   assert.ok(await page.$$eval(".review-items .mark", (ms) => ms.some((m) => m.textContent.includes("Correct"))));
   await page.close();
 });
-
-function location(page) { return page.url(); }
 
 test("a reload mid-exam resumes on the same question with the clock still running", async () => {
   const page = await t.open("#/");

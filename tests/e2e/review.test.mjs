@@ -3,31 +3,24 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
+import { answer, fresh, startQuick } from "./helpers.mjs";
 
 let t;
 before(async () => { t = await setup(); });
 after(async () => { await t.teardown(); });
 
 /** Finishes a 10-question quick exam: questions 1-5 answered with the first options, 2 flagged. */
-export async function finishQuickExam(page) {
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(t.url + "#/exam/new");
-  await page.reload();
-  await page.click('.option-card:has-text("Quick exam")');
-  await page.click('.pill:has-text("10 questions")');
-  await page.click("button:text('Start exam')");
-  await page.waitForSelector(".exam .card");
+async function finishQuickExam(page) {
+  await fresh(page, t.url);
+  await startQuick(page);
   for (let i = 0; i < 5; i++) {
-    const multi = await page.$(".choose");
-    const need = multi ? ((await multi.textContent()).includes("THREE") ? 3 : 2) : 1;
-    for (let k = 1; k <= need; k++) await page.keyboard.press(String(k));
+    await answer(page);
     if (i === 1) await page.keyboard.press("f");
     await page.keyboard.press("ArrowRight");
   }
   await page.click("button.end");
   await page.click("#end-confirm");
   await page.waitForSelector(".results");
-  return page.url().split("#/results/")[1];
 }
 
 const visible = (page) => page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none").length);
