@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::dialog::Modal;
 use crate::exam::spec::Mode;
 use crate::pages::{
     exam::ExamRoom, history::HistoryPage, home::Home, not_found::NotFound, notes::NotesPage,
@@ -10,7 +11,7 @@ use crate::pages::{
 };
 use crate::platform;
 use crate::route::Route;
-use crate::state::AppState;
+use crate::state::{AppState, use_app};
 use crate::store::{local, settings};
 
 /// Which page component is mounted; a change of anchor within the notes keeps the notes page mounted.
@@ -99,6 +100,7 @@ pub fn App() -> impl IntoView {
                 Page::History | Page::Other => other().into_any(),
             }}
         </main>
+        <StartGuard />
         <footer class="foot">
             <p>"Independent study aid; not affiliated with or endorsed by AWS. Notes grew from Aditya Hajare's MIT-licensed notes."</p>
         </footer>
@@ -111,7 +113,7 @@ fn Header(page: Memo<Page>) -> impl IntoView {
     let current = move |p: Page| move || if page.get() == p { Some("page") } else { None };
     view! {
         <header class="top">
-            <a class="brand" href="#/">"DVA-C02 " <span>"Practice"</span></a>
+            <a class="brand" href="#/">{crate::bank::EXAM.code}" " <span>"Practice"</span></a>
             <nav aria-label="Main">
                 <a href=Route::Home.href() aria-current=current(Page::Home)>"Home"</a>
                 <a href=Route::ExamSetup.href() aria-current=current(Page::Setup)>"New exam"</a>
@@ -160,5 +162,48 @@ fn ThemeToggle() -> impl IntoView {
             <span aria-hidden="true">{move || if dark() { "☾" } else { "☀" }}</span>
             <span class="label">"Dark theme"</span>
         </button>
+    }
+}
+
+/// Asks what to do when an exam is started while another is unfinished: resume the unfinished one, or
+/// discard it (nothing is recorded) and start the new one. Shown for every way to start an exam.
+#[component]
+fn StartGuard() -> impl IntoView {
+    let app = use_app();
+    let open = move || app.pending.with(Option::is_some);
+    let text = move || {
+        let new = app
+            .pending
+            .with(|p| p.as_ref().map(|p| p.spec.title()))
+            .unwrap_or_default();
+        app.session
+            .with(|s| {
+                s.as_ref().map(|s| {
+                    let (answered, _, _) = s.counts();
+                    format!(
+                        "You have an unfinished exam: {} ({answered} of {} answered). Resume it, or discard it and start \"{new}\" instead. A discarded exam is not recorded.",
+                        s.spec.title(),
+                        s.items.len()
+                    )
+                })
+            })
+            .unwrap_or_default()
+    };
+    let cancel = Callback::new(move |()| app.pending.set(None));
+    view! {
+        <Show when=open>
+            <Modal id="start-guard" title="Finish or discard your unfinished exam?".to_string()
+                first="guard-resume" on_close=cancel>
+                <p id="start-guard-text">{text}</p>
+                <div class="row">
+                    <button id="guard-resume" type="button" class="button primary"
+                        on:click=move |_| app.resume_pending()>"Resume the unfinished exam"</button>
+                    <button id="guard-discard" type="button" class="button"
+                        on:click=move |_| app.discard_and_start()>"Discard it and start the new one"</button>
+                    <button id="guard-cancel" type="button" class="button"
+                        on:click=move |_| cancel.run(())>"Cancel"</button>
+                </div>
+            </Modal>
+        </Show>
     }
 }

@@ -110,6 +110,78 @@ pub fn focus_top(id: &str) {
     }
 }
 
+/// The element that had focus when a dialog opened, so closing the dialog can give focus back to it.
+pub struct Focused(Option<web_sys::HtmlElement>);
+
+/// Remembers the element that has focus now.
+pub fn focused() -> Focused {
+    Focused(
+        document()
+            .and_then(|d| d.active_element())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+    )
+}
+
+impl Focused {
+    /// Gives focus back, if the element is still on the page.
+    pub fn restore(&self) {
+        if let Some(el) = &self.0
+            && el.is_connected()
+        {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Keeps Tab and Shift+Tab inside the element `id` (a modal dialog): from its last focusable element Tab
+/// goes to its first, and Shift+Tab from the first to the last.
+pub fn trap_tab(ev: &web_sys::KeyboardEvent, id: &str) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Some(dialog) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let Ok(list) = dialog.query_selector_all(
+        "button:not([disabled]), a[href], input:not([disabled]), select, [tabindex]:not([tabindex='-1'])",
+    ) else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return;
+    };
+    let active = document().and_then(|d| d.active_element());
+    let at = |el: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == el.as_ref() as &web_sys::Element)
+    };
+    let inside = active.as_ref().is_some_and(|a| dialog.contains(Some(a)));
+    if ev.shift_key() && (at(first) || !inside) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && (at(last) || !inside) {
+        ev.prevent_default();
+        let _ = first.focus();
+    }
+}
+
+/// Sets the checked state of the input an event happened on. A click on a checkbox ticks it before the app
+/// decides; when the app refuses the choice (a "Choose TWO" question already has two), the box must show
+/// what was recorded, not what was clicked.
+pub fn set_checked(ev: &web_sys::Event, checked: bool) {
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        && input.checked() != checked
+    {
+        input.set_checked(checked);
+    }
+}
+
 /// The `href` attribute of the link an event happened in, if any.
 pub fn link_href(ev: &web_sys::Event) -> Option<String> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;

@@ -32,6 +32,16 @@ pub struct AppState {
     pub history: RwSignal<History>,
     /// A message shown in a banner until dismissed.
     pub notice: RwSignal<Option<String>>,
+    /// An exam asked for while another is unfinished: it waits for the learner's choice (resume the
+    /// unfinished one, or discard it and start this one). See [`AppState::start_exam`].
+    pub pending: RwSignal<Option<Pending>>,
+}
+
+/// A start that waits for the learner's choice, with the page's error slot for a shortfall.
+#[derive(Clone)]
+pub struct Pending {
+    pub spec: Spec,
+    pub error: RwSignal<Option<String>>,
 }
 
 /// The state, from context.
@@ -85,6 +95,7 @@ impl AppState {
             session: RwSignal::new(session),
             history: RwSignal::new(history),
             notice: RwSignal::new((!notes.is_empty()).then(|| notes.join(" "))),
+            pending: RwSignal::new(None),
         };
         let now = platform::now_ms();
         let expired = state
@@ -197,7 +208,36 @@ impl AppState {
     }
 
     /// Draws and opens a new exam, or says what the bank is short of.
+    ///
+    /// Every way to start an exam comes through here, and an exam in progress is never replaced without
+    /// the learner's choice: while one is unfinished the request waits in [`AppState::pending`] and the app
+    /// asks (resume it, or discard it, which records nothing).
     pub fn start_exam(&self, spec: Spec, error: RwSignal<Option<String>>) {
+        if self.session.with_untracked(Option::is_some) {
+            self.pending.set(Some(Pending { spec, error }));
+            return;
+        }
+        self.start_now(spec, error);
+    }
+
+    /// The learner chose to keep the unfinished exam: back to it, the new one forgotten.
+    pub fn resume_pending(&self) {
+        self.pending.set(None);
+        platform::go(&Route::Exam.href());
+    }
+
+    /// The learner chose to discard the unfinished exam (nothing is recorded) and start the waiting one.
+    pub fn discard_and_start(&self) {
+        let Some(p) = self.pending.get_untracked() else {
+            return;
+        };
+        self.pending.set(None);
+        self.session.set(None);
+        self.save_session();
+        self.start_now(p.spec, p.error);
+    }
+
+    fn start_now(&self, spec: Spec, error: RwSignal<Option<String>>) {
         let recent = self.history.with_untracked(|h| h.recent_ids(3));
         match study::start(spec, &recent, platform::now_ms()) {
             Ok(s) => {

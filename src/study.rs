@@ -5,12 +5,24 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::bank::{self, QUESTIONS, SECTIONS};
+use crate::bank::{self, EXAM, QUESTIONS, SECTIONS};
+use crate::exam::blueprint::Blueprint;
 use crate::exam::score::{self, KeyInfo};
 use crate::exam::select::{self, Picked, QInfo, SectionTree, Shortfall};
 use crate::exam::session::{Item, Session};
 use crate::exam::spec::Spec;
 use crate::store::history::Attempt;
+
+/// The blueprint of the exam the app simulates, from the exam definition (`questions/exam.md`).
+pub fn blueprint() -> &'static Blueprint {
+    static BLUEPRINT: OnceLock<Blueprint> = OnceLock::new();
+    BLUEPRINT.get_or_init(|| Blueprint {
+        weights: EXAM.weights(),
+        full_length: usize::from(EXAM.questions),
+        full_minutes: u32::from(EXAM.minutes),
+        extra_minutes: u32::from(EXAM.extra_minutes),
+    })
+}
 
 fn key_lists() -> &'static Vec<Vec<u8>> {
     static KEYS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
@@ -80,9 +92,18 @@ pub fn start(spec: Spec, recent: &HashSet<String>, now_ms: f64) -> Result<Sessio
         anchors: anchors(),
     };
     let recent: HashSet<&str> = recent.iter().map(String::as_str).collect();
-    let picked = select::select(&spec, &bank, &tree, &recent)?;
+    let bp = blueprint();
+    let picked = select::select(&spec, bp, &bank, &tree, &recent)?;
     let items = picked.into_iter().map(item).collect();
-    Ok(Session::new(spec, bank::BANK_VERSION, items, now_ms))
+    let minutes = spec.minutes(bp);
+    Ok(Session::new(
+        spec,
+        minutes,
+        EXAM.code,
+        bank::BANK_VERSION,
+        items,
+        now_ms,
+    ))
 }
 
 fn item(p: Picked) -> Item {
@@ -105,7 +126,7 @@ pub fn keys_of(id: &str) -> Option<Vec<u8>> {
 
 /// Scores a finished session into an attempt for the history.
 pub fn finish(session: Session) -> Attempt {
-    let outcome = score::score(&session, key_info);
+    let outcome = score::score(&session, EXAM.domains.len(), key_info);
     Attempt { session, outcome }
 }
 
@@ -141,12 +162,17 @@ mod tests {
         };
         let s = start(spec, &HashSet::new(), 1_000.0).expect("the bank fills a full mock");
         assert_eq!(s.items.len(), 65);
-        let mut per = [0; 4];
+        let mut per = vec![0; EXAM.domains.len()];
         for it in &s.items {
             per[usize::from(QUESTIONS[find(&it.id).unwrap()].task.domain - 1)] += 1;
         }
-        assert_eq!(per, [21, 17, 15, 12]);
+        assert_eq!(
+            per,
+            [20, 17, 14, 14],
+            "DVA-C03's 30/26/22/22 by largest remainder"
+        );
         assert_eq!(s.deadline_ms, Some(1_000.0 + 130.0 * 60_000.0));
+        assert_eq!(s.exam, "DVA-C03");
     }
 
     #[test]

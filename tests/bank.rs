@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use compile::Compiled;
 use compile::report::{self, Report};
-use dva_exam::exam::blueprint;
+use dva_exam::exam::blueprint::Blueprint;
 
 fn content() -> &'static (Compiled, Report) {
     static C: OnceLock<(Compiled, Report)> = OnceLock::new();
@@ -27,6 +27,17 @@ fn content() -> &'static (Compiled, Report) {
         let r = report::report(&c, 0.6);
         (c, r)
     })
+}
+
+/// The blueprint of the exam definition the bank is written for.
+fn blueprint() -> Blueprint {
+    let e = &content().0.exam;
+    Blueprint {
+        weights: e.domains.iter().map(|d| u32::from(d.weight)).collect(),
+        full_length: usize::from(e.questions),
+        full_minutes: u32::from(e.minutes),
+        extra_minutes: u32::from(e.extra_minutes),
+    }
 }
 
 fn pct(n: usize, of: usize) -> f64 {
@@ -71,7 +82,9 @@ fn the_bank_holds_at_least_200_questions() {
 #[test]
 fn three_full_mocks_can_be_drawn_without_repeats() {
     let (_, r) = content();
-    let need = blueprint::counts(blueprint::FULL_LENGTH);
+    let bp = blueprint();
+    let need = bp.counts(bp.full_length);
+    assert_eq!(need, [20, 17, 14, 14], "DVA-C03's full mock");
     for (d, (have, need)) in r.per_domain.iter().zip(need).enumerate() {
         assert!(
             *have >= 3 * need,
@@ -85,7 +98,7 @@ fn three_full_mocks_can_be_drawn_without_repeats() {
 #[test]
 fn domains_are_within_three_points_of_the_exam_weights() {
     let (_, r) = content();
-    for (d, (have, weight)) in r.per_domain.iter().zip(blueprint::WEIGHTS).enumerate() {
+    for (d, (have, weight)) in r.per_domain.iter().zip(blueprint().weights).enumerate() {
         let share = pct(*have, r.total);
         let weight = f64::from(weight);
         assert!(
@@ -98,25 +111,11 @@ fn domains_are_within_three_points_of_the_exam_weights() {
 
 #[test]
 fn every_task_statement_has_at_least_five_questions() {
-    let (_, r) = content();
-    let all = [
-        (1, 1),
-        (1, 2),
-        (1, 3),
-        (2, 1),
-        (2, 2),
-        (2, 3),
-        (3, 1),
-        (3, 2),
-        (3, 3),
-        (3, 4),
-        (4, 1),
-        (4, 2),
-        (4, 3),
-    ];
-    for t in all {
-        let n = r.per_task.get(&t).copied().unwrap_or(0);
-        assert!(n >= 5, "task {}.{} has {n} questions", t.0, t.1);
+    let (c, r) = content();
+    assert_eq!(c.exam.tasks.len(), 12, "DVA-C03 has twelve task statements");
+    for t in &c.exam.tasks {
+        let n = r.per_task.get(&(t.domain, t.number)).copied().unwrap_or(0);
+        assert!(n >= 5, "task {}.{} has {n} questions", t.domain, t.number);
     }
 }
 
@@ -205,5 +204,46 @@ fn no_two_stems_are_near_copies() {
         r.similar.is_empty(),
         "stems sharing over 60 % of their words: {:?}",
         r.similar
+    );
+}
+
+#[test]
+fn every_question_is_locked_and_appsync_is_retired() {
+    let (c, _) = content();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("questions/bank.lock")).expect("questions/bank.lock");
+    let mut diags = Vec::new();
+    let lock = compile::lock::read(&compile::Source::new("bank.lock", &text), &mut diags);
+    assert!(diags.is_empty(), "{diags:?}");
+    let unlocked: Vec<&str> = c
+        .questions
+        .iter()
+        .filter(|q| !lock.questions.contains_key(&q.id))
+        .map(|q| q.id.as_str())
+        .collect();
+    assert!(
+        unlocked.is_empty(),
+        "run `cargo run --example lock-bank` to publish: {unlocked:?}"
+    );
+    for id in [
+        "appsync-subscriptions-live-bids",
+        "appsync-direct-dynamodb-resolver",
+        "appsync-additional-auth-mode-public-read",
+    ] {
+        assert!(lock.retired.contains_key(id), "{id} is retired");
+    }
+    let out_of_scope: Vec<&str> = c
+        .questions
+        .iter()
+        .filter(|q| {
+            let t = format!("{} {}", q.id, q.stem_text).to_lowercase();
+            t.contains("appsync") || t.contains("q developer")
+        })
+        .map(|q| q.id.as_str())
+        .collect();
+    assert!(
+        out_of_scope.is_empty(),
+        "AppSync and Amazon Q Developer are outside DVA-C03: {out_of_scope:?}"
     );
 }

@@ -76,8 +76,96 @@ Alpha and Gamma together do it.
 - Epsilon is wrong.
 ";
 
+/// A made-up exam with DVA-C02's shape (four domains, 13 task statements), so the fixtures above can tag
+/// 3.4; the real exam definition is `questions/exam.md`.
+const EXAM: &str = "# Test exam (TST-C01)
+
+Code: TST-C01
+Name: Test exam
+Questions: 65
+Minutes: 130
+Extra minutes: 30
+Pass mark: 720
+Scaled scores: 100-1000
+Since: 2024-01-01
+
+## Domain 1: One
+
+Weight: 32
+
+### Task 1.1: First
+
+- 1.1.1: A skill
+- 1.1.2: Another skill
+
+### Task 1.2: Second
+
+- 1.2.1: A skill
+
+### Task 1.3: Third
+
+- 1.3.1: A skill
+
+## Domain 2: Two
+
+Weight: 26
+
+### Task 2.1: First
+
+- 2.1.1: A skill
+
+### Task 2.2: Second
+
+- 2.2.1: A skill
+
+### Task 2.3: Third
+
+- 2.3.1: A skill
+
+## Domain 3: Three
+
+Weight: 24
+
+### Task 3.1: First
+
+- 3.1.1: A skill
+
+### Task 3.2: Second
+
+- 3.2.1: A skill
+
+### Task 3.3: Third
+
+- 3.3.1: A skill
+
+### Task 3.4: Fourth
+
+- 3.4.1: A skill
+
+## Domain 4: Four
+
+Weight: 18
+
+### Task 4.1: First
+
+- 4.1.1: A skill
+
+### Task 4.2: Second
+
+- 4.2.1: A skill
+
+### Task 4.3: Third
+
+- 4.3.1: A skill
+";
+
+fn exam() -> Source {
+    Source::new("exam.md", EXAM)
+}
+
 fn build(bank: &str) -> Result<Compiled, Vec<String>> {
     compile::compile(
+        &exam(),
         &[Source::new("notes/01-one.md", NOTES)],
         &[Source::new("bank/01-b.md", bank)],
     )
@@ -89,7 +177,7 @@ fn errors(bank: &str) -> Vec<String> {
 }
 
 fn notes_errors(notes: &str) -> Vec<String> {
-    compile::compile(&[Source::new("n.md", notes)], &[])
+    compile::compile(&exam(), &[Source::new("n.md", notes)], &[])
         .map(|_| Vec::new())
         .unwrap_or_else(|ds| ds.iter().map(ToString::to_string).collect())
 }
@@ -208,13 +296,13 @@ fn task_must_exist() {
     assert_eq!(
         errors(&GOOD.replace("Task: 1.1", "Task: 3.5")),
         [
-            "bank/01-b.md:3:1: invalid task statement `3.5` (expected 1.1-1.3, 2.1-2.3, 3.1-3.4 or 4.1-4.3)"
+            "bank/01-b.md:3:1: invalid task statement `3.5`: TST-C01 has 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2, 4.3"
         ]
     );
     assert_eq!(
         errors(&GOOD.replace("Task: 1.1\n", "")),
         [
-            "bank/01-b.md:1:1: question `sqs-example` has no `Task:` line (a task statement, 1.1 to 4.3)"
+            "bank/01-b.md:1:1: question `sqs-example` has no `Task:` line (a task statement of TST-C01)"
         ]
     );
 }
@@ -237,7 +325,7 @@ fn notes_links_must_exist() {
     );
     assert_eq!(
         errors(&GOOD.replace("Notes: first-section", "Notes: first-section\nLevel: hard")),
-        ["bank/01-b.md:5:1: unknown metadata key `Level` (expected `Task:` or `Notes:`)"]
+        ["bank/01-b.md:5:1: unknown metadata key `Level` (expected `Task:`, `Skill:` or `Notes:`)"]
     );
 }
 
@@ -364,7 +452,9 @@ fn notes_rules() {
     );
     assert_eq!(
         notes_errors("# T\n\nTasks: 1.1, 4.4\n"),
-        ["n.md:3:1: invalid task statement `4.4` (expected 1.1-1.3, 2.1-2.3, 3.1-3.4 or 4.1-4.3)"]
+        [
+            "n.md:3:1: invalid task statement `4.4`: TST-C01 has 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2, 4.3"
+        ]
     );
     assert_eq!(
         notes_errors("# T\n\nTasks:\n"),
@@ -402,6 +492,7 @@ fn every_problem_is_listed_at_once_across_files() {
         .replace("Task: 1.1", "Task: 9.9")
         .replace("- [ ] Gamma", "- [ ] Alpha");
     let diags = compile::compile(
+        &exam(),
         &[Source::new("notes/01-one.md", NOTES), bad_notes],
         &[
             Source::new("bank/01-b.md", &bad_bank),
@@ -413,7 +504,7 @@ fn every_problem_is_listed_at_once_across_files() {
     assert_eq!(
         lines,
         [
-            "bank/01-b.md:3:1: invalid task statement `9.9` (expected 1.1-1.3, 2.1-2.3, 3.1-3.4 or 4.1-4.3)",
+            "bank/01-b.md:3:1: invalid task statement `9.9`: TST-C01 has 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2, 4.3",
             "bank/01-b.md:10:1: question `sqs-example` repeats the option \"Alpha\"",
             "bank/02-c.md:1:1: question id `Bad Id` is not lowercase kebab-case (like `sqs-long-polling`)",
             "bank/02-c.md:1:1: question `Bad Id` has no metadata (`Task:` and `Notes:` lines) right under its heading",
@@ -425,8 +516,8 @@ fn every_problem_is_listed_at_once_across_files() {
 #[test]
 fn seed_table_of_contents_resolves_with_github_slugs() {
     let headings = include_str!("fixtures/seed-headings.md");
-    let c =
-        compile::compile(&[Source::new("seed.md", headings)], &[]).expect("seed headings compile");
+    let c = compile::compile(&exam(), &[Source::new("seed.md", headings)], &[])
+        .expect("seed headings compile");
     for anchor in include_str!("fixtures/seed-toc.txt").lines() {
         assert!(
             c.notes.index.contains_key(anchor),
@@ -436,5 +527,233 @@ fn seed_table_of_contents_resolves_with_github_slugs() {
     assert!(
         c.notes.index.contains_key("sse-s3")
             && c.notes.index.contains_key("client-side-encryption")
+    );
+}
+
+/// Compiles an exam definition alone (no notes, no bank) and returns its messages.
+fn exam_errors(exam: &str) -> Vec<String> {
+    compile::compile(&Source::new("exam.md", exam), &[], &[])
+        .map(|_| Vec::new())
+        .unwrap_or_else(|ds| ds.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn the_exam_definition_is_read_whole() {
+    let c = build(GOOD).expect("good fixture");
+    let e = &c.exam;
+    assert_eq!(
+        (e.code.as_str(), e.questions, e.minutes, e.extra_minutes),
+        ("TST-C01", 65, 130, 30)
+    );
+    assert_eq!((e.min, e.pass, e.max), (100, 720, 1000));
+    assert_eq!(e.domains.len(), 4);
+    assert_eq!(e.domains[2].name, "Three");
+    assert_eq!(e.tasks.len(), 13);
+    assert_eq!(e.tasks[0].skills, ["A skill", "Another skill"]);
+}
+
+#[test]
+fn a_made_up_three_domain_exam_drives_the_tags() {
+    let three = include_str!("fixtures/demo/exam.md");
+    let notes = "# N\n\nTasks: 3.2\n\n## S\n\nTasks: 1.1\n";
+    let ok = compile::compile(
+        &Source::new("exam.md", three),
+        &[Source::new("n.md", notes)],
+        &[],
+    )
+    .expect("a three-domain exam compiles");
+    assert_eq!(ok.exam.domains.len(), 3);
+    assert_eq!(
+        ok.exam.domains.iter().map(|d| d.weight).collect::<Vec<_>>(),
+        [50, 30, 20]
+    );
+    // Task 4.1 exists in DVA-C03 but not in this exam.
+    let diags = compile::compile(
+        &Source::new("exam.md", three),
+        &[Source::new(
+            "n.md",
+            &notes.replace("Tasks: 1.1", "Tasks: 4.1"),
+        )],
+        &[],
+    )
+    .expect_err("4.1 is not a task of the demo exam");
+    assert_eq!(
+        diags[0].to_string(),
+        "n.md:7:1: invalid task statement `4.1`: DEMO-X01 has 1.1, 1.2, 2.1, 3.1, 3.2"
+    );
+}
+
+#[test]
+fn skills_must_exist_and_belong_to_the_question_s_task() {
+    let c =
+        build(&GOOD.replace("Task: 1.1\n", "Task: 1.1\nSkill: 1.1.2, 1.1.1\n")).expect("skills");
+    assert_eq!(c.questions[0].skills, [1, 2]);
+    assert_eq!(
+        errors(&GOOD.replace("Task: 1.1\n", "Task: 1.1\nSkill: 1.1.3, 2.1.1\n")),
+        [
+            "bank/01-b.md:4:1: skill `1.1.3` is not in the exam definition",
+            "bank/01-b.md:4:1: skill `2.1.1` belongs to another task than the question's"
+        ]
+    );
+}
+
+#[test]
+fn exam_definition_rules() {
+    let bad = EXAM
+        .replace("Weight: 18", "Weight: 17")
+        .replace("- 4.2.1: A skill", "- 4.2.2: A skill")
+        .replace("### Task 3.4: Fourth", "### Task 3.6: Fourth")
+        .replace("Minutes: 130\n", "")
+        .replace("Pass mark: 720", "Pass mark: 1720");
+    assert_eq!(
+        exam_errors(&bad),
+        [
+            "exam.md:1:1: missing `Minutes:` line",
+            "exam.md:1:1: the pass mark 1720 is outside the scaled scores 100-1000",
+            "exam.md:1:1: the domain weights add up to 99, not 100",
+            "exam.md:60:1: task 3.6 out of order: expected task 3.4",
+            "exam.md:60:1: task 3.6 lists no skill",
+            "exam.md:62:1: expected skill `- 3.6.1: text` (skills are numbered in order)",
+            "exam.md:72:1: task 4.2 lists no skill",
+            "exam.md:74:1: expected skill `- 4.2.1: text` (skills are numbered in order)",
+        ]
+    );
+    assert_eq!(
+        exam_errors("# X\n\nCode: X\n"),
+        [
+            "exam.md:1:1: missing `Name:` line",
+            "exam.md:1:1: missing `Questions:` line",
+            "exam.md:1:1: missing `Minutes:` line",
+            "exam.md:1:1: missing `Pass mark:` line",
+            "exam.md:1:1: missing `Scaled scores:` line",
+            "exam.md:1:1: missing `Since:` line",
+            "exam.md:1:1: no `## Domain` heading: an exam needs at least one domain",
+        ]
+    );
+}
+
+#[test]
+fn the_real_exam_is_dva_c03() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let c = compile::compile_dir(root, "questions").expect("questions/ compiles");
+    let e = &c.exam;
+    assert_eq!(e.code, "DVA-C03");
+    assert_eq!(e.title, "AWS Certified Developer - Associate (DVA-C03)");
+    assert_eq!(
+        e.domains
+            .iter()
+            .map(|d| (d.name.as_str(), d.weight))
+            .collect::<Vec<_>>(),
+        [
+            ("Development with AWS Services", 30),
+            ("Security", 26),
+            ("Testing and Deployment", 22),
+            ("Troubleshooting and Optimization", 22)
+        ]
+    );
+    let tasks: Vec<String> = e
+        .tasks
+        .iter()
+        .map(|t| format!("{}.{}", t.domain, t.number))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3"
+        ]
+    );
+    assert!(e.tasks[5].title.contains("AI services"));
+    assert_eq!((e.questions, e.minutes, e.pass), (65, 130, 720));
+    assert_eq!(e.since, "2026-12-01");
+    assert_eq!(e.earlier[0].code, "DVA-C02");
+    assert_eq!(e.earlier[0].last, "2026-11-30");
+    assert_eq!(e.earlier[0].domains[2], (3, "Deployment".to_string()));
+}
+
+/// Builds the good question against a lock file's text.
+fn locked(bank: &str, lock: &str) -> Result<Compiled, Vec<String>> {
+    compile::compile_locked(
+        &exam(),
+        &[Source::new("notes/01-one.md", NOTES)],
+        &[Source::new("bank/01-b.md", bank)],
+        Some(&Source::new("bank.lock", lock)),
+    )
+    .map_err(|ds| ds.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn ids_are_forever_the_lock_file_enforces_it() {
+    let c = build(GOOD).expect("good fixture");
+    let lock = compile::lock::render(&compile::lock::Lock::default(), &c.questions, &[]);
+    assert!(lock.contains(&format!(
+        "sqs-example 4 1 {}",
+        compile::lock::options_hash(&c.questions[0])
+    )));
+    locked(GOOD, &lock).expect("an unchanged question passes");
+    // A reworded stem or explanation keeps the meaning of stored answers.
+    locked(&GOOD.replace("one thing", "a single thing"), &lock).expect("stem edits pass");
+    // Changing an option fails, and says what to do.
+    assert_eq!(
+        locked(&GOOD.replace("- [ ] Delta", "- [ ] Omega"), &lock).unwrap_err(),
+        [
+            "bank/01-b.md:1:1: question `sqs-example` changed its options since it was published (bank.lock:4): if its meaning changed, give it a new id and retire the old one; if not, run `cargo run --example lock-bank -- --relock sqs-example`"
+        ]
+    );
+    // Moving the key changes the hash too.
+    assert!(
+        locked(
+            &GOOD
+                .replace("- [ ] Alpha", "- [x] Alpha")
+                .replace("- [x] Beta", "- [ ] Beta"),
+            &lock
+        )
+        .unwrap_err()[0]
+            .contains("changed its options")
+    );
+    // One option more: stored option orders would no longer cover the question.
+    let multi = build(MULTI).expect("multi fixture");
+    let multi_lock = compile::lock::render(&compile::lock::Lock::default(), &multi.questions, &[]);
+    let six = MULTI
+        .replace("- [ ] Epsilon\n", "- [ ] Epsilon\n- [ ] Zeta\n")
+        .replace(
+            "- Epsilon is wrong.\n",
+            "- Epsilon is wrong.\n- Zeta is wrong.\n",
+        );
+    assert_eq!(
+        locked(&six, &multi_lock).unwrap_err(),
+        [
+            "bank/01-b.md:1:1: question `sqs-multi` was published with 5 options and 2 key(s) (bank.lock:4) and now has 6 and 2; stored answers would change meaning: give it a new id and retire the old one"
+        ]
+    );
+    // Removing a published question without retiring it fails at the lock line.
+    assert_eq!(
+        locked(&GOOD.replace("sqs-example", "sqs-new-example"), &lock).unwrap_err(),
+        [
+            "bank.lock:4:1: published question `sqs-example` is no longer in the bank: record it as `retired sqs-example <reason>`"
+        ]
+    );
+    // Retired ids are accepted when gone, and never come back.
+    let retired = format!("{lock}retired sqs-old gone for good\n");
+    locked(GOOD, &retired).expect("a retired id that is gone passes");
+    assert_eq!(
+        locked(
+            &GOOD.replace("sqs-example", "sqs-old"),
+            &retired.replace("sqs-example 4", "# sqs-example 4")
+        )
+        .unwrap_err(),
+        [
+            "bank/01-b.md:1:1: question `sqs-old` was retired (bank.lock:5); a retired id is never used again: give this question a new id"
+        ]
+    );
+    // Relocking accepts a deliberate edit.
+    let edited = GOOD.replace("- [ ] Delta", "- [ ] Omega");
+    let c2 = build(&edited).expect("edited fixture");
+    let mut diags = Vec::new();
+    let old = compile::lock::read(&Source::new("bank.lock", &lock), &mut diags);
+    let relocked = compile::lock::render(&old, &c2.questions, &["sqs-example".to_string()]);
+    locked(&edited, &relocked).expect("a relocked question passes");
+    assert_eq!(
+        locked(GOOD, "nonsense line\n").unwrap_err(),
+        ["bank.lock:1:1: a lock line reads `<id> <options> <keys> <16-hex-digit hash>`"]
     );
 }

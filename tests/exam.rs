@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use dva_exam::exam::blueprint;
+use dva_exam::exam::blueprint::Blueprint;
 use dva_exam::exam::rng::Rng;
 use dva_exam::exam::score::{self, Competency, KeyInfo, PASS};
 use dva_exam::exam::select::{Picked, QInfo, SectionTree, Shortfall, select};
@@ -11,6 +11,26 @@ use dva_exam::exam::session::{self, Chose, Item, Session};
 use dva_exam::exam::spec::{Kind, Mode, Spec};
 
 // ---------------------------------------------------------------- fixtures
+
+/// DVA-C03's blueprint: 30/26/22/22, 65 questions in 130 minutes, 30 extra.
+fn c03() -> Blueprint {
+    Blueprint {
+        weights: vec![30, 26, 22, 22],
+        full_length: 65,
+        full_minutes: 130,
+        extra_minutes: 30,
+    }
+}
+
+/// A made-up exam with three domains, so the engine cannot assume four.
+fn three_domains() -> Blueprint {
+    Blueprint {
+        weights: vec![50, 30, 20],
+        full_length: 40,
+        full_minutes: 90,
+        extra_minutes: 20,
+    }
+}
 
 /// Note sections of the fixtures: "s3" has a child with a grandchild; "lambda" stands alone.
 const ANCHORS: [&str; 4] = ["s3", "s3-versioning", "s3-versioning-mfa", "lambda"];
@@ -32,7 +52,7 @@ struct Bank {
 }
 
 impl Bank {
-    fn new(per_domain: [usize; 4]) -> Bank {
+    fn new<const N: usize>(per_domain: [usize; N]) -> Bank {
         let mut bank = Bank {
             ids: vec![],
             domains: vec![],
@@ -78,11 +98,16 @@ fn quick(length: usize, seed: u64) -> Spec {
 }
 
 fn draw(spec: &Spec, bank: &[QInfo]) -> Result<Vec<Picked>, Shortfall> {
-    select(spec, bank, &tree(), &HashSet::new())
+    select(spec, &c03(), bank, &tree(), &HashSet::new())
 }
 
-fn per_domain(picked: &[Picked], bank: &[QInfo]) -> [usize; 4] {
-    let mut counts = [0; 4];
+fn per_domain(picked: &[Picked], bank: &[QInfo]) -> Vec<usize> {
+    let domains = bank
+        .iter()
+        .map(|q| usize::from(q.domain))
+        .max()
+        .unwrap_or(0);
+    let mut counts = vec![0; domains];
     for p in picked {
         counts[usize::from(bank[p.index].domain - 1)] += 1;
     }
@@ -100,12 +125,44 @@ fn every_length_gets_the_blueprint_counts_per_domain() {
         assert_eq!(picked.len(), length);
         assert_eq!(
             per_domain(&picked, &infos),
-            blueprint::counts(length),
+            c03().counts(length),
             "length {length}"
         );
     }
     let full = draw(&spec(Kind::Full, 9), &infos).unwrap();
-    assert_eq!(per_domain(&full, &infos), [21, 17, 15, 12]);
+    assert_eq!(per_domain(&full, &infos), [20, 17, 14, 14]);
+}
+
+#[test]
+fn a_three_domain_exam_draws_three_domains() {
+    let bank = Bank::new([30, 30, 30]);
+    let infos = bank.infos();
+    let bp = three_domains();
+    let full = select(&spec(Kind::Full, 3), &bp, &infos, &tree(), &HashSet::new()).unwrap();
+    assert_eq!(per_domain(&full, &infos), [20, 12, 8]);
+    let drill = Kind::Domains {
+        domains: vec![3, 4],
+        length: 10,
+    };
+    let picked = select(&spec(drill, 4), &bp, &infos, &tree(), &HashSet::new()).unwrap();
+    assert_eq!(
+        per_domain(&picked, &infos),
+        [0, 0, 10],
+        "domain 4 does not exist here"
+    );
+    let short = select(
+        &spec(Kind::Quick { length: 80 }, 1),
+        &bp,
+        &infos,
+        &tree(),
+        &HashSet::new(),
+    )
+    .unwrap_err();
+    assert_eq!(short.need, [40, 24, 16]);
+    assert_eq!(
+        short.to_string(),
+        "Domain 1 needs 40 questions but the bank has 30"
+    );
 }
 
 #[test]
@@ -117,7 +174,7 @@ fn a_domain_drill_draws_only_its_domains_by_their_weights() {
         length: 20,
     };
     let picked = draw(&spec(kind, 5), &infos).unwrap();
-    assert_eq!(per_domain(&picked, &infos), [11, 0, 9, 0]);
+    assert_eq!(per_domain(&picked, &infos), [12, 0, 8, 0]);
 }
 
 #[test]
@@ -170,14 +227,14 @@ fn recent_questions_are_avoided_while_the_bank_allows_and_used_when_it_must() {
     let infos = bank.infos();
     for seed in 0..50 {
         let two: HashSet<&str> = ["d1-0", "d1-1"].into();
-        let picked = select(&quick(10, seed), &infos, &tree(), &two).unwrap();
+        let picked = select(&quick(10, seed), &c03(), &infos, &tree(), &two).unwrap();
         assert!(
             picked.iter().all(|p| !two.contains(infos[p.index].id)),
             "seed {seed}"
         );
 
         let four: HashSet<&str> = ["d1-0", "d1-1", "d1-2", "d1-3"].into();
-        let picked = select(&quick(10, seed), &infos, &tree(), &four).unwrap();
+        let picked = select(&quick(10, seed), &c03(), &infos, &tree(), &four).unwrap();
         let ids: Vec<&str> = picked.iter().map(|p| infos[p.index].id).collect();
         assert!(
             ids.contains(&"d1-4"),
@@ -190,13 +247,13 @@ fn recent_questions_are_avoided_while_the_bank_allows_and_used_when_it_must() {
 
 #[test]
 fn too_small_a_bank_is_a_shortfall_with_exact_numbers_and_text() {
-    let bank = Bank::new([21, 12, 15, 3]);
+    let bank = Bank::new([20, 12, 15, 3]);
     let err = draw(&spec(Kind::Full, 1), &bank.infos()).unwrap_err();
-    assert_eq!(err.need, [21, 17, 15, 12]);
-    assert_eq!(err.have, [21, 12, 15, 3]);
+    assert_eq!(err.need, [20, 17, 14, 14]);
+    assert_eq!(err.have, [20, 12, 15, 3]);
     assert_eq!(
         err.to_string(),
-        "Domain 2 needs 17 questions but the bank has 12; Domain 4 needs 12 questions but the bank has 3"
+        "Domain 2 needs 17 questions but the bank has 12; Domain 4 needs 14 questions but the bank has 3"
     );
 }
 
@@ -290,7 +347,7 @@ fn a_section_drill_prefers_questions_not_seen_recently() {
         length: 5,
     };
     for seed in 0..30 {
-        let picked = select(&spec(kind.clone(), seed), &infos, &tree(), &recent).unwrap();
+        let picked = select(&spec(kind.clone(), seed), &c03(), &infos, &tree(), &recent).unwrap();
         assert!(picked.iter().all(|p| !recent.contains(infos[p.index].id)));
     }
 }
@@ -314,6 +371,7 @@ fn session(mode: Mode, items: Vec<Item>, now: f64) -> Session {
     let kind = Kind::Quick {
         length: items.len(),
     };
+    let minutes = items.len() as u32;
     Session::new(
         Spec {
             kind,
@@ -321,6 +379,8 @@ fn session(mode: Mode, items: Vec<Item>, now: f64) -> Session {
             extra_time: false,
             seed: 0xbeef,
         },
+        (mode == Mode::Exam).then_some(2 * minutes),
+        "DVA-C03",
         "b1",
         items,
         now,
@@ -599,20 +659,20 @@ fn answered(n: usize, right: impl Fn(usize) -> bool) -> Session {
 
 #[test]
 fn the_scaled_score_runs_from_100_to_1000_with_the_pass_at_72_percent() {
-    let none = score::score(&answered(25, |_| false), keys_of);
+    let none = score::score(&answered(25, |_| false), 4, keys_of);
     assert_eq!((none.correct, none.scaled, none.passed), (0, 100, false));
-    let all = score::score(&answered(25, |_| true), keys_of);
+    let all = score::score(&answered(25, |_| true), 4, keys_of);
     assert_eq!((all.correct, all.scaled, all.passed), (25, 1000, true));
-    let bar = score::score(&answered(25, |i| i < 18), keys_of);
+    let bar = score::score(&answered(25, |i| i < 18), 4, keys_of);
     assert_eq!((bar.correct, bar.scaled, bar.passed), (18, PASS, true));
-    let below = score::score(&answered(25, |i| i < 17), keys_of);
+    let below = score::score(&answered(25, |i| i < 17), 4, keys_of);
     assert_eq!(
         (below.correct, below.scaled, below.passed),
         (17, 686, false)
     );
     assert_eq!(score::scaled(46, 65), 709);
     assert_eq!(score::scaled(47, 65), 723);
-    assert!(!score::score(&answered(0, |_| true), keys_of).passed);
+    assert!(!score::score(&answered(0, |_| true), 4, keys_of).passed);
 }
 
 #[test]
@@ -637,14 +697,14 @@ fn unanswered_and_partial_answers_score_as_wrong() {
     let mut s = answered(4, |_| true);
     s.items[0].chosen = vec![0]; // q0 needs 0 and 1
     s.items[1].chosen.clear();
-    let out = score::score(&s, keys_of);
+    let out = score::score(&s, 4, keys_of);
     assert_eq!((out.correct, out.total), (2, 4));
 }
 
 #[test]
 fn domains_always_have_four_rows_with_their_verdicts() {
     // q0..q5: domains 1,2,3,4,1,2. Right: q0, q1, q4. Domain 1 2/2, domain 2 1/2, domain 3 0/1, domain 4 0/1.
-    let out = score::score(&answered(6, |i| [0, 1, 4].contains(&i)), keys_of);
+    let out = score::score(&answered(6, |i| [0, 1, 4].contains(&i)), 4, keys_of);
     let rows: Vec<(u8, usize, usize, Competency)> = out
         .domains
         .iter()
@@ -661,7 +721,7 @@ fn domains_always_have_four_rows_with_their_verdicts() {
         ]
     );
 
-    let one = score::score(&answered(1, |_| true), keys_of);
+    let one = score::score(&answered(1, |_| true), 4, keys_of);
     assert_eq!(one.domains.len(), 4);
     assert_eq!(
         (one.domains[3].total, one.domains[3].competency),
@@ -672,7 +732,7 @@ fn domains_always_have_four_rows_with_their_verdicts() {
 #[test]
 fn sections_are_tallied_most_missed_first() {
     // Sections: q0,q3 -> sec-0; q1,q4 -> sec-1; q2,q5 -> sec-2. Wrong: q1, q4, q2.
-    let out = score::score(&answered(6, |i| [0, 3, 5].contains(&i)), keys_of);
+    let out = score::score(&answered(6, |i| [0, 3, 5].contains(&i)), 4, keys_of);
     let tallies: Vec<(&str, usize, usize)> = out
         .sections
         .iter()
@@ -685,7 +745,7 @@ fn sections_are_tallied_most_missed_first() {
 fn a_retired_question_is_wrong_and_in_no_domain_or_section() {
     let mut s = answered(4, |_| true);
     s.items[3].id = "retired-7".to_string();
-    let out = score::score(&s, keys_of);
+    let out = score::score(&s, 4, keys_of);
     assert_eq!((out.correct, out.total), (3, 4));
     assert_eq!(out.domains.iter().map(|d| d.total).sum::<usize>(), 3);
     assert_eq!(out.domains[3].total, 0);
@@ -695,12 +755,12 @@ fn a_retired_question_is_wrong_and_in_no_domain_or_section() {
 #[test]
 fn used_time_runs_from_start_to_finish_or_the_last_moment_recorded() {
     assert_eq!(
-        score::score(&answered(3, |_| true), keys_of).used_ms,
+        score::score(&answered(3, |_| true), 4, keys_of).used_ms,
         90_000.0
     );
     let mut s = three(Mode::Practice);
     s.next(4_000.0);
-    assert_eq!(score::score(&s, keys_of).used_ms, 3_000.0);
+    assert_eq!(score::score(&s, 4, keys_of).used_ms, 3_000.0);
 }
 
 // ---------------------------------------------------------------- property test

@@ -88,10 +88,10 @@ fn hand_made(id: &str, finished_ms: f64, answers: &[(&str, Option<u8>)]) -> Atte
             spent_ms: 0.0,
         })
         .collect();
-    let mut s = Session::new(spec, "test", items, finished_ms - 60_000.0);
+    let mut s = Session::new(spec, None, "DVA-C03", "test", items, finished_ms - 60_000.0);
     s.id = id.to_string();
     s.submit(finished_ms, false);
-    let outcome = score::score(&s, |q| {
+    let outcome = score::score(&s, 4, |q| {
         (!q.contains("retired")).then(|| KeyInfo {
             domain: 1,
             keys: &[0],
@@ -119,13 +119,14 @@ fn summary(
     Entry::Compacted(Summary {
         id: id.to_string(),
         title: "Full mock exam".to_string(),
+        exam: "DVA-C03".to_string(),
         started_ms,
         finished_ms: started_ms + 1.0,
         scaled: score::scaled(correct, total),
         passed: false,
         correct,
         total,
-        domains,
+        domains: domains.to_vec(),
         sections: sections
             .iter()
             .map(|&(s, missed, total)| score::SectionTally {
@@ -144,9 +145,9 @@ fn ids(h: &History) -> Vec<String> {
 // ---- schema, migration, size -------------------------------------------------------------------------
 
 #[test]
-fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v2() {
+fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v3() {
     let h = history::decode(V1).expect("v1 migrates");
-    assert_eq!(h.version, 2);
+    assert_eq!(h.version, 3);
     assert_eq!(h.len(), 2);
     let first = h.get("19a9b0a9c00-2a").expect("full after migration");
     assert_eq!(first.session.items[1].chosen, vec![1]);
@@ -163,16 +164,26 @@ fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v2() {
         h.recent_ids(1),
         HashSet::from(["cloudwatch-embedded-metric-format".to_string()])
     );
-    // Written as v2, read back unchanged.
+    // Written as v3, read back unchanged.
     let again = history::decode(&history::encode(&h)).unwrap();
     assert_eq!(again, h);
-    assert!(history::encode(&h).starts_with(r#"{"version":2,"entries":["#));
+    assert!(history::encode(&h).starts_with(r#"{"version":3,"entries":["#));
 }
 
 #[test]
-fn the_v2_fixture_reads_and_writes_back_byte_for_byte() {
+fn the_v2_fixture_migrates_to_v3_as_dva_c02_attempts_scored_as_taken() {
     let h = history::decode(V2).expect("v2 reads");
-    assert_eq!(history::encode(&h), V2.trim());
+    // Attempts stored before v3 were DVA-C02 exams; they keep their score and domain rows.
+    assert!(h.summaries().iter().all(|s| s.exam == "DVA-C02"));
+    assert!(h.full().all(|a| a.session.exam == "DVA-C02"));
+    assert_eq!(h.summaries()[0].domains, [(1, 1), (0, 1), (0, 0), (0, 0)]);
+    let v3 = history::encode(&h);
+    assert!(v3.starts_with(r#"{"version":3,"entries":["#));
+    assert!(v3.contains(r#""ex":"DVA-C02""#));
+    assert_eq!(history::decode(&v3).unwrap(), h, "v3 reads back the same");
+    // Readiness for DVA-C03 does not count them; for DVA-C02 it does.
+    assert_eq!(stats::readiness(&h, 5, "DVA-C03", 4), [None; 4]);
+    assert_eq!(stats::readiness(&h, 5, "DVA-C02", 4)[0], Some(1.0));
     // It is the v1 fixture with its first attempt compacted.
     let mut expected = history::decode(V1).unwrap();
     expected.entries[0] = Entry::Compacted(expected.entries[0].summary());
@@ -185,8 +196,8 @@ fn the_v2_fixture_reads_and_writes_back_byte_for_byte() {
 fn unreadable_stored_history_is_an_error_with_a_reason() {
     let err = |raw: &str| history::decode(raw).unwrap_err();
     assert_eq!(
-        err(r#"{"version":3,"entries":[]}"#),
-        "The history has version 3; this app reads versions 1 and 2."
+        err(r#"{"version":4,"entries":[]}"#),
+        "The history has version 4; this app reads versions 1 to 3."
     );
     assert_eq!(
         err(r#"{"entries":[]}"#),
@@ -316,7 +327,7 @@ fn an_export_round_trips_and_merges_into_nothing_new() {
     let size = history::encode(&h).len();
     history::fit(&mut h, size - 1);
     let file = transfer::export(&h);
-    assert!(file.starts_with(r#"{"format":"dva-c02-practice-history","history":{"version":2,"#));
+    assert!(file.starts_with(r#"{"format":"dva-c02-practice-history","history":{"version":3,"#));
     let back = transfer::import(&file).expect("own export imports");
     assert_eq!(back, h);
     assert_eq!(h.clone().merge(&back), 0);
@@ -381,8 +392,12 @@ fn import_rejects_each_absurd_value_with_its_own_sentence() {
             "Attempt 1 has 18 correct answers out of 17 in domain 2.",
         ),
         (
-            Box::new(|d| full(d)["r"]["d"][1] = json!([5, 1, 17])),
-            "Attempt 1 has a score for domain 5; domains run 1 to 4.",
+            Box::new(|d| full(d)["r"]["d"][1] = json!([21, 1, 17])),
+            "Attempt 1 has a score for domain 21; domains run 1 to 20.",
+        ),
+        (
+            Box::new(|d| full(d)["ex"] = json!("<script>")),
+            "Attempt 1 names an exam code that is not like DVA-C03.",
         ),
         (
             Box::new(|d| sum(d)["c"] = json!(70)),
@@ -521,24 +536,24 @@ fn import_rejects_what_is_not_a_readable_export() {
     assert_eq!(err(""), "This file is not valid JSON (line 1, column 0).");
     assert_eq!(
         err("[1,2]"),
-        "This file is not a DVA-C02 Practice history export."
+        "This file is not a history export of this app."
     );
     assert_eq!(
         err(r#"{"format":"anki","history":{}}"#),
-        "This file is not a DVA-C02 Practice history export."
+        "This file is not a history export of this app."
     );
     assert_eq!(
         err(r#"{"format":"dva-c02-practice-history"}"#),
-        "This file is not a DVA-C02 Practice history export."
+        "This file is not a history export of this app."
     );
     assert_eq!(
         err(V1),
-        "This file is not a DVA-C02 Practice history export.",
+        "This file is not a history export of this app.",
         "a raw localStorage value"
     );
     assert_eq!(
         message_after(|d| d["history"]["version"] = json!(9)),
-        "The history has version 9; this app reads versions 1 and 2."
+        "The history has version 9; this app reads versions 1 to 3."
     );
     assert_eq!(
         message_after(|d| d["history"]["entries"][0]["a"]["r"]["s"] = json!(70_000)),
@@ -800,13 +815,19 @@ fn weakest_sections_sum_all_history_and_rank_by_misses_then_rate_then_name() {
 #[test]
 fn readiness_is_the_share_right_per_domain_over_the_last_attempts() {
     let h = stats_history();
-    assert_eq!(stats::readiness(&h, 1), [Some(0.5), None, None, Some(1.0)]);
     assert_eq!(
-        stats::readiness(&h, 2),
+        stats::readiness(&h, 1, "DVA-C03", 4),
+        [Some(0.5), None, None, Some(1.0)]
+    );
+    assert_eq!(
+        stats::readiness(&h, 2, "DVA-C03", 4),
         [Some(4.0 / 6.0), Some(0.5), None, Some(1.0)]
     );
-    assert_eq!(stats::readiness(&h, 99), stats::readiness(&h, 2));
-    assert_eq!(stats::readiness(&h, 0), [None; 4]);
+    assert_eq!(
+        stats::readiness(&h, 99, "DVA-C03", 4),
+        stats::readiness(&h, 2, "DVA-C03", 4)
+    );
+    assert_eq!(stats::readiness(&h, 0, "DVA-C03", 4), [None; 4]);
 }
 
 #[test]
@@ -818,7 +839,10 @@ fn full_and_compacted_attempts_give_the_same_statistics() {
         stats::weakest_sections(&h, 20),
         stats::weakest_sections(&compacted, 20)
     );
-    assert_eq!(stats::readiness(&h, 3), stats::readiness(&compacted, 3));
+    assert_eq!(
+        stats::readiness(&h, 3, "DVA-C03", 4),
+        stats::readiness(&compacted, 3, "DVA-C03", 4)
+    );
     let by_hand = h.full().rev().take(3).fold([(0, 0); 4], |mut acc, a| {
         for d in &a.outcome.domains {
             acc[usize::from(d.domain) - 1].0 += d.correct;
@@ -827,7 +851,7 @@ fn full_and_compacted_attempts_give_the_same_statistics() {
         acc
     });
     assert_eq!(
-        stats::readiness(&h, 3),
+        stats::readiness(&h, 3, "DVA-C03", 4),
         by_hand.map(|(c, t)| Some(c as f64 / t as f64))
     );
 }

@@ -2,7 +2,7 @@
 //!
 //! Plain types, no serde: the data is Rust code, so nothing is parsed at run time.
 
-/// A DVA-C02 task statement, such as 1.2 ("Develop code for AWS Lambda").
+/// A task statement of the exam, such as 1.2 ("Develop code for AWS Lambda").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Task {
     pub domain: u8,
@@ -22,13 +22,93 @@ impl std::fmt::Display for Task {
     }
 }
 
-/// The four DVA-C02 domains: number, name, weight in percent.
-pub const DOMAINS: [(u8, &str, u8); 4] = [
-    (1, "Development with AWS Services", 32),
-    (2, "Security", 26),
-    (3, "Deployment", 24),
-    (4, "Troubleshooting and Optimization", 18),
-];
+/// The exam the app simulates, compiled from `questions/exam.md`: everything that differs between one
+/// exam version and the next lives here, so moving to a new exam is an edit of that file.
+#[derive(Debug)]
+pub struct Exam {
+    /// The full title, e.g. "AWS Certified Developer - Associate (DVA-C03)".
+    pub title: &'static str,
+    /// The exam code, e.g. "DVA-C03"; stored with every attempt.
+    pub code: &'static str,
+    pub name: &'static str,
+    /// Questions and minutes of the full exam; the extra minutes granted on request.
+    pub questions: u16,
+    pub minutes: u16,
+    pub extra_minutes: u16,
+    /// The scaled pass mark and range.
+    pub pass: u16,
+    pub min: u16,
+    pub max: u16,
+    /// The first day it is delivered, `YYYY-MM-DD`.
+    pub since: &'static str,
+    pub domains: &'static [Domain],
+    pub tasks: &'static [TaskInfo],
+    /// Exams simulated before this one, so older attempts keep the names they were scored under.
+    pub earlier: &'static [Earlier],
+}
+
+/// One domain: number, name, weight in percent.
+#[derive(Debug)]
+pub struct Domain {
+    pub number: u8,
+    pub name: &'static str,
+    pub weight: u8,
+}
+
+/// One task statement: its title and its skills (skill `d.t.n` is `skills[n - 1]`).
+#[derive(Debug)]
+pub struct TaskInfo {
+    pub task: Task,
+    pub title: &'static str,
+    pub skills: &'static [&'static str],
+}
+
+/// An exam the app simulated before.
+#[derive(Debug)]
+pub struct Earlier {
+    pub code: &'static str,
+    /// Its last day of delivery, `YYYY-MM-DD`.
+    pub last: &'static str,
+    pub domains: &'static [(u8, &'static str)],
+}
+
+impl Exam {
+    /// The name of domain `number` under the exam `code` (this one or an earlier one), if known.
+    pub fn domain_name(&self, code: &str, number: u8) -> Option<&'static str> {
+        if code == self.code {
+            return self
+                .domains
+                .iter()
+                .find(|d| d.number == number)
+                .map(|d| d.name);
+        }
+        let earlier = self.earlier.iter().find(|e| e.code == code)?;
+        earlier.domains.iter().find(|d| d.0 == number).map(|d| d.1)
+    }
+
+    /// The domain weights in percent, in domain order.
+    pub fn weights(&self) -> Vec<u32> {
+        self.domains.iter().map(|d| u32::from(d.weight)).collect()
+    }
+
+    /// What a learner should know about the change of exam on `today` (`YYYY-MM-DD`): while an earlier
+    /// exam is still delivered, that it ends and which exam the app simulates. `None` once it has ended.
+    pub fn transition(&self, today: &str) -> Option<String> {
+        let e = self.earlier.iter().find(|e| today <= e.last)?;
+        Some(format!(
+            "{} is delivered until {}; from {} every candidate sits {}, which this app simulates.",
+            e.code, e.last, self.since, self.code
+        ))
+    }
+
+    /// The task statement's title.
+    pub fn task_title(&self, task: Task) -> &'static str {
+        self.tasks
+            .iter()
+            .find(|t| t.task == task)
+            .map_or("", |t| t.title)
+    }
+}
 
 /// One chapter of the notes, rendered to HTML at build time.
 #[derive(Debug)]
@@ -67,6 +147,8 @@ pub struct Choice {
 pub struct Question {
     pub id: &'static str,
     pub task: Task,
+    /// The skills of its task it tests (`3` is skill `<task>.3`); may be empty.
+    pub skills: &'static [u8],
     /// Indices into [`SECTIONS`] of the sections that teach it.
     pub notes: &'static [u16],
     pub stem: &'static str,
@@ -101,11 +183,13 @@ pub fn section(anchor: &str) -> Option<(usize, &'static Section)> {
         .find(|(_, s)| s.anchor == anchor)
 }
 
-/// How many questions the bank holds per domain (index 0 is domain 1).
-pub fn per_domain() -> [usize; 4] {
-    let mut counts = [0; 4];
+/// How many questions the bank holds per domain of [`EXAM`] (index 0 is domain 1).
+pub fn per_domain() -> Vec<usize> {
+    let mut counts = vec![0; EXAM.domains.len()];
     for q in QUESTIONS {
-        counts[usize::from(q.task.domain - 1)] += 1;
+        if let Some(n) = counts.get_mut(usize::from(q.task.domain).wrapping_sub(1)) {
+            *n += 1;
+        }
     }
     counts
 }

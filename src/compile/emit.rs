@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::Compiled;
+use super::exam::ExamDef;
 
 /// The Rust source of `$OUT_DIR/bank.rs`.
 pub fn rust(c: &Compiled) -> String {
@@ -15,6 +16,7 @@ pub fn rust(c: &Compiled) -> String {
         "/// Content hash of the question bank: attempts record it."
     );
     let _ = writeln!(s, "pub const BANK_VERSION: &str = {:?};", c.version);
+    exam(&mut s, &c.exam);
     let _ = writeln!(s, "/// The chapters of the study notes, in file order.");
     let _ = writeln!(s, "pub static CHAPTERS: &[Chapter] = &[");
     for ch in &c.notes.chapters {
@@ -61,9 +63,10 @@ pub fn rust(c: &Compiled) -> String {
             .join(", ");
         let _ = writeln!(
             s,
-            "Question {{ id: {:?}, task: {}, notes: &[{notes}], stem: {:?}, choices: &[{choices}], explanation: {:?} }},",
+            "Question {{ id: {:?}, task: {}, skills: &{:?}, notes: &[{notes}], stem: {:?}, choices: &[{choices}], explanation: {:?} }},",
             q.id,
             tasks(&[q.task]),
+            q.skills,
             q.stem,
             q.explanation
         );
@@ -78,4 +81,61 @@ fn tasks(tasks: &[(u8, u8)]) -> String {
         .map(|(d, n)| format!("Task::new({d}, {n})"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `pub static EXAM`: the exam definition the blueprint and the pages read.
+fn exam(s: &mut String, e: &ExamDef) {
+    let domains = e
+        .domains
+        .iter()
+        .map(|d| {
+            format!(
+                "Domain {{ number: {}, name: {:?}, weight: {} }}",
+                d.number, d.name, d.weight
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let task_defs = e
+        .tasks
+        .iter()
+        .map(|t| {
+            format!(
+                "TaskInfo {{ task: {}, title: {:?}, skills: &{:?} }}",
+                tasks(&[(t.domain, t.number)]),
+                t.title,
+                t.skills
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(",\n");
+    let earlier = e
+        .earlier
+        .iter()
+        .map(|x| {
+            format!(
+                "Earlier {{ code: {:?}, last: {:?}, domains: &{:?} }}",
+                x.code, x.last, x.domains
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let _ = writeln!(
+        s,
+        "/// The exam the app simulates, from `questions/exam.md`."
+    );
+    let _ = writeln!(
+        s,
+        "pub static EXAM: Exam = Exam {{ title: {:?}, code: {:?}, name: {:?}, questions: {}, minutes: {}, extra_minutes: {}, pass: {}, min: {}, max: {}, since: {:?}, domains: &[{domains}], tasks: &[{task_defs}], earlier: &[{earlier}] }};",
+        e.title,
+        e.code,
+        e.name,
+        e.questions,
+        e.minutes,
+        e.extra_minutes,
+        e.pass,
+        e.min,
+        e.max,
+        e.since
+    );
 }

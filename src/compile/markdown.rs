@@ -168,38 +168,9 @@ fn escape_attr(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The task statements of DVA-C02: domain and number, 1.1 to 4.3.
-pub fn parse_task(s: &str) -> Option<(u8, u8)> {
-    let (d, n) = s.trim().split_once('.')?;
-    let (d, n): (u8, u8) = (d.parse().ok()?, n.parse().ok()?);
-    let max = match d {
-        1 | 2 | 4 => 3,
-        3 => 4,
-        _ => return None,
-    };
-    (1..=max).contains(&n).then_some((d, n))
-}
-
-/// The message for a task statement that does not exist.
-pub fn bad_task(s: &str) -> String {
-    format!(
-        "invalid task statement `{}` (expected 1.1-1.3, 2.1-2.3, 3.1-3.4 or 4.1-4.3)",
-        s.trim()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tasks_are_the_exam_guides() {
-        assert_eq!(parse_task("1.2"), Some((1, 2)));
-        assert_eq!(parse_task(" 3.4 "), Some((3, 4)));
-        for bad in ["1.4", "4.4", "5.1", "0.1", "2", "x.y", "2.0"] {
-            assert_eq!(parse_task(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn anchors_from_references() {

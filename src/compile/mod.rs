@@ -7,6 +7,8 @@
 
 pub mod diag;
 pub mod emit;
+pub mod exam;
+pub mod lock;
 pub mod markdown;
 pub mod notes;
 pub mod questions;
@@ -16,6 +18,7 @@ pub mod slug;
 use std::path::Path;
 
 use diag::Diag;
+use exam::ExamDef;
 use notes::Notes;
 use questions::Question;
 
@@ -39,19 +42,43 @@ impl Source {
 /// Everything the app needs from `questions/`.
 #[derive(Debug)]
 pub struct Compiled {
+    pub exam: ExamDef,
     pub notes: Notes,
     pub questions: Vec<Question>,
     /// Content hash of the bank files (FNV-1a, 64 bits, hex).
     pub version: String,
 }
 
-/// Compiles notes and bank files; on any problem, returns all of them in file order.
-pub fn compile(notes: &[Source], bank: &[Source]) -> Result<Compiled, Vec<Diag>> {
+/// Compiles the exam definition, then the notes and bank files checked against it; on any problem,
+/// returns all of them in file order.
+pub fn compile(exam: &Source, notes: &[Source], bank: &[Source]) -> Result<Compiled, Vec<Diag>> {
+    compile_locked(exam, notes, bank, None)
+}
+
+/// [`compile`], then the bank checked against its lock file (`bank.lock`), when there is one.
+pub fn compile_locked(
+    exam: &Source,
+    notes: &[Source],
+    bank: &[Source],
+    lock_file: Option<&Source>,
+) -> Result<Compiled, Vec<Diag>> {
     let mut diags = Vec::new();
-    let compiled_notes = notes::compile(notes, &mut diags);
-    let questions = questions::compile(bank, &compiled_notes, &mut diags);
+    let exam = exam::compile(exam, &mut diags);
+    let compiled_notes = notes::compile(notes, &exam, &mut diags);
+    let questions = questions::compile(bank, &exam, &compiled_notes, &mut diags);
+    if let Some(file) = lock_file {
+        let lock = lock::read(file, &mut diags);
+        let place = |q: &Question, message: String| Diag {
+            path: q.path.clone(),
+            line: q.line,
+            col: q.col,
+            message,
+        };
+        lock::check(&lock, file, &questions, place, &mut diags);
+    }
     if diags.is_empty() {
         Ok(Compiled {
+            exam,
             notes: compiled_notes,
             questions,
             version: version(bank),
@@ -63,8 +90,8 @@ pub fn compile(notes: &[Source], bank: &[Source]) -> Result<Compiled, Vec<Diag>>
     }
 }
 
-/// Compiles `<content>/notes/*.md` and `<content>/bank/*.md` (paths relative to `root`, as shown in
-/// messages), in file-name order.
+/// Compiles `<content>/exam.md`, `<content>/notes/*.md` and `<content>/bank/*.md` (paths relative to
+/// `root`, as shown in messages), in file-name order.
 pub fn compile_dir(root: &Path, content: &str) -> Result<Compiled, Vec<Diag>> {
     let read = |dir: &str| -> Result<Vec<Source>, Vec<Diag>> {
         read_sources(root, dir).map_err(|e| {
@@ -76,9 +103,24 @@ pub fn compile_dir(root: &Path, content: &str) -> Result<Compiled, Vec<Diag>> {
             }]
         })
     };
-    compile(
+    let exam_path = format!("{content}/exam.md");
+    let exam = std::fs::read_to_string(root.join(&exam_path)).map_err(|e| {
+        vec![Diag {
+            path: exam_path.clone(),
+            line: 1,
+            col: 1,
+            message: format!("cannot read the exam definition: {e}"),
+        }]
+    })?;
+    let lock_path = format!("{content}/bank.lock");
+    let lock = std::fs::read_to_string(root.join(&lock_path))
+        .ok()
+        .map(|text| Source::new(&lock_path, &text));
+    compile_locked(
+        &Source::new(&exam_path, &exam),
         &read(&format!("{content}/notes"))?,
         &read(&format!("{content}/bank"))?,
+        lock.as_ref(),
     )
 }
 

@@ -10,6 +10,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::Source;
 use super::diag::{Diag, Locator};
+use super::exam::ExamDef;
 use super::markdown::{self, Spanned};
 use super::slug::Slugger;
 
@@ -57,7 +58,7 @@ struct Heading {
 }
 
 /// Compiles every notes file, in the order given.
-pub fn compile(files: &[Source], diags: &mut Vec<Diag>) -> Notes {
+pub fn compile(files: &[Source], exam: &ExamDef, diags: &mut Vec<Diag>) -> Notes {
     let mut slugger = Slugger::default();
     let mut per_file: Vec<Vec<Heading>> = Vec::new();
     let mut notes = Notes::default();
@@ -69,7 +70,7 @@ pub fn compile(files: &[Source], diags: &mut Vec<Diag>) -> Notes {
         per_file.push(headings);
     }
     for (file, headings) in files.iter().zip(per_file) {
-        chapter(file, headings, &mut notes, diags);
+        chapter(file, headings, exam, &mut notes, diags);
     }
     notes
 }
@@ -101,7 +102,13 @@ fn heading_end(events: &[Spanned<'_>], start: usize) -> usize {
         .unwrap_or(events.len())
 }
 
-fn chapter(file: &Source, headings: Vec<Heading>, notes: &mut Notes, diags: &mut Vec<Diag>) {
+fn chapter(
+    file: &Source,
+    headings: Vec<Heading>,
+    exam: &ExamDef,
+    notes: &mut Notes,
+    diags: &mut Vec<Diag>,
+) {
     let loc = Locator::new(&file.path, &file.text);
     let events = markdown::parse(&file.text);
     markdown::reject_raw_html(&events, &loc, diags);
@@ -158,7 +165,7 @@ fn chapter(file: &Source, headings: Vec<Heading>, notes: &mut Notes, diags: &mut
             ));
             out.extend(events[i + 1..=end.min(events.len() - 1)].iter().cloned());
             i = end + 1;
-            let own = tasks_line(&events, i, &loc, diags);
+            let own = tasks_line(&events, i, exam, &loc, diags);
             let tasks = match &own {
                 Some((tasks, next)) => {
                     i = *next;
@@ -222,6 +229,7 @@ fn chapter(file: &Source, headings: Vec<Heading>, notes: &mut Notes, diags: &mut
 fn tasks_line(
     events: &[Spanned<'_>],
     i: usize,
+    exam: &ExamDef,
     loc: &Locator<'_>,
     diags: &mut Vec<Diag>,
 ) -> Option<(Vec<(u8, u8)>, usize)> {
@@ -234,10 +242,10 @@ fn tasks_line(
     let at = events[i].1.start;
     let mut tasks = Vec::new();
     for item in list.split(',').filter(|i| !i.trim().is_empty()) {
-        match markdown::parse_task(item) {
+        match exam.task(item) {
             Some(t) if !tasks.contains(&t) => tasks.push(t),
             Some(_) => {}
-            None => diags.push(loc.diag(at, markdown::bad_task(item))),
+            None => diags.push(loc.diag(at, exam.bad_task(item))),
         }
     }
     if list.trim().is_empty() {

@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use super::Source;
 use super::diag::{Diag, Locator};
+use super::exam::ExamDef;
 use super::markdown::{self, Spanned};
 use super::notes::Notes;
 
@@ -28,6 +29,8 @@ pub struct Choice {
 pub struct Question {
     pub id: String,
     pub task: (u8, u8),
+    /// The skills of its task that it tests (`Skill: 1.2.4` gives 4), sorted; may be empty.
+    pub skills: Vec<u8>,
     /// Indices of the linked note sections.
     pub notes: Vec<usize>,
     pub stem: String,
@@ -35,12 +38,19 @@ pub struct Question {
     pub stem_text: String,
     pub choices: Vec<Choice>,
     pub explanation: String,
-    /// The file the question came from.
+    /// The file the question came from, and the line and column of its heading.
     pub path: String,
+    pub line: usize,
+    pub col: usize,
 }
 
 /// Compiles every bank file; ids are unique across all of them.
-pub fn compile(files: &[Source], notes: &Notes, diags: &mut Vec<Diag>) -> Vec<Question> {
+pub fn compile(
+    files: &[Source],
+    exam: &ExamDef,
+    notes: &Notes,
+    diags: &mut Vec<Diag>,
+) -> Vec<Question> {
     let mut out = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for file in files {
@@ -66,7 +76,8 @@ pub fn compile(files: &[Source], notes: &Notes, diags: &mut Vec<Diag>) -> Vec<Qu
             } else {
                 seen.insert(id.clone(), here);
             }
-            if let Some(q) = question(id, at, body, notes, &loc, diags) {
+            if let Some(mut q) = question(id, at, body, exam, notes, &loc, diags) {
+                (q.line, q.col) = (line, col);
                 out.push(q);
             }
         }
@@ -156,6 +167,7 @@ fn question(
     id: String,
     at: usize,
     body: Vec<Spanned<'_>>,
+    exam: &ExamDef,
     notes: &Notes,
     loc: &Locator<'_>,
     diags: &mut Vec<Diag>,
@@ -174,7 +186,7 @@ fn question(
         diags.push(loc.diag(at, format!("question `{id}` has no metadata (`Task:` and `Notes:` lines) right under its heading")));
         return None;
     };
-    let (task, note_refs) = metadata(&id, at, &meta, notes, loc, diags);
+    let (task, skills, note_refs) = metadata(&id, at, &meta, exam, notes, loc, diags);
     let mut stem = Vec::new();
     let mut options = None;
     for block in blocks.by_ref() {
@@ -241,12 +253,15 @@ fn question(
     Some(Question {
         id,
         task: task?,
+        skills,
         notes: note_refs,
         stem: markdown::render(stem, &notes.index, loc, diags),
         stem_text,
         choices,
         explanation: markdown::render(explanation, &notes.index, loc, diags),
         path: loc.path().to_string(),
+        line: 0,
+        col: 0,
     })
 }
 
@@ -259,10 +274,11 @@ fn metadata(
     id: &str,
     at: usize,
     block: &[Spanned<'_>],
+    exam: &ExamDef,
     notes: &Notes,
     loc: &Locator<'_>,
     diags: &mut Vec<Diag>,
-) -> (Option<(u8, u8)>, Vec<usize>) {
+) -> (Option<(u8, u8)>, Vec<u8>, Vec<usize>) {
     let mut lines: Vec<(String, usize)> = Vec::new();
     let mut new_line = true;
     for (event, range) in &block[1..block.len().saturating_sub(1)] {
@@ -281,6 +297,8 @@ fn metadata(
         }
     }
     let (mut task, mut refs, mut saw_notes, mut saw_task) = (None, Vec::new(), false, false);
+    // Skills are checked once the task is known, whatever the order of the lines.
+    let mut skill_lines: Vec<(&str, usize)> = Vec::new();
     for (line, offset) in &lines {
         let Some((key, value)) = line.split_once(':') else {
             diags.push(loc.diag(
@@ -292,11 +310,12 @@ fn metadata(
         match key.trim() {
             "Task" => {
                 saw_task = true;
-                match markdown::parse_task(value) {
+                match exam.task(value) {
                     Some(t) => task = Some(t),
-                    None => diags.push(loc.diag(*offset, markdown::bad_task(value))),
+                    None => diags.push(loc.diag(*offset, exam.bad_task(value))),
                 }
             }
+            "Skill" => skill_lines.push((value, *offset)),
             "Notes" => {
                 saw_notes = true;
                 let mut named = 0;
@@ -320,23 +339,47 @@ fn metadata(
             }
             other => diags.push(loc.diag(
                 *offset,
-                format!("unknown metadata key `{other}` (expected `Task:` or `Notes:`)"),
+                format!("unknown metadata key `{other}` (expected `Task:`, `Skill:` or `Notes:`)"),
             )),
         }
     }
     if !saw_task {
         diags.push(loc.diag(
             at,
-            format!("question `{id}` has no `Task:` line (a task statement, 1.1 to 4.3)"),
+            format!(
+                "question `{id}` has no `Task:` line (a task statement of {})",
+                exam.code
+            ),
         ));
     }
+    let mut skills = Vec::new();
+    for (value, offset) in skill_lines {
+        for item in value.split(',').map(str::trim) {
+            match exam.skill(item) {
+                Some((t, n)) if Some(t) == task => {
+                    if !skills.contains(&n) {
+                        skills.push(n);
+                    }
+                }
+                Some(_) => diags.push(loc.diag(
+                    offset,
+                    format!("skill `{item}` belongs to another task than the question's"),
+                )),
+                None => diags.push(loc.diag(
+                    offset,
+                    format!("skill `{item}` is not in the exam definition"),
+                )),
+            }
+        }
+    }
+    skills.sort_unstable();
     if !saw_notes {
         diags.push(loc.diag(
             at,
             format!("question `{id}` has no `Notes:` line linking the note sections that teach it"),
         ));
     }
-    (task, refs)
+    (task, skills, refs)
 }
 
 /// The options of a task list, each rendered inline.

@@ -12,8 +12,11 @@ use super::questions::Question;
 #[derive(Debug, Default)]
 pub struct Report {
     pub total: usize,
-    pub per_domain: [usize; 4],
+    /// Questions per domain of the exam definition (index 0 is domain 1).
+    pub per_domain: Vec<usize>,
     pub per_task: BTreeMap<(u8, u8), usize>,
+    /// Questions naming each skill (`Skill:` lines), by (domain, task, skill).
+    pub per_skill: BTreeMap<(u8, u8, u8), usize>,
     /// Questions linking each section (directly or through a subsection), by anchor, in notes order.
     pub per_section: Vec<(String, usize)>,
     pub multiple_response: usize,
@@ -69,12 +72,18 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 pub fn report(c: &Compiled, threshold: f64) -> Report {
     let mut r = Report {
         total: c.questions.len(),
+        per_domain: vec![0; c.exam.domains.len()],
         ..Report::default()
     };
     let mut direct = vec![0usize; c.notes.sections.len()];
     for q in &c.questions {
-        r.per_domain[usize::from(q.task.0 - 1)] += 1;
+        if let Some(n) = r.per_domain.get_mut(usize::from(q.task.0).wrapping_sub(1)) {
+            *n += 1;
+        }
         *r.per_task.entry(q.task).or_default() += 1;
+        for &k in &q.skills {
+            *r.per_skill.entry((q.task.0, q.task.1, k)).or_default() += 1;
+        }
         let keys = q.choices.iter().filter(|ch| ch.key).count();
         if keys > 1 {
             r.multiple_response += 1;
@@ -125,14 +134,47 @@ fn pct(n: usize, total: usize) -> f64 {
 pub fn render(r: &Report, c: &Compiled) -> String {
     let mut s = String::new();
     let t = r.total;
+    let e = &c.exam;
+    let _ = writeln!(s, "{}", e.title);
     let _ = writeln!(s, "Question bank {}: {} questions", c.version, t);
-    let _ = writeln!(s, "\nPer domain (target 32/26/24/18 %):");
-    for (d, n) in r.per_domain.iter().enumerate() {
-        let _ = writeln!(s, "  Domain {}: {:>4}  {:5.1} %", d + 1, n, pct(*n, t));
+    let _ = writeln!(
+        s,
+        "\nPer domain (share of the bank against the exam weight):"
+    );
+    for (d, n) in e.domains.iter().zip(&r.per_domain) {
+        let _ = writeln!(
+            s,
+            "  Domain {} {:<36} {:>4}  {:5.1} % (weight {} %)",
+            d.number,
+            d.name,
+            n,
+            pct(*n, t),
+            d.weight
+        );
     }
-    let _ = writeln!(s, "\nPer task statement:");
-    for ((d, n), count) in &r.per_task {
-        let _ = writeln!(s, "  {d}.{n}: {count:>4}");
+    let _ = writeln!(
+        s,
+        "\nPer task statement, and per skill (questions with a `Skill:` line naming it):"
+    );
+    for task in &e.tasks {
+        let key = (task.domain, task.number);
+        let count = r.per_task.get(&key).copied().unwrap_or(0);
+        let _ = writeln!(
+            s,
+            "  {}.{} {:>4}  {}",
+            task.domain, task.number, count, task.title
+        );
+        let skills: Vec<String> = (1..=task.skills.len())
+            .map(|k| {
+                let n = r
+                    .per_skill
+                    .get(&(key.0, key.1, k as u8))
+                    .copied()
+                    .unwrap_or(0);
+                format!("{}.{}.{k}: {n}", key.0, key.1)
+            })
+            .collect();
+        let _ = writeln!(s, "      {}", skills.join("  "));
     }
     let _ = writeln!(
         s,

@@ -66,6 +66,9 @@ pub fn Choices(
             let choice = &question.choices[usize::from(orig)];
             let chosen =
                 move || item.with(|i| i.as_ref().is_some_and(|i| i.chosen.contains(&orig)));
+            let chosen_now = move || {
+                item.with_untracked(|i| i.as_ref().is_some_and(|i| i.chosen.contains(&orig)))
+            };
             let mark = move || {
                 if !reveal.get() {
                     return None;
@@ -83,7 +86,10 @@ pub fn Choices(
                     class:wrong=move || reveal.get() && !choice.key && chosen()>
                     <input id=id.clone() type=if multi { "checkbox" } else { "radio" } name="choice"
                         prop:checked=chosen prop:disabled=move || locked.get()
-                        on:change=move |_| on_choose.run(pos) />
+                        on:change=move |ev| {
+                            on_choose.run(pos);
+                            crate::platform::set_checked(&ev, chosen_now());
+                        } />
                     <label for=id>
                         <span class="letter" aria-hidden="true">{letter(pos)}</span>
                         <span class="text" inner_html=choice.html></span>

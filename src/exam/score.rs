@@ -26,7 +26,7 @@ pub enum Competency {
 /// One domain's row of the results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DomainScore {
-    /// 1-4.
+    /// Numbered from 1.
     pub domain: u8,
     pub correct: usize,
     pub total: usize,
@@ -49,7 +49,8 @@ pub struct Outcome {
     pub total: usize,
     pub scaled: u16,
     pub passed: bool,
-    /// Always four rows, domains 1-4 in order (a domain with no questions has total 0).
+    /// One row per domain of the exam it was taken under, in order (a domain with no questions has
+    /// total 0).
     pub domains: Vec<DomainScore>,
     /// Every section linked by an asked question, most missed first, then by anchor.
     pub sections: Vec<SectionTally>,
@@ -59,7 +60,7 @@ pub struct Outcome {
 
 /// What scoring needs to know about a question of the current bank.
 pub struct KeyInfo<'a> {
-    /// 1-4.
+    /// Numbered from 1.
     pub domain: u8,
     /// Original indices of the correct options.
     pub keys: &'a [u8],
@@ -110,13 +111,18 @@ pub fn competency(correct: usize, total: usize) -> Competency {
     }
 }
 
-/// Scores a session against the current bank; `info` looks a question up by id.
+/// Scores a session of an exam with `domains` domains against the current bank; `info` looks a question
+/// up by id.
 ///
 /// A question `info` does not know (retired since the attempt) counts as asked and wrong, but is in no
 /// domain row and no section tally, since its domain and sections are no longer known.
-pub fn score<'a>(s: &Session, info: impl Fn(&str) -> Option<KeyInfo<'a>>) -> Outcome {
+pub fn score<'a>(
+    s: &Session,
+    domains: usize,
+    info: impl Fn(&str) -> Option<KeyInfo<'a>>,
+) -> Outcome {
     let mut correct = 0;
-    let mut domains = [(0usize, 0usize); 4];
+    let mut domains = vec![(0usize, 0usize); domains];
     let mut sections: BTreeMap<&'a str, (usize, usize)> = BTreeMap::new();
     for item in &s.items {
         let Some(k) = info(&item.id) else { continue };
@@ -154,7 +160,7 @@ pub fn score<'a>(s: &Session, info: impl Fn(&str) -> Option<KeyInfo<'a>>) -> Out
         total,
         scaled: scaled(correct, total),
         passed: total > 0 && at_bar(correct, total),
-        domains: (1..=4u8)
+        domains: (1..=u8::MAX)
             .zip(domains)
             .map(|(domain, (correct, total))| DomainScore {
                 domain,

@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use super::blueprint::Blueprint;
 use super::rng::Rng;
 use super::spec::{Kind, Spec};
 
@@ -15,7 +16,7 @@ use super::spec::{Kind, Spec};
 pub struct QInfo<'a> {
     /// The question's permanent id, matched against `recent`.
     pub id: &'a str,
-    /// Its domain, 1-4.
+    /// Its domain, numbered from 1.
     pub domain: u8,
     /// Indices of the note sections that teach it (into [`SectionTree::parents`]).
     pub sections: &'a [u16],
@@ -45,9 +46,9 @@ pub struct Picked {
 pub struct Shortfall {
     /// Questions asked for, per domain (index 0 is domain 1); all zero for a section drill, which asks
     /// for no particular domain.
-    pub need: [usize; 4],
+    pub need: Vec<usize>,
     /// Questions available, per domain: the whole bank's, or for a section drill those linked to it.
-    pub have: [usize; 4],
+    pub have: Vec<usize>,
     /// For a section drill, how many questions were asked for; `None` for the other kinds.
     pub asked: Option<usize>,
 }
@@ -64,7 +65,7 @@ impl fmt::Display for Shortfall {
                 questions(has)
             );
         }
-        let short: Vec<String> = (0..4)
+        let short: Vec<String> = (0..self.need.len().min(self.have.len()))
             .filter(|&d| self.have[d] < self.need[d])
             .map(|d| {
                 let (need, have) = (questions(self.need[d]), self.have[d]);
@@ -91,12 +92,14 @@ fn questions(n: usize) -> String {
 /// - The result is shuffled, so domains interleave as on the real exam, and so are every question's options.
 pub fn select(
     spec: &Spec,
+    bp: &Blueprint,
     bank: &[QInfo],
     tree: &SectionTree,
     recent: &HashSet<&str>,
 ) -> Result<Vec<Picked>, Shortfall> {
     let mut rng = Rng::new(spec.seed);
-    let mut picked: Vec<usize> = Vec::with_capacity(spec.length());
+    let mut picked: Vec<usize> = Vec::with_capacity(spec.length(bp));
+    let domains = bp.domains();
     if let Kind::Picked { ids, .. } = &spec.kind {
         // Ids no longer in the bank are skipped; each id counts once.
         let mut pool: Vec<usize> = Vec::new();
@@ -109,8 +112,8 @@ pub fn select(
         }
         if pool.is_empty() {
             return Err(Shortfall {
-                need: [0; 4],
-                have: [0; 4],
+                need: vec![0; domains],
+                have: vec![0; domains],
                 asked: Some(ids.len()),
             });
         }
@@ -118,26 +121,30 @@ pub fn select(
     } else if let Kind::Section { anchor, length } = &spec.kind {
         let pool = section_pool(bank, tree, anchor);
         if pool.len() < *length {
-            let mut have = [0; 4];
+            let mut have = vec![0; domains];
             for &i in &pool {
                 if let Some(n) = have.get_mut(usize::from(bank[i].domain).wrapping_sub(1)) {
                     *n += 1;
                 }
             }
             return Err(Shortfall {
-                need: [0; 4],
+                need: vec![0; domains],
                 have,
                 asked: Some(*length),
             });
         }
         picked.extend(draw(pool, *length, bank, recent, &mut rng));
     } else {
-        let need = spec.domain_counts().unwrap_or_default();
-        let pools: Vec<Vec<usize>> = (1..=4u8)
-            .map(|d| (0..bank.len()).filter(|&i| bank[i].domain == d).collect())
+        let need = spec.domain_counts(bp).unwrap_or_default();
+        let pools: Vec<Vec<usize>> = (1..=need.len())
+            .map(|d| {
+                (0..bank.len())
+                    .filter(|&i| usize::from(bank[i].domain) == d)
+                    .collect()
+            })
             .collect();
-        let have: [usize; 4] = std::array::from_fn(|d| pools[d].len());
-        if (0..4).any(|d| have[d] < need[d]) {
+        let have: Vec<usize> = pools.iter().map(Vec::len).collect();
+        if (0..need.len()).any(|d| have[d] < need[d]) {
             return Err(Shortfall {
                 need,
                 have,
@@ -225,8 +232,8 @@ mod tests {
     #[test]
     fn shortfall_text_is_singular_for_one() {
         let s = Shortfall {
-            need: [1, 0, 0, 0],
-            have: [0; 4],
+            need: vec![1, 0, 0, 0],
+            have: vec![0; 4],
             asked: None,
         };
         assert_eq!(
@@ -234,8 +241,8 @@ mod tests {
             "Domain 1 needs 1 question but the bank has 0"
         );
         let s = Shortfall {
-            need: [0; 4],
-            have: [0, 1, 0, 0],
+            need: vec![0; 4],
+            have: vec![0, 1, 0, 0],
             asked: Some(1),
         };
         assert_eq!(
@@ -243,8 +250,8 @@ mod tests {
             "This section has 1 question; 1 was asked for"
         );
         let s = Shortfall {
-            need: [0; 4],
-            have: [0; 4],
+            need: vec![0; 4],
+            have: vec![0; 4],
             asked: Some(3),
         };
         assert_eq!(

@@ -38,6 +38,10 @@ pub struct Session {
     /// The attempt id: start time and seed in hex, unique enough per browser.
     pub id: String,
     pub spec: Spec,
+    /// The code of the exam it simulates (e.g. "DVA-C03"), so an attempt keeps the blueprint and domain
+    /// names it was taken under. Sessions stored before the field existed were DVA-C02 exams.
+    #[serde(default = "earlier_exam")]
+    pub exam: String,
     /// The bank the questions came from, so results can say when the bank changed since.
     pub bank_version: String,
     pub started_ms: f64,
@@ -67,14 +71,31 @@ pub enum Chose {
     Locked,
 }
 
+/// The exam every session stored before sessions named their exam was drawn for.
+pub fn earlier_exam() -> String {
+    EARLIER_EXAM.to_string()
+}
+
+/// See [`earlier_exam`].
+pub const EARLIER_EXAM: &str = "DVA-C02";
+
 impl Session {
-    /// Starts an exam at `now_ms`; the deadline is `now` plus the spec's minutes.
-    pub fn new(spec: Spec, bank_version: &str, items: Vec<Item>, now_ms: f64) -> Session {
+    /// Starts an exam at `now_ms`; the deadline is `now` plus `minutes` (`None`: untimed), which the
+    /// caller takes from [`Spec::minutes`] with the exam's blueprint.
+    pub fn new(
+        spec: Spec,
+        minutes: Option<u32>,
+        exam: &str,
+        bank_version: &str,
+        items: Vec<Item>,
+        now_ms: f64,
+    ) -> Session {
         Session {
             version: VERSION,
             id: format!("{:x}-{:x}", now_ms as u64, spec.seed),
-            deadline_ms: spec.minutes().map(|m| now_ms + f64::from(m) * 60_000.0),
+            deadline_ms: minutes.map(|m| now_ms + f64::from(m) * 60_000.0),
             spec,
+            exam: exam.to_string(),
             bank_version: bank_version.to_string(),
             started_ms: now_ms,
             items,

@@ -5,17 +5,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::blueprint::{self, FULL_LENGTH, FULL_MINUTES, WEIGHTS};
+use super::blueprint::{self, Blueprint};
 
 /// Which questions an exam draws.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
-    /// The real exam's shape: 65 questions in 130 minutes, split by the blueprint.
+    /// The real exam's shape (65 questions in 130 minutes for DVA-C03), split by the blueprint.
     Full,
     /// A shorter exam (the UI offers 10, 20 or 30 questions) with the blueprint's split for that length.
     Quick { length: usize },
-    /// Only the listed domains (1-4), split between them by their blueprint weights. Values outside 1-4
-    /// and repeats are ignored; a list with no valid domain asks for nothing.
+    /// Only the listed domains, split between them by their blueprint weights. Domains the blueprint does
+    /// not have and repeats are ignored; a list with no valid domain asks for nothing.
     Domains { domains: Vec<u8>, length: usize },
     /// Questions linked to the note section with this anchor or any of its subsections, from any domain.
     Section { anchor: String, length: usize },
@@ -45,9 +45,9 @@ pub struct Spec {
 
 impl Spec {
     /// The number of questions asked for.
-    pub fn length(&self) -> usize {
+    pub fn length(&self, bp: &Blueprint) -> usize {
         match &self.kind {
-            Kind::Full => FULL_LENGTH,
+            Kind::Full => bp.full_length,
             Kind::Quick { length }
             | Kind::Domains { length, .. }
             | Kind::Section { length, .. } => *length,
@@ -57,19 +57,20 @@ impl Spec {
 
     /// The time allowed, or `None` in practice mode, which is untimed.
     ///
-    /// The full exam has 130 minutes; other kinds keep its pace of 2 minutes per question. Extra time adds
-    /// the same proportion as on the real exam (30 of 130), rounded to whole minutes.
-    pub fn minutes(&self) -> Option<u32> {
+    /// The full exam has the blueprint's minutes (130); other kinds keep its pace (2 minutes per question),
+    /// rounded to whole minutes. Extra time adds the same proportion as on the real exam (30 of 130).
+    pub fn minutes(&self, bp: &Blueprint) -> Option<u32> {
         if self.mode == Mode::Practice {
             return None;
         }
+        let full = u64::from(bp.full_minutes).max(1);
+        let full_len = (bp.full_length as u64).max(1);
         let base = match self.kind {
-            Kind::Full => u64::from(FULL_MINUTES),
-            _ => (self.length() as u64).saturating_mul(2),
+            Kind::Full => full,
+            _ => ((self.length(bp) as u64).saturating_mul(full) + full_len / 2) / full_len,
         };
-        let full = u64::from(FULL_MINUTES);
         let extra = if self.extra_time {
-            (base.saturating_mul(30) + full / 2) / full
+            (base.saturating_mul(u64::from(bp.extra_minutes)) + full / 2) / full
         } else {
             0
         };
@@ -78,16 +79,18 @@ impl Spec {
 
     /// Questions to draw from each domain (index 0 is domain 1), or `None` for a section drill, which
     /// takes whatever domains the section's questions belong to.
-    pub fn domain_counts(&self) -> Option<[usize; 4]> {
+    pub fn domain_counts(&self, bp: &Blueprint) -> Option<Vec<usize>> {
         match &self.kind {
-            Kind::Full => Some(blueprint::counts(FULL_LENGTH)),
-            Kind::Quick { length } => Some(blueprint::counts(*length)),
+            Kind::Full => Some(bp.counts(bp.full_length)),
+            Kind::Quick { length } => Some(bp.counts(*length)),
             Kind::Domains { domains, length } => {
-                let mut weights = [0; 4];
+                let mut weights = vec![0; bp.domains()];
                 for d in valid_domains(domains) {
-                    weights[usize::from(d - 1)] = WEIGHTS[usize::from(d - 1)];
+                    if let Some(w) = weights.get_mut(usize::from(d - 1)) {
+                        *w = bp.weights[usize::from(d - 1)];
+                    }
                 }
-                Some(blueprint::split(*length, weights))
+                Some(blueprint::split(*length, &weights))
             }
             Kind::Section { .. } | Kind::Picked { .. } => None,
         }
@@ -108,14 +111,16 @@ impl Spec {
     }
 }
 
-/// The domains of a drill that exist, sorted and without repeats.
+/// The domains of a drill, sorted, without repeats and without 0 (domains are numbered from 1).
 fn valid_domains(domains: &[u8]) -> impl Iterator<Item = u8> + '_ {
-    (1..=4).filter(|d| domains.contains(d))
+    (1..=u8::MAX).filter(|d| domains.contains(d))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::exam::blueprint::tests::c03;
 
     fn spec(kind: Kind) -> Spec {
         Spec {
@@ -128,30 +133,53 @@ mod tests {
 
     #[test]
     fn domain_drills_split_by_the_chosen_weights() {
-        let drill =
-            |domains: Vec<u8>, length| spec(Kind::Domains { domains, length }).domain_counts();
-        // 1 and 3 weigh 32 and 24: 20 * 32/56 = 11.43, 20 * 24/56 = 8.57, so domain 3 gets the spare one.
-        assert_eq!(drill(vec![3, 1], 20), Some([11, 0, 9, 0]));
-        assert_eq!(drill(vec![2], 7), Some([0, 7, 0, 0]));
-        assert_eq!(drill(vec![4, 4, 9, 0], 5), Some([0, 0, 0, 5]));
-        assert_eq!(drill(vec![], 5), Some([0; 4]));
-        assert_eq!(drill(vec![1, 2, 3, 4], 30), Some(blueprint::counts(30)));
+        let drill = |domains: Vec<u8>, length| {
+            spec(Kind::Domains { domains, length }).domain_counts(&c03())
+        };
+        // 1 and 3 weigh 30 and 22: 20 * 30/52 = 11.54, 20 * 22/52 = 8.46, so domain 1 gets the spare one.
+        assert_eq!(drill(vec![3, 1], 20), Some(vec![12, 0, 8, 0]));
+        assert_eq!(drill(vec![2], 7), Some(vec![0, 7, 0, 0]));
+        assert_eq!(drill(vec![4, 4, 9, 0], 5), Some(vec![0, 0, 0, 5]));
+        assert_eq!(drill(vec![], 5), Some(vec![0; 4]));
+        assert_eq!(drill(vec![1, 2, 3, 4], 30), Some(c03().counts(30)));
+        // A made-up exam with three domains: domain 4 does not exist there.
+        let three = Blueprint {
+            weights: vec![50, 30, 20],
+            full_length: 40,
+            full_minutes: 90,
+            extra_minutes: 20,
+        };
+        let d = |domains: Vec<u8>| {
+            spec(Kind::Domains {
+                domains,
+                length: 10,
+            })
+            .domain_counts(&three)
+        };
+        assert_eq!(d(vec![2, 3, 4]), Some(vec![0, 6, 4]));
+        assert_eq!(
+            spec(Kind::Full).domain_counts(&three),
+            Some(vec![20, 12, 8])
+        );
     }
 
     #[test]
     fn lengths_and_targets() {
-        assert_eq!(spec(Kind::Full).length(), 65);
-        assert_eq!(spec(Kind::Full).domain_counts(), Some([21, 17, 15, 12]));
+        assert_eq!(spec(Kind::Full).length(&c03()), 65);
         assert_eq!(
-            spec(Kind::Quick { length: 20 }).domain_counts(),
-            Some([6, 5, 5, 4])
+            spec(Kind::Full).domain_counts(&c03()),
+            Some(vec![20, 17, 14, 14])
+        );
+        assert_eq!(
+            spec(Kind::Quick { length: 20 }).domain_counts(&c03()),
+            Some(vec![6, 5, 5, 4])
         );
         let section = spec(Kind::Section {
             anchor: "s3".into(),
             length: 10,
         });
-        assert_eq!(section.length(), 10);
-        assert_eq!(section.domain_counts(), None);
+        assert_eq!(section.length(&c03()), 10);
+        assert_eq!(section.domain_counts(&c03()), None);
     }
 
     #[test]
@@ -161,7 +189,7 @@ mod tests {
                 extra_time,
                 ..spec(kind)
             }
-            .minutes()
+            .minutes(&c03())
         };
         assert_eq!(timed(Kind::Full, false), Some(130));
         assert_eq!(timed(Kind::Full, true), Some(160));
@@ -175,7 +203,21 @@ mod tests {
             extra_time: true,
             ..spec(Kind::Full)
         };
-        assert_eq!(practice.minutes(), None);
+        assert_eq!(practice.minutes(&c03()), None);
+        // Another exam's pace: 40 questions in 90 minutes, 20 extra.
+        let three = Blueprint {
+            weights: vec![50, 30, 20],
+            full_length: 40,
+            full_minutes: 90,
+            extra_minutes: 20,
+        };
+        assert_eq!(spec(Kind::Full).minutes(&three), Some(90));
+        assert_eq!(spec(Kind::Quick { length: 10 }).minutes(&three), Some(23));
+        let extra = Spec {
+            extra_time: true,
+            ..spec(Kind::Full)
+        };
+        assert_eq!(extra.minutes(&three), Some(110));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::bank::QUESTIONS;
 use crate::clock::{self, Level};
+use crate::components::dialog::Modal;
 use crate::components::navigator::Navigator;
 use crate::components::question::{Choices, NoteLinks, choose_hint};
 use crate::exam::session::{Chose, Item, Session};
@@ -62,7 +63,7 @@ pub fn ExamRoom() -> impl IntoView {
         if present.get() {
             view! { <Room /> }.into_any()
         } else {
-            platform::set_title("Exam · DVA-C02 Practice");
+            platform::set_title(&format!("Exam · {} Practice", crate::bank::EXAM.code));
             view! {
                 <section class="page narrow">
                     <h1>"No exam in progress"</h1>
@@ -119,7 +120,7 @@ fn Room() -> impl IntoView {
     let title = app
         .session
         .with_untracked(|s| s.as_ref().map(|s| s.spec.title()).unwrap_or_default());
-    platform::set_title(&format!("{title} · DVA-C02 Practice"));
+    platform::set_title(&format!("{title} · {} Practice", crate::bank::EXAM.code));
 
     let remaining = move || session.with(|s| s.as_ref().and_then(|s| s.remaining_ms(now.get())));
     if let Ok(handle) = set_interval_with_handle(
@@ -272,10 +273,7 @@ fn Room() -> impl IntoView {
                         </button>
                         <button type="button" class="button" prop:disabled=at_end
                             on:click=move |_| step(true)>"Next →"</button>
-                        <button type="button" class="button end" on:click=move |_| {
-                            confirming.set(true);
-                            request_animation_frame(|| platform::focus("end-cancel"));
-                        }>"End exam"</button>
+                        <button type="button" class="button end" on:click=move |_| confirming.set(true)>"End exam"</button>
                     </div>
                     <p class="shortcuts-hint"><button type="button" class="linkish" on:click=move |_| help.update(|h| *h = !*h)>"Keyboard shortcuts (?)"</button></p>
                     <Show when=move || help.get()>
@@ -295,21 +293,19 @@ fn Room() -> impl IntoView {
                 </aside>
             </div>
             <Show when=move || confirming.get()>
-                <div class="overlay">
-                    <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="end-title" aria-describedby="end-text">
-                        <h2 id="end-title">"End the exam?"</h2>
-                        <p id="end-text">{move || {
-                            let (_, u, f) = counts();
-                            format!("You have {u} unanswered and {f} flagged {}. Unanswered questions count as wrong. {}",
-                                if u + f == 1 { "question" } else { "questions" },
-                                "Once ended, the exam cannot be resumed.")
-                        }}</p>
-                        <div class="row">
-                            <button id="end-cancel" type="button" class="button" on:click=move |_| confirming.set(false)>"Return to the exam"</button>
-                            <button id="end-confirm" type="button" class="button primary" on:click=move |_| { confirming.set(false); end(app, false); }>"End exam and see results"</button>
-                        </div>
+                <Modal id="end-dialog" title="End the exam?".to_string() first="end-cancel"
+                    on_close=Callback::new(move |()| confirming.set(false))>
+                    <p id="end-text">{move || {
+                        let (_, u, f) = counts();
+                        format!("You have {u} unanswered and {f} flagged {}. Unanswered questions count as wrong. {}",
+                            if u + f == 1 { "question" } else { "questions" },
+                            "Once ended, the exam cannot be resumed.")
+                    }}</p>
+                    <div class="row">
+                        <button id="end-cancel" type="button" class="button" on:click=move |_| confirming.set(false)>"Return to the exam"</button>
+                        <button id="end-confirm" type="button" class="button primary" on:click=move |_| { confirming.set(false); end(app, false); }>"End exam and see results"</button>
                     </div>
-                </div>
+                </Modal>
             </Show>
         </div>
     }

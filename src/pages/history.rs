@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::bank::{DOMAINS, section};
+use crate::bank::{EXAM, section};
 use crate::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, Scale, TOP, WIDTH};
 use crate::clock;
 use crate::platform;
@@ -37,7 +37,7 @@ pub fn section_links(anchor: &str) -> (String, String, String) {
 /// The history page.
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    platform::set_title("History · DVA-C02 Practice");
+    platform::set_title(&format!("History · {} Practice", crate::bank::EXAM.code));
     let app = use_app();
     // (summary, compacted): a compacted attempt has lost its question-by-question detail.
     let entries = Memo::new(move |_| {
@@ -70,7 +70,8 @@ pub fn HistoryPage() -> impl IntoView {
                 view! {
                     <tr>
                         <td>{link}</td>
-                        <td>{s.title.clone()}{compacted.then_some(" (summary only)")}</td>
+                        <td>{s.title.clone()}{compacted.then_some(" (summary only)")}
+                            {(s.exam != EXAM.code).then(|| view! { " " <span class="tag">{s.exam.clone()}</span> })}</td>
                         <td class="num">{s.scaled}</td>
                         <td class:pass=s.passed class:fail=!s.passed>{verdict}</td>
                         <td class="num">{format!("{}/{}", s.correct, s.total)}</td>
@@ -98,7 +99,10 @@ pub fn HistoryPage() -> impl IntoView {
     };
     let export = move |_| {
         let text = app.history.with_untracked(transfer::export);
-        let name = format!("dva-c02-history-{}.json", &date(platform::now_ms())[..10]);
+        let name = format!(
+            "dva-practice-history-{}.json",
+            &date(platform::now_ms())[..10]
+        );
         match platform::download(&name, &text) {
             Ok(()) => message.set(Some((
                 true,
@@ -172,26 +176,28 @@ pub fn HistoryPage() -> impl IntoView {
     }
 }
 
-/// The scaled score of each attempt (with the 720 line) and, thinner, each domain's share correct.
+/// The scaled score of each attempt (with the pass line) and, thinner, each domain's share correct in the
+/// attempts taken under the current exam (an earlier exam's domains are not the same).
 #[component]
 fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
     let view_box = format!("0 0 {WIDTH} {HEIGHT}");
     let drawing = move || {
         let list = summaries.get();
         let scale = Scale {
-            lo: 100.0,
-            hi: 1000.0,
+            lo: f64::from(EXAM.min),
+            hi: f64::from(EXAM.max),
             count: list.len(),
         };
         let scores: Vec<Option<f64>> = list.iter().map(|s| Some(f64::from(s.scaled))).collect();
-        let pass_y = scale.y(720.0);
-        let domain_lines = (0..4)
+        let pass_y = scale.y(f64::from(EXAM.pass));
+        let (lo, hi) = (f64::from(EXAM.min), f64::from(EXAM.max));
+        let domain_lines = (0..EXAM.domains.len())
             .map(|d| {
                 let values: Vec<Option<f64>> = list
                     .iter()
                     .map(|s| {
-                        let (c, t) = s.domains[d];
-                        (t > 0).then(|| 100.0 + 900.0 * c as f64 / t as f64)
+                        let (c, t) = s.domains.get(d).copied().filter(|_| s.exam == EXAM.code)?;
+                        (t > 0).then(|| lo + (hi - lo) * c as f64 / t as f64)
                     })
                     .collect();
                 view! { <path class=format!("line d{}", d + 1) d=scale.path(&values) /> }
@@ -207,9 +213,9 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
             .collect_view();
         view! {
             <line class="pass-line" x1=LEFT y1=pass_y x2=WIDTH - RIGHT y2=pass_y />
-            <text class="axis" x=LEFT - 6.0 y=pass_y + 4.0 text-anchor="end">"720"</text>
-            <text class="axis" x=LEFT - 6.0 y=TOP + 4.0 text-anchor="end">"1000"</text>
-            <text class="axis" x=LEFT - 6.0 y=HEIGHT - BOTTOM + 4.0 text-anchor="end">"100"</text>
+            <text class="axis" x=LEFT - 6.0 y=pass_y + 4.0 text-anchor="end">{EXAM.pass}</text>
+            <text class="axis" x=LEFT - 6.0 y=TOP + 4.0 text-anchor="end">{EXAM.max}</text>
+            <text class="axis" x=LEFT - 6.0 y=HEIGHT - BOTTOM + 4.0 text-anchor="end">{EXAM.min}</text>
             {domain_lines}
             <path class="line score" d=scale.path(&scores) />
             {dots}
@@ -220,13 +226,15 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
         let last = list.last().map_or(0, |s| s.scaled);
         let best = list.iter().map(|s| s.scaled).max().unwrap_or(0);
         format!(
-            "Scaled scores of {} attempts, oldest to newest; latest {last}, best {best}; the pass mark is 720.",
-            list.len()
+            "Scaled scores of {} attempts, oldest to newest; latest {last}, best {best}; the pass mark is {}.",
+            list.len(),
+            EXAM.pass
         )
     };
-    let legend = DOMAINS
+    let legend = EXAM
+        .domains
         .iter()
-        .map(|(n, name, _)| view! { <li><span class=format!("swatch d{n}") aria-hidden="true"></span>{format!("Domain {n}: {name} (share correct)")}</li> })
+        .map(|d| view! { <li><span class=format!("swatch d{}", d.number) aria-hidden="true"></span>{format!("Domain {}: {} (share correct, {} attempts)", d.number, d.name, EXAM.code)}</li> })
         .collect_view();
     view! {
         <figure class="trend">
@@ -234,7 +242,7 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
             <figcaption>
                 <ul class="chart-legend">
                     <li><span class="swatch s-score" aria-hidden="true"></span>"Scaled score"</li>
-                    <li><span class="swatch s-pass" aria-hidden="true"></span>"Pass mark (720)"</li>
+                    <li><span class="swatch s-pass" aria-hidden="true"></span>{format!("Pass mark ({})", EXAM.pass)}</li>
                     {legend}
                 </ul>
             </figcaption>

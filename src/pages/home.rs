@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::bank::{self, CHAPTERS, DOMAINS, QUESTIONS, SECTIONS};
+use crate::bank::{self, CHAPTERS, EXAM, QUESTIONS, SECTIONS};
 use crate::components::domain_bar::DomainBar;
 use crate::exam::score::PASS_PERCENT;
 use crate::exam::spaced;
@@ -21,14 +21,18 @@ const RECENT: usize = 5;
 /// The dashboard.
 #[component]
 pub fn Home() -> impl IntoView {
-    platform::set_title("DVA-C02 Practice");
+    platform::set_title(&format!("{} Practice", EXAM.code));
     let app = use_app();
     let now = platform::now_ms();
     let due = Memo::new(move |_| {
         app.history
             .with(|h| spaced::due_now(h, study::keys_of, now))
     });
-    let readiness = Memo::new(move |_| app.history.with(|h| stats::readiness(h, RECENT)));
+    let readiness = Memo::new(move |_| {
+        app.history
+            .with(|h| stats::readiness(h, RECENT, EXAM.code, EXAM.domains.len()))
+    });
+    let transition = EXAM.transition(&crate::pages::history::date(now)[..10]);
     let weakest = Memo::new(move |_| app.history.with(|h| stats::weakest_sections(h, 5)));
     let has_history = Memo::new(move |_| app.history.with(|h| !h.is_empty()));
     let error = RwSignal::new(None::<String>);
@@ -63,10 +67,11 @@ pub fn Home() -> impl IntoView {
     };
     let readiness_rows = move || {
         let r = readiness.get();
-        DOMAINS
+        EXAM.domains
             .iter()
             .zip(r)
-            .map(|((n, name, _), share)| {
+            .map(|(d, share)| {
+                let (n, name) = (d.number, d.name);
                 let (text, p) = match share {
                     Some(s) => (format!("{:.0}%", s * 100.0), (s * 100.0).round() as u32),
                     None => ("not tested yet".to_string(), 0),
@@ -90,10 +95,12 @@ pub fn Home() -> impl IntoView {
             .collect_view()
     };
     let counts = bank::per_domain();
-    let rows = DOMAINS
+    let rows = EXAM
+        .domains
         .iter()
         .zip(counts)
-        .map(|((n, name, weight), count)| {
+        .map(|(d, count)| {
+            let (n, name, weight) = (d.number, d.name, d.weight);
             view! {
                 <tr>
                     <th scope="row">{format!("{n}. {name}")}</th>
@@ -105,7 +112,8 @@ pub fn Home() -> impl IntoView {
         .collect_view();
     view! {
         <section class="page">
-            <h1>"AWS Certified Developer – Associate (DVA-C02)"</h1>
+            <h1>{EXAM.name}" " <span class="nowrap">{format!("({})", EXAM.code)}</span></h1>
+            {transition.map(|t| view! { <p class="notice exam-change">{t}</p> })}
             <p class="lead">
                 "Study notes written for the current exam, and practice questions that explain every answer. "
                 "Everything runs in your browser; nothing you do leaves this device."
@@ -121,7 +129,7 @@ pub fn Home() -> impl IntoView {
                 <div class="dash">
                     <div>
                         <h2>"Readiness"</h2>
-                        <p class="meta">{format!("Share correct per domain over your last {RECENT} attempts; 72% is the bar this app uses for a pass.")}</p>
+                        <p class="meta">{format!("Share correct per domain over your last {RECENT} {} attempts (attempts taken under an earlier exam are not counted); 72% is the bar this app uses for a pass.", EXAM.code)}</p>
                         <ul class="domains-bars">{readiness_rows}</ul>
                     </div>
                     <div>
@@ -147,12 +155,12 @@ pub fn Home() -> impl IntoView {
                     </div>
                 </div>
             </Show>
-            <h2>"The real exam"</h2>
+            <h2>{format!("The real exam ({})", EXAM.code)}</h2>
             <ul class="facts">
-                <li><strong>"65 questions"</strong>" (50 scored, 15 unscored and unmarked)"</li>
-                <li><strong>"130 minutes"</strong></li>
+                <li><strong>{format!("{} questions", EXAM.questions)}</strong>" (50 scored, 15 unscored and unmarked)"</li>
+                <li><strong>{format!("{} minutes", EXAM.minutes)}</strong>{format!(" (+{} on request for non-native English speakers)", EXAM.extra_minutes)}</li>
                 <li>"Multiple choice (1 of 4) and multiple response (2 or more of 5 or more)"</li>
-                <li>"Scaled score 100–1000; " <strong>"720 passes"</strong>"; no penalty for guessing"</li>
+                <li>{format!("Scaled score {}–{}; ", EXAM.min, EXAM.max)} <strong>{format!("{} passes", EXAM.pass)}</strong>"; no penalty for guessing"</li>
             </ul>
             <h2>"Domains"</h2>
             <table class="domains">

@@ -7,7 +7,10 @@ use crate::route::Route;
 /// Says what was asked for and offers the way back.
 #[component]
 pub fn NotFound(hash: String) -> impl IntoView {
-    crate::platform::set_title("Page not found · DVA-C02 Practice");
+    crate::platform::set_title(&format!(
+        "Page not found · {} Practice",
+        crate::bank::EXAM.code
+    ));
     view! {
         <section class="page narrow">
             <h1>"Page not found"</h1>

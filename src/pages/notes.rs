@@ -33,7 +33,10 @@ pub fn NotesPage(anchor: Memo<Option<String>>) -> impl IntoView {
 /// The table of contents by chapter, with a search box that filters sections as you type.
 #[component]
 fn Contents(missing: Option<String>) -> impl IntoView {
-    platform::set_title("Study notes · DVA-C02 Practice");
+    platform::set_title(&format!(
+        "Study notes · {} Practice",
+        crate::bank::EXAM.code
+    ));
     let query = RwSignal::new(String::new());
     let hits = Memo::new(move |_| index().search(&query.get(), 50));
     let notice = missing.map(|a| {
@@ -126,7 +129,7 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             .get()
             .flatten()
             .map_or("Study notes", |i| SECTIONS[i].title);
-        platform::set_title(&format!("{title} · DVA-C02 Practice"));
+        platform::set_title(&format!("{title} · {} Practice", crate::bank::EXAM.code));
     });
     let side = move || {
         let ch = &CHAPTERS[chapter.get()];

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::bank::{DOMAINS, section};
+use crate::bank::{EXAM, section};
 use crate::clock;
 use crate::components::domain_bar::DomainBar;
 use crate::exam::score::{self, Competency, PASS};
@@ -34,7 +34,10 @@ pub fn Results(id: String) -> impl IntoView {
         if let Some(s) = summary {
             return view! { <Compacted s /> }.into_any();
         }
-        platform::set_title("Results not found · DVA-C02 Practice");
+        platform::set_title(&format!(
+            "Results not found · {} Practice",
+            crate::bank::EXAM.code
+        ));
         return view! {
             <section class="page narrow">
                 <h1>"Results not found"</h1>
@@ -44,7 +47,7 @@ pub fn Results(id: String) -> impl IntoView {
         }
         .into_any();
     };
-    platform::set_title("Results · DVA-C02 Practice");
+    platform::set_title(&format!("Results · {} Practice", crate::bank::EXAM.code));
     let o = attempt.outcome.clone();
     let s = &attempt.session;
     let pct = |c: usize, t: usize| (c * 100 + t / 2).checked_div(t).unwrap_or(0);
@@ -52,7 +55,7 @@ pub fn Results(id: String) -> impl IntoView {
         .domains
         .iter()
         .map(|d| {
-            let name = DOMAINS.iter().find(|x| x.0 == d.domain).map_or("", |x| x.1);
+            let name = EXAM.domain_name(&s.exam, d.domain).unwrap_or("");
             let p = pct(d.correct, d.total);
             let figure = if d.total == 0 {
                 "no questions".to_string()
@@ -105,12 +108,13 @@ pub fn Results(id: String) -> impl IntoView {
     view! {
         <section class="page results">
             <h1 id="results-title" tabindex="-1">"Results: " {s.spec.title()}</h1>
+            <p class="meta exam-code">{exam_label(&s.exam)}</p>
             {s.expired.then(|| view! { <p class="notice">"The time ran out; the exam was submitted with the answers given."</p> })}
             <div class="score" class:pass=passed class:fail=!passed>
                 <p class="scaled"><span class="big">{o.scaled}</span>" / 1000"</p>
                 <p class="verdict">{if passed { format!("Pass ({PASS} needed)") } else { format!("Fail ({PASS} needed)") }}</p>
                 <p>{format!("{} of {} correct · time used {}", o.correct, o.total, clock::hms(o.used_ms))}</p>
-                <p class="meta">"The scaled score is an approximation of AWS's scoring (see the README)."</p>
+                <p class="meta">"The scaled score approximates AWS's scoring: 72% correct maps to 720, and each question counts all or nothing."</p>
             </div>
             <h2>"By domain"</h2>
             <ul class="domains-bars">{domains}</ul>
@@ -132,16 +136,28 @@ pub fn Results(id: String) -> impl IntoView {
     .into_any()
 }
 
+/// Which exam an attempt simulated, said plainly when it is not the current one.
+pub fn exam_label(code: &str) -> String {
+    if code == EXAM.code {
+        format!("Taken as a {} practice exam.", EXAM.code)
+    } else {
+        format!(
+            "Taken as a {code} practice exam, scored and reported as it was then (the current exam is {}).",
+            EXAM.code
+        )
+    }
+}
+
 /// The results of an attempt compacted to its summary to save storage: the figures, without the review.
 #[component]
 fn Compacted(s: Summary) -> impl IntoView {
-    platform::set_title("Results · DVA-C02 Practice");
+    platform::set_title(&format!("Results · {} Practice", crate::bank::EXAM.code));
     let rows = s
         .domains
         .iter()
         .enumerate()
         .map(|(d, (c, t))| {
-            let name = DOMAINS[d].1;
+            let name = EXAM.domain_name(&s.exam, d as u8 + 1).unwrap_or("");
             let label = label(score::competency(*c, *t));
             view! { <li>{format!("Domain {}: {name}: {c}/{t} · {label}", d + 1)}</li> }
         })
@@ -149,6 +165,7 @@ fn Compacted(s: Summary) -> impl IntoView {
     view! {
         <section class="page results">
             <h1>"Results: " {s.title.clone()}</h1>
+            <p class="meta exam-code">{exam_label(&s.exam)}</p>
             <div class="score" class:pass=s.passed class:fail=!s.passed>
                 <p class="scaled"><span class="big">{s.scaled}</span>" / 1000"</p>
                 <p class="verdict">{if s.passed { "Pass" } else { "Fail" }}</p>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::bank::{DOMAINS, QUESTIONS};
+use crate::bank::{EXAM, QUESTIONS};
 use crate::components::question::{NoteLinks, letter};
 use crate::exam::score;
 use crate::exam::session::Item;
@@ -35,7 +35,7 @@ struct Row {
 #[component]
 pub fn Review(id: String, incorrect: bool) -> impl IntoView {
     let app = use_app();
-    platform::set_title("Review · DVA-C02 Practice");
+    platform::set_title(&format!("Review · {} Practice", crate::bank::EXAM.code));
     let Some(attempt) = app.history.with_untracked(|h| h.get(&id).cloned()) else {
         return view! {
             <section class="page narrow"><h1>"Review not found"</h1>
@@ -119,9 +119,10 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             </label>
         }
     };
-    let domain_options = DOMAINS
+    let domain_options = EXAM
+        .domains
         .iter()
-        .map(|(n, name, _)| view! { <option value=n.to_string()>{format!("Domain {n}: {name}")}</option> })
+        .map(|d| view! { <option value=d.number.to_string()>{format!("Domain {}: {}", d.number, d.name)}</option> })
         .collect_view();
     view! {
         <section class="page review">

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::bank::{CHAPTERS, DOMAINS, SECTIONS};
+use crate::bank::{CHAPTERS, EXAM, SECTIONS};
 use crate::exam::spec::{Kind, Mode, Spec};
 use crate::platform;
 use crate::route::{Route, query};
@@ -21,7 +21,7 @@ enum Choice {
 /// The setup form.
 #[component]
 pub fn Setup() -> impl IntoView {
-    platform::set_title("New exam · DVA-C02 Practice");
+    platform::set_title(&format!("New exam · {} Practice", crate::bank::EXAM.code));
     let app = use_app();
     // `#/exam/new?section=<anchor>` (from the history's weak sections) opens a section drill on it.
     let preset = query(&platform::hash(), "section").filter(|a| crate::bank::section(a).is_some());
@@ -31,7 +31,11 @@ pub fn Setup() -> impl IntoView {
         Choice::Full
     });
     let length = RwSignal::new(20usize);
-    let domains = RwSignal::new([true, false, false, false]);
+    let domains = RwSignal::new(
+        (0..EXAM.domains.len())
+            .map(|d| d == 0)
+            .collect::<Vec<bool>>(),
+    );
     let section = RwSignal::new(preset.unwrap_or_default());
     let practice = RwSignal::new(false);
     let extra = RwSignal::new(false);
@@ -44,8 +48,11 @@ pub fn Setup() -> impl IntoView {
                 length: length.get(),
             },
             Choice::Domains => Kind::Domains {
-                domains: (1..=4u8)
-                    .filter(|d| domains.get()[usize::from(d - 1)])
+                domains: EXAM
+                    .domains
+                    .iter()
+                    .filter(|d| domains.get()[usize::from(d.number - 1)])
+                    .map(|d| d.number)
                     .collect(),
                 length: length.get(),
             },
@@ -68,8 +75,9 @@ pub fn Setup() -> impl IntoView {
     };
     let summary = move || {
         let s = spec();
-        let n = s.length();
-        let time = match s.minutes() {
+        let bp = study::blueprint();
+        let n = s.length(bp);
+        let time = match s.minutes(bp) {
             Some(m) => format!("{m} minutes, timed; results at the end"),
             None => "untimed; the answer and explanation after each question".to_string(),
         };
@@ -77,18 +85,11 @@ pub fn Setup() -> impl IntoView {
     };
     let can_start = move || match choice.get() {
         Choice::Domains => domains.get().iter().any(|d| *d),
-        Choice::Section => spec().length() > 0,
+        Choice::Section => spec().length(study::blueprint()) > 0,
         _ => true,
     };
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if app.session.with_untracked(Option::is_some)
-            && !platform::confirm(
-                "An unfinished exam is saved. Starting a new one discards it. Continue?",
-            )
-        {
-            return;
-        }
         let mut s = spec();
         s.seed = platform::random_seed();
         app.start_exam(s, error);
@@ -105,7 +106,7 @@ pub fn Setup() -> impl IntoView {
                 }
             })
     };
-    let kind_radio = move |value: Choice, label: &'static str, hint: &'static str| {
+    let kind_radio = move |value: Choice, label: &'static str, hint: String| {
         view! {
             <label class="option-card">
                 <input type="radio" name="kind" prop:checked=move || choice.get() == value
@@ -144,10 +145,10 @@ pub fn Setup() -> impl IntoView {
             <form class="setup" on:submit=start>
                 <fieldset>
                     <legend>"Kind"</legend>
-                    {kind_radio(Choice::Full, "Full mock exam", "65 questions in 130 minutes, weighted like the real exam")}
-                    {kind_radio(Choice::Quick, "Quick exam", "10, 20 or 30 questions, 2 minutes each, all domains")}
-                    {kind_radio(Choice::Domains, "Domain drill", "Only the domains you choose")}
-                    {kind_radio(Choice::Section, "Section drill", "Questions on one chapter or section of the notes")}
+                    {kind_radio(Choice::Full, "Full mock exam", format!("{} questions in {} minutes, weighted like the real {}", EXAM.questions, EXAM.minutes, EXAM.code))}
+                    {kind_radio(Choice::Quick, "Quick exam", "10, 20 or 30 questions at the real exam's pace, all domains".to_string())}
+                    {kind_radio(Choice::Domains, "Domain drill", "Only the domains you choose".to_string())}
+                    {kind_radio(Choice::Section, "Section drill", "Questions on one chapter or section of the notes".to_string())}
                 </fieldset>
                 <Show when=move || choice.get() != Choice::Full>
                     <fieldset>
@@ -166,7 +167,8 @@ pub fn Setup() -> impl IntoView {
                 <Show when=move || choice.get() == Choice::Domains>
                     <fieldset>
                         <legend>"Domains"</legend>
-                        {DOMAINS.iter().map(|(n, name, w)| {
+                        {EXAM.domains.iter().map(|d| {
+                            let (n, name, w) = (d.number, d.name, d.weight);
                             let i = usize::from(n - 1);
                             view! {
                                 <label class="check">

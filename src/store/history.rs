@@ -11,7 +11,9 @@
 //! - [`fit`], which replaces the oldest attempts' detail by a [`Summary`] (what the history page shows)
 //!   when the budget is reached. An attempt is never deleted.
 //!
-//! Versions: v1 (`{"version":1,"attempts":[..]}`, the plain serde form) migrates to v2 on [`decode`].
+//! Versions: v1 (`{"version":1,"attempts":[..]}`, the plain serde form) and v2 (`"entries"`) migrate to
+//! v3 on [`decode`]. v3 adds the exam code to each attempt and summary (`"ex"`); an attempt read from
+//! v1 or v2 was taken under DVA-C02 and is labelled so, keeping the score and domains it was given.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,13 +21,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::exam::score::{Outcome, SectionTally};
-use crate::exam::session::Session;
+use crate::exam::session::{Session, earlier_exam};
 
 /// The localStorage key of the history.
 pub const KEY: &str = "dva.history";
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The most entries a history may hold when read: far beyond what storage can keep, low enough that a
 /// hostile file cannot make the app allocate without bound.
@@ -53,6 +55,9 @@ pub struct Summary {
     pub id: String,
     /// The spec's title, e.g. "Full mock exam".
     pub title: String,
+    /// The code of the exam it was taken under; summaries stored before v3 were DVA-C02 exams.
+    #[serde(rename = "ex", default = "earlier_exam")]
+    pub exam: String,
     #[serde(rename = "t0", with = "compact::whole")]
     pub started_ms: f64,
     /// When it ended (for an attempt stored unfinished, the last recorded moment).
@@ -66,9 +71,9 @@ pub struct Summary {
     pub correct: usize,
     #[serde(rename = "n")]
     pub total: usize,
-    /// `(correct, total)` for domains 1-4.
+    /// `(correct, total)` per domain of its exam, domain 1 first.
     #[serde(rename = "d")]
-    pub domains: [(usize, usize); 4],
+    pub domains: Vec<(usize, usize)>,
     /// Section tallies as scored: most missed first.
     #[serde(rename = "sec", with = "compact::tallies")]
     pub sections: Vec<SectionTally>,
@@ -78,7 +83,13 @@ impl Summary {
     /// The summary of a full attempt: what survives compaction.
     pub fn of(a: &Attempt) -> Summary {
         let (s, o) = (&a.session, &a.outcome);
-        let mut domains = [(0, 0); 4];
+        let rows = o
+            .domains
+            .iter()
+            .map(|d| usize::from(d.domain))
+            .max()
+            .unwrap_or(0);
+        let mut domains = vec![(0, 0); rows];
         for d in &o.domains {
             if let Some(row) = domains.get_mut(usize::from(d.domain).wrapping_sub(1)) {
                 *row = (d.correct, d.total);
@@ -87,6 +98,7 @@ impl Summary {
         Summary {
             id: s.id.clone(),
             title: s.spec.title(),
+            exam: s.exam.clone(),
             started_ms: s.started_ms,
             finished_ms: s.finished_ms.unwrap_or(s.entered_ms),
             scaled: o.scaled,
@@ -270,7 +282,7 @@ pub fn fit(h: &mut History, budget: usize) -> usize {
     compacted
 }
 
-/// Reads stored history (v1 or v2); the error is a sentence for the user (the caller keeps the text
+/// Reads stored history (v1, v2 or v3); the error is a sentence for the user (the caller keeps the text
 /// aside).
 pub fn decode(raw: &str) -> Result<History, String> {
     let value: Value = serde_json::from_str(raw)
@@ -284,9 +296,10 @@ pub fn from_value(mut value: Value) -> Result<History, String> {
     let (field, version) = match value.get("version").and_then(Value::as_u64) {
         Some(1) => ("attempts", 1),
         Some(2) => ("entries", 2),
+        Some(3) => ("entries", 3),
         Some(v) => {
             return Err(format!(
-                "The history has version {v}; this app reads versions 1 and 2."
+                "The history has version {v}; this app reads versions 1 to {VERSION}."
             ));
         }
         None => return Err("The history has no version number.".to_string()),

@@ -40,18 +40,21 @@ fn rate_desc(a: &(String, usize, usize), b: &(String, usize, usize)) -> Ordering
     right.cmp(&left)
 }
 
-/// The share of questions answered rightly per domain (index 0 is domain 1) over the last `last`
-/// attempts; `None` for a domain none of them asked about.
-pub fn readiness(h: &History, last: usize) -> [Option<f64>; 4] {
+/// The share of questions answered rightly per domain of the exam `exam` (index 0 is domain 1, `domains`
+/// rows) over the last `last` attempts taken under that exam; `None` for a domain none of them asked
+/// about. Attempts under another exam do not count: its domains mean other things.
+pub fn readiness(h: &History, last: usize, exam: &str, domains: usize) -> Vec<Option<f64>> {
     let summaries = h.summaries();
-    let mut sums = [(0usize, 0usize); 4];
-    for s in summaries.iter().rev().take(last) {
-        for (sum, (correct, total)) in sums.iter_mut().zip(s.domains) {
+    let mut sums = vec![(0usize, 0usize); domains];
+    for s in summaries.iter().rev().filter(|s| s.exam == exam).take(last) {
+        for (sum, (correct, total)) in sums.iter_mut().zip(&s.domains) {
             sum.0 += correct;
             sum.1 += total;
         }
     }
-    sums.map(|(correct, total)| (total > 0).then(|| correct as f64 / total as f64))
+    sums.into_iter()
+        .map(|(correct, total)| (total > 0).then(|| correct as f64 / total as f64))
+        .collect()
 }
 
 /// The questions of an attempt worth another go: answered wrongly, unanswered, or flagged, in the

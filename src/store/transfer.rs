@@ -58,7 +58,7 @@ impl fmt::Display for ImportError {
                 "This file is not valid JSON (line {line}, column {column})."
             ),
             ImportError::NotExport => {
-                write!(f, "This file is not a DVA-C02 Practice history export.")
+                write!(f, "This file is not a history export of this app.")
             }
             ImportError::Unreadable(why) => write!(f, "{why}"),
             ImportError::Absurd { attempt, problem } => write!(f, "Attempt {attempt} {problem}."),
@@ -124,6 +124,13 @@ fn check_summary(s: &Summary) -> Result<(), String> {
         return Err(format!("has a title longer than {MAX_ID} characters"));
     }
     check_score(s.scaled, s.correct, s.total)?;
+    check_exam(&s.exam)?;
+    if s.domains.len() > MAX_DOMAINS {
+        return Err(format!(
+            "has scores for {} domains; an exam has at most {MAX_DOMAINS}",
+            s.domains.len()
+        ));
+    }
     for (d, &(correct, total)) in s.domains.iter().enumerate() {
         check_count(correct, total, Some(d + 1))?;
     }
@@ -133,6 +140,7 @@ fn check_summary(s: &Summary) -> Result<(), String> {
 fn check_attempt(a: &Attempt) -> Result<(), String> {
     let (s, o) = (&a.session, &a.outcome);
     check_id("id", &s.id)?;
+    check_exam(&s.exam)?;
     let mut times = vec![s.entered_ms];
     times.extend(s.deadline_ms);
     times.extend(s.finished_ms);
@@ -178,15 +186,32 @@ fn check_attempt(a: &Attempt) -> Result<(), String> {
     }
     check_score(o.scaled, o.correct, o.total)?;
     for d in &o.domains {
-        if !(1..=4).contains(&d.domain) {
+        if !(1..=MAX_DOMAINS).contains(&usize::from(d.domain)) {
             return Err(format!(
-                "has a score for domain {}; domains run 1 to 4",
+                "has a score for domain {}; domains run 1 to {MAX_DOMAINS}",
                 d.domain
             ));
         }
         check_count(d.correct, d.total, Some(usize::from(d.domain)))?;
     }
     check_sections(&o.sections)
+}
+
+/// The most domains an exam may have in an imported attempt (DVA-C02 and DVA-C03 have 4).
+const MAX_DOMAINS: usize = 20;
+
+/// An exam code is short, of `A-Z`, `0-9` and `-`, like `DVA-C03`.
+fn check_exam(code: &str) -> Result<(), String> {
+    let ok = !code.is_empty()
+        && code.len() <= 16
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err("names an exam code that is not like DVA-C03".to_string())
+    }
 }
 
 /// Ids are lowercase kebab-case (words of `a-z0-9` joined by single hyphens), at most [`MAX_ID`] long:

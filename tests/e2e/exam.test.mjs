@@ -161,6 +161,17 @@ test("a multiple-response question never takes more than its number of choices, 
   assert.match(await page.textContent(".cap"), /already chosen/);
   await page.keyboard.press("1");
   assert.equal(await page.$$eval(".choice input:checked", (l) => l.length), need - 1, "a choice can be cleared");
+  // By mouse: ticking one more than allowed leaves on screen exactly what is recorded.
+  await page.click(".choice >> nth=0");
+  assert.equal(await page.$$eval(".choice input:checked", (l) => l.length), need);
+  await page.click(`.choice >> nth=${need}`);
+  const shown = await page.$$eval(".choice input", (l) => l.map((i, n) => (i.checked ? n : -1)).filter((n) => n >= 0));
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")));
+  const item = stored.items[stored.current];
+  const recorded = item.chosen.map((orig) => item.order.indexOf(orig)).sort();
+  assert.deepEqual(shown, recorded, "the ticks on screen are the choices recorded");
+  assert.equal(shown.length, need);
+  assert.ok(!shown.includes(need), "the extra option stays unticked");
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });

@@ -64,7 +64,7 @@ test("export, clear, import restores the same history; a bad file changes nothin
   const dir = await mkdtemp(join(tmpdir(), "dva-export-"));
   const file = join(dir, "export.json");
   await download.saveAs(file);
-  assert.match(download.suggestedFilename(), /^dva-c02-history-\d{4}-\d\d-\d\d\.json$/);
+  assert.match(download.suggestedFilename(), /^dva-practice-history-\d{4}-\d\d-\d\d\.json$/);
   assert.ok((await readFile(file, "utf8")).includes("dva-c02-practice-history"));
 
   // A broken file is refused with a message and the history is untouched.

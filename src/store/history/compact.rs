@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Attempt;
 use crate::exam::score::{DomainScore, Outcome, SectionTally, competency};
-use crate::exam::session::{Item, Session};
+use crate::exam::session::{Item, Session, earlier_exam};
 use crate::exam::spec::Spec;
 
 /// A time in milliseconds, written without the `.0` of a whole number (most times are whole, from
@@ -89,6 +89,9 @@ struct Stored {
     version: u32,
     id: String,
     spec: Spec,
+    /// The exam code; attempts stored before v3 have none and were DVA-C02 exams.
+    #[serde(rename = "ex", default = "earlier_exam")]
+    exam: String,
     #[serde(rename = "b")]
     bank_version: String,
     #[serde(rename = "t0", with = "whole")]
@@ -167,6 +170,7 @@ pub fn serialize<S: Serializer>(a: &Attempt, ser: S) -> Result<S::Ok, S::Error> 
         version: s.version,
         id: s.id.clone(),
         spec: s.spec.clone(),
+        exam: s.exam.clone(),
         bank_version: s.bank_version.clone(),
         started_ms: s.started_ms,
         deadline_ms: s.deadline_ms,
@@ -212,6 +216,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Attempt, D::Error
             version: s.version,
             id: s.id,
             spec: s.spec,
+            exam: s.exam,
             bank_version: s.bank_version,
             started_ms: s.started_ms,
             deadline_ms: s.deadline_ms,

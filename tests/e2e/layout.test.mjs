@@ -1,0 +1,102 @@
+// What a person sees: every page and state at 1280 px (light) and 360 px (dark) is laid out so it can be
+// read. Text-only checks missed the review page showing every option one word per line; these look at
+// the boxes the browser laid out.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setup } from "./harness.mjs";
+import { answer, finish, fresh, startQuick } from "./helpers.mjs";
+
+let t;
+before(async () => { t = await setup(); });
+after(async () => { await t.teardown(); });
+
+const SIZES = [
+  { name: "1280 light", viewport: { width: 1280, height: 860 }, scheme: "light" },
+  { name: "360 dark", viewport: { width: 360, height: 740 }, scheme: "dark" },
+];
+
+/** The layout problems of the page as it is now, as sentences; none is expected. */
+async function problems(page, where) {
+  const found = await page.evaluate(() => {
+    const out = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth) {
+      // Name the widest element, to say what pushes the page sideways.
+      let widest = null;
+      for (const el of document.body.querySelectorAll("*")) {
+        const r = el.getBoundingClientRect();
+        if (r.right > window.innerWidth + 1 && (!widest || r.right > widest.r)) widest = { r: r.right, el };
+      }
+      const name = widest ? `${widest.el.tagName.toLowerCase()}.${[...widest.el.classList].join(".")}` : "?";
+      out.push(`scrolls sideways: ${doc.scrollWidth} px wide in ${window.innerWidth} (widest: ${name})`);
+    }
+    for (const choice of document.querySelectorAll(".choice")) {
+      const text = choice.querySelector(".text");
+      if (!text) continue;
+      const [c, x] = [choice.getBoundingClientRect(), text.getBoundingClientRect()];
+      if (c.width > 0 && x.width < c.width / 2) {
+        out.push(`an option's text is ${Math.round(x.width)} px wide in a ${Math.round(c.width)} px card: "${text.textContent.slice(0, 40)}"`);
+      }
+      // About one word per line: many lines for the words it holds.
+      const words = text.textContent.trim().split(/\s+/).length;
+      const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 20;
+      const lines = Math.round(x.height / lineHeight);
+      if (words >= 6 && lines >= words * 0.7) out.push(`an option is laid out about one word per line (${lines} lines, ${words} words)`);
+    }
+    return out;
+  });
+  return found.map((p) => `${where}: ${p}`);
+}
+
+for (const size of SIZES) {
+  test(`every page reads well at ${size.name}`, async () => {
+    const page = await t.open("#/", { viewport: size.viewport });
+    await page.emulateMedia({ colorScheme: size.scheme });
+    const all = [];
+    const look = async (where) => all.push(...(await problems(page, where)));
+    await fresh(page, t.url, "#/");
+    await page.waitForSelector("h1");
+    await look("dashboard, first visit");
+    await page.goto(t.url + "#/exam/new");
+    await page.waitForSelector("form.setup");
+    await look("setup");
+    for (const kind of ["Quick exam", "Domain drill", "Section drill"]) {
+      await page.click(`.option-card:has-text("${kind}")`);
+      await look(`setup, ${kind}`);
+    }
+    await page.click('.option-card:has-text("Quick exam")');
+    await startQuick(page, 30);
+    for (let i = 0; i < 30; i++) {
+      await look(`exam room, question ${i + 1}`);
+      await answer(page);
+      await page.keyboard.press("ArrowRight");
+    }
+    const id = await finish(page, 0);
+    await look("results");
+    await page.goto(t.url + `#/review/${encodeURIComponent(id)}`);
+    await page.waitForSelector(".review .choice");
+    await look("review, all");
+    await page.goto(t.url + `#/review/${encodeURIComponent(id)}/incorrect`);
+    await page.waitForSelector(".review");
+    await look("review, incorrect");
+    await page.goto(t.url + "#/");
+    await page.waitForSelector(".dash");
+    await look("dashboard with an attempt");
+    await page.goto(t.url + "#/history");
+    await page.waitForSelector("table.attempts");
+    await look("history");
+    await page.goto(t.url + "#/notes");
+    await page.waitForSelector("h1");
+    await look("notes contents");
+    for (const anchor of ["sse-kms", "lambda-concurrency", "dynamodb-capacity-modes", "aws-sam-cli"]) {
+      await page.goto(t.url + `#/notes/${anchor}`);
+      await page.waitForTimeout(100);
+      await look(`notes #${anchor}`);
+    }
+    await page.goto(t.url + "#/nowhere");
+    await page.waitForSelector("h1");
+    await look("not found");
+    assert.deepEqual(all, []);
+    await page.close();
+  });
+}
