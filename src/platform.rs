@@ -110,6 +110,14 @@ pub fn focus_top(id: &str) {
     }
 }
 
+/// Logs a panic's message and place to the browser console before the wasm aborts, so a bug report can
+/// say more than "unreachable" (the release profile aborts on panic, which prints nothing by itself).
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("dva-exam panicked: {info}").into());
+    }));
+}
+
 /// The element that had focus when a dialog opened, so closing the dialog can give focus back to it.
 pub struct Focused(Option<web_sys::HtmlElement>);
 

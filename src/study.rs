@@ -76,6 +76,7 @@ pub fn key_info(id: &str) -> Option<KeyInfo<'static>> {
     Some(KeyInfo {
         domain: q.task.domain,
         keys: &key_lists()[i],
+        options: q.choices.len(),
         sections: q
             .notes
             .iter()
@@ -117,6 +118,14 @@ fn item(p: Picked) -> Item {
         checked: false,
         spent_ms: 0.0,
     }
+}
+
+/// Today's question for a stored item, if the bank still has it in the same shape ([`score::consistent`]);
+/// `None` shows it as retired. Every page that shows a stored item's options goes through here, so no
+/// stored or imported data can index past today's options.
+pub fn question_for(item: &Item) -> Option<&'static bank::Question> {
+    let q = &QUESTIONS[find(&item.id)?];
+    score::consistent(item, q.choices.len(), q.keys()).then_some(q)
 }
 
 /// The keys of a question by id, as the spaced-review and retry logic need them; `None` when retired.

@@ -325,7 +325,9 @@ fn notes_links_must_exist() {
     );
     assert_eq!(
         errors(&GOOD.replace("Notes: first-section", "Notes: first-section\nLevel: hard")),
-        ["bank/01-b.md:5:1: unknown metadata key `Level` (expected `Task:`, `Skill:` or `Notes:`)"]
+        [
+            "bank/01-b.md:5:1: unknown metadata key `Level` (expected `Task:`, `Skill:`, `Notes:` or `Docs:`)"
+        ]
     );
 }
 
@@ -755,5 +757,36 @@ fn ids_are_forever_the_lock_file_enforces_it() {
     assert_eq!(
         locked(GOOD, "nonsense line\n").unwrap_err(),
         ["bank.lock:1:1: a lock line reads `<id> <options> <keys> <16-hex-digit hash>`"]
+    );
+}
+
+#[test]
+fn docs_lines_name_canonical_english_aws_documentation() {
+    let with = |docs: &str| {
+        GOOD.replace(
+            "Notes: first-section\n",
+            &format!("Notes: first-section\nDocs: {docs}\n"),
+        )
+    };
+    let c = build(&with(
+        "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html, https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html",
+    ))
+    .expect("docs");
+    assert_eq!(c.questions[0].docs.len(), 2);
+    assert_eq!(
+        errors(&with(
+            "https://docs.aws.amazon.com/pt_br/lambda/latest/dg/welcome.html, https://docs.amazonaws.cn/lambda/x.html, http://docs.aws.amazon.com/x"
+        )),
+        [
+            "bank/01-b.md:5:1: `https://docs.aws.amazon.com/pt_br/lambda/latest/dg/welcome.html` is not a canonical English AWS documentation address (https://docs.aws.amazon.com/..., no language segment)",
+            "bank/01-b.md:5:1: `https://docs.amazonaws.cn/lambda/x.html` is not a canonical English AWS documentation address (https://docs.aws.amazon.com/..., no language segment)",
+            "bank/01-b.md:5:1: `http://docs.aws.amazon.com/x` is not a canonical English AWS documentation address (https://docs.aws.amazon.com/..., no language segment)",
+        ]
+    );
+    assert_eq!(
+        errors(&with("")),
+        [
+            "bank/01-b.md:5:1: empty `Docs:` line: name at least one https://docs.aws.amazon.com/ page"
+        ]
     );
 }

@@ -638,6 +638,7 @@ fn keys_of(id: &str) -> Option<KeyInfo<'static>> {
     Some(KeyInfo {
         domain: (n % 4) as u8 + 1,
         keys: if n.is_multiple_of(2) { DOUBLE } else { SINGLE },
+        options: 5,
         sections: vec![SECTIONS[n % 3]],
     })
 }

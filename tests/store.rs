@@ -95,6 +95,7 @@ fn hand_made(id: &str, finished_ms: f64, answers: &[(&str, Option<u8>)]) -> Atte
         (!q.contains("retired")).then(|| KeyInfo {
             domain: 1,
             keys: &[0],
+            options: 4,
             sections: vec!["s"],
         })
     });
@@ -620,6 +621,70 @@ fn replace_somewhere(v: &mut Value, rng: &mut Rng) {
     }
 }
 
+/// What the review page does with each stored item of an accepted attempt: today's question for it (or
+/// none, shown as retired), then every option in the stored order, the chosen ones marked, and the
+/// verdict. Indexing must never go past today's options, whatever the file held.
+fn review_every_option(h: &History) {
+    for a in h.full() {
+        for item in &a.session.items {
+            if let Some(q) = study::question_for(item) {
+                for &orig in &item.order {
+                    let c = &q.choices[usize::from(orig)];
+                    let _ = (c.html, c.key, item.chosen.contains(&orig));
+                }
+                let keys = study::keys_of(q.id).expect("a question of the bank has keys");
+                let _ = score::is_correct(item, &keys);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_stored_item_that_no_longer_fits_its_question_is_shown_and_scored_as_retired() {
+    let q = &dva_exam::bank::QUESTIONS[0];
+    let n = q.choices.len() as u8;
+    let fits = Item {
+        id: q.id.to_string(),
+        order: (0..n).rev().collect(),
+        keys: q.keys() as u8,
+        chosen: vec![0],
+        flagged: false,
+        checked: false,
+        spent_ms: 0.0,
+    };
+    assert!(study::question_for(&fits).is_some());
+    // One option fewer or more than today, another key count, a choice past the end: all retired.
+    let mut fewer = fits.clone();
+    fewer.order.pop();
+    let mut more = fits.clone();
+    more.order.push(n);
+    let mut keys = fits.clone();
+    keys.keys += 1;
+    let mut chosen = fits.clone();
+    chosen.chosen = vec![n];
+    let mut gone = fits.clone();
+    gone.id = "appsync-subscriptions-live-bids".to_string();
+    for item in [&fewer, &more, &keys, &chosen, &gone] {
+        assert!(study::question_for(item).is_none(), "{item:?}");
+    }
+    // Scoring treats it as retired: asked, wrong, in no domain row.
+    let spec = Spec {
+        kind: Kind::Quick { length: 2 },
+        mode: Mode::Exam,
+        extra_time: false,
+        seed: 1,
+    };
+    let mut right = fits.clone();
+    right.chosen = study::keys_of(q.id).unwrap();
+    let mut broken = right.clone();
+    broken.order.pop();
+    let mut s = Session::new(spec, None, "DVA-C03", "test", vec![right, broken], T0);
+    s.submit(T0 + 1.0, false);
+    let o = score::score(&s, 4, study::key_info);
+    assert_eq!((o.correct, o.total), (1, 2));
+    assert_eq!(o.domains.iter().map(|d| d.total).sum::<usize>(), 1);
+}
+
 #[test]
 fn mutated_exports_never_panic_and_anything_accepted_round_trips() {
     let file = valid_doc().to_string();
@@ -652,6 +717,7 @@ fn mutated_exports_never_panic_and_anything_accepted_round_trips() {
         match transfer::import(&mutated) {
             Ok(h) => {
                 ok += 1;
+                review_every_option(&h);
                 assert_eq!(transfer::import(&transfer::export(&h)), Ok(h));
             }
             Err(e) => {

@@ -151,6 +151,8 @@ pub struct Question {
     pub skills: &'static [u8],
     /// Indices into [`SECTIONS`] of the sections that teach it.
     pub notes: &'static [u16],
+    /// AWS documentation pages that confirm its key.
+    pub docs: &'static [&'static str],
     pub stem: &'static str,
     pub choices: &'static [Choice],
     pub explanation: &'static str,

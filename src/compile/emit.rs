@@ -63,10 +63,11 @@ pub fn rust(c: &Compiled) -> String {
             .join(", ");
         let _ = writeln!(
             s,
-            "Question {{ id: {:?}, task: {}, skills: &{:?}, notes: &[{notes}], stem: {:?}, choices: &[{choices}], explanation: {:?} }},",
+            "Question {{ id: {:?}, task: {}, skills: &{:?}, notes: &[{notes}], docs: &{:?}, stem: {:?}, choices: &[{choices}], explanation: {:?} }},",
             q.id,
             tasks(&[q.task]),
             q.skills,
+            q.docs,
             q.stem,
             q.explanation
         );

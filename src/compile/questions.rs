@@ -33,6 +33,8 @@ pub struct Question {
     pub skills: Vec<u8>,
     /// Indices of the linked note sections.
     pub notes: Vec<usize>,
+    /// AWS documentation pages that confirm the key (`Docs:`).
+    pub docs: Vec<String>,
     pub stem: String,
     /// The stem as plain text (for reports and shape checks).
     pub stem_text: String,
@@ -186,7 +188,12 @@ fn question(
         diags.push(loc.diag(at, format!("question `{id}` has no metadata (`Task:` and `Notes:` lines) right under its heading")));
         return None;
     };
-    let (task, skills, note_refs) = metadata(&id, at, &meta, exam, notes, loc, diags);
+    let Meta {
+        task,
+        skills,
+        notes: note_refs,
+        docs,
+    } = metadata(&id, at, &meta, exam, notes, loc, diags);
     let mut stem = Vec::new();
     let mut options = None;
     for block in blocks.by_ref() {
@@ -255,6 +262,7 @@ fn question(
         task: task?,
         skills,
         notes: note_refs,
+        docs,
         stem: markdown::render(stem, &notes.index, loc, diags),
         stem_text,
         choices,
@@ -269,7 +277,34 @@ fn starts_with_key(block: &[Spanned<'_>]) -> bool {
     matches!(block.get(1), Some((Event::Text(t), _)) if t.split_once(':').is_some_and(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic())))
 }
 
-/// Reads the `Task:` and `Notes:` lines.
+/// A question's metadata lines, read.
+struct Meta {
+    task: Option<(u8, u8)>,
+    skills: Vec<u8>,
+    notes: Vec<usize>,
+    docs: Vec<String>,
+}
+
+/// Whether `url` is a canonical English AWS documentation address: `https://docs.aws.amazon.com/...`,
+/// with no language segment (`/pt_br/`, `/en_gb/`) and not a mirror.
+pub fn is_aws_doc(url: &str) -> bool {
+    let Some(path) = url.strip_prefix("https://docs.aws.amazon.com/") else {
+        return false;
+    };
+    let language = |seg: &str| {
+        let b = seg.as_bytes();
+        b.len() == 5
+            && b[2] == b'_'
+            && b[..2].iter().all(u8::is_ascii_lowercase)
+            && b[3..].iter().all(u8::is_ascii_lowercase)
+    };
+    !path.is_empty()
+        && !path.split('/').any(language)
+        && !url.contains(char::is_whitespace)
+        && !url.contains(['<', '>', '"', '\''])
+}
+
+/// Reads the `Task:`, `Skill:`, `Notes:` and `Docs:` lines.
 fn metadata(
     id: &str,
     at: usize,
@@ -278,7 +313,7 @@ fn metadata(
     notes: &Notes,
     loc: &Locator<'_>,
     diags: &mut Vec<Diag>,
-) -> (Option<(u8, u8)>, Vec<u8>, Vec<usize>) {
+) -> Meta {
     let mut lines: Vec<(String, usize)> = Vec::new();
     let mut new_line = true;
     for (event, range) in &block[1..block.len().saturating_sub(1)] {
@@ -297,6 +332,7 @@ fn metadata(
         }
     }
     let (mut task, mut refs, mut saw_notes, mut saw_task) = (None, Vec::new(), false, false);
+    let mut docs: Vec<String> = Vec::new();
     // Skills are checked once the task is known, whatever the order of the lines.
     let mut skill_lines: Vec<(&str, usize)> = Vec::new();
     for (line, offset) in &lines {
@@ -316,6 +352,26 @@ fn metadata(
                 }
             }
             "Skill" => skill_lines.push((value, *offset)),
+            "Docs" => {
+                let urls: Vec<&str> = value
+                    .split([',', ' '])
+                    .map(str::trim)
+                    .filter(|u| !u.is_empty())
+                    .collect();
+                if urls.is_empty() {
+                    diags.push(loc.diag(
+                        *offset,
+                        "empty `Docs:` line: name at least one https://docs.aws.amazon.com/ page",
+                    ));
+                }
+                for u in urls {
+                    if !is_aws_doc(u) {
+                        diags.push(loc.diag(*offset, format!("`{u}` is not a canonical English AWS documentation address (https://docs.aws.amazon.com/..., no language segment)")));
+                    } else if !docs.iter().any(|d| d == u) {
+                        docs.push(u.to_string());
+                    }
+                }
+            }
             "Notes" => {
                 saw_notes = true;
                 let mut named = 0;
@@ -339,7 +395,7 @@ fn metadata(
             }
             other => diags.push(loc.diag(
                 *offset,
-                format!("unknown metadata key `{other}` (expected `Task:`, `Skill:` or `Notes:`)"),
+                format!("unknown metadata key `{other}` (expected `Task:`, `Skill:`, `Notes:` or `Docs:`)"),
             )),
         }
     }
@@ -379,7 +435,12 @@ fn metadata(
             format!("question `{id}` has no `Notes:` line linking the note sections that teach it"),
         ));
     }
-    (task, skills, refs)
+    Meta {
+        task,
+        skills,
+        notes: refs,
+        docs,
+    }
 }
 
 /// The options of a task list, each rendered inline.

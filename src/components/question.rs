@@ -21,6 +21,51 @@ pub fn choose_hint(keys: usize) -> Option<&'static str> {
     }
 }
 
+/// A short label for an AWS documentation address: the guide and the page, e.g.
+/// `lambda · invocation-async` for `https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html`.
+pub fn doc_label(url: &str) -> String {
+    let path = url
+        .trim_start_matches("https://docs.aws.amazon.com/")
+        .trim_end_matches('/');
+    let guide = path.split('/').next().unwrap_or(path);
+    let page = path
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .split('#')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".html");
+    if page.is_empty() || page == guide {
+        guide.to_string()
+    } else {
+        format!("{guide} · {page}")
+    }
+}
+
+/// The AWS documentation pages that confirm a question's key, opened in a new tab.
+#[component]
+pub fn DocLinks(question: &'static Question) -> impl IntoView {
+    (!question.docs.is_empty()).then(|| {
+        let links = question
+            .docs
+            .iter()
+            .map(|&u| {
+                view! {
+                    <li><a href=u target="_blank" rel="noopener noreferrer">{doc_label(u)}
+                        <span class="sr-only">" (AWS documentation, opens in a new tab)"</span></a></li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="doc-links">
+                <h3>"AWS documentation"</h3>
+                <ul>{links}</ul>
+            </div>
+        }
+    })
+}
+
 /// The links to the note sections a question is linked to; with `back`, the notes offer a way back there.
 #[component]
 pub fn NoteLinks(
@@ -100,4 +145,24 @@ pub fn Choices(
         })
         .collect_view();
     view! { <ul class="choices" role="list">{rows}</ul> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_labels_name_the_guide_and_the_page() {
+        assert_eq!(
+            doc_label("https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html"),
+            "lambda · invocation-async"
+        );
+        assert_eq!(
+            doc_label(
+                "https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html#x"
+            ),
+            "AmazonS3 · ShareObjectPreSignedURL"
+        );
+        assert_eq!(doc_label("https://docs.aws.amazon.com/bedrock/"), "bedrock");
+    }
 }

@@ -64,8 +64,23 @@ pub struct KeyInfo<'a> {
     pub domain: u8,
     /// Original indices of the correct options.
     pub keys: &'a [u8],
+    /// How many options the question has today.
+    pub options: usize,
     /// Anchors of the note sections that teach it.
     pub sections: Vec<&'a str>,
+}
+
+/// Whether a stored item still fits the question as the bank has it today: the option order shown is a
+/// permutation of today's options, the number of keys is the same, and every choice is one of them. An
+/// item that does not fit (the question changed under a stored exam or attempt) is treated as retired:
+/// indexing today's options with it could point past the end or at other options.
+pub fn consistent(item: &Item, options: usize, keys: usize) -> bool {
+    let mut order = item.order.clone();
+    order.sort_unstable();
+    order.len() == options
+        && order.iter().enumerate().all(|(i, &o)| usize::from(o) == i)
+        && usize::from(item.keys) == keys
+        && item.chosen.iter().all(|&c| usize::from(c) < options)
 }
 
 /// Whether an item is right: the chosen set equals the key set exactly, as on the real exam (no partial
@@ -114,8 +129,8 @@ pub fn competency(correct: usize, total: usize) -> Competency {
 /// Scores a session of an exam with `domains` domains against the current bank; `info` looks a question
 /// up by id.
 ///
-/// A question `info` does not know (retired since the attempt) counts as asked and wrong, but is in no
-/// domain row and no section tally, since its domain and sections are no longer known.
+/// A question `info` does not know (retired since the attempt), or whose stored item no longer fits it
+/// ([`consistent`]), counts as asked and wrong, but is in no domain row and no section tally.
 pub fn score<'a>(
     s: &Session,
     domains: usize,
@@ -125,7 +140,9 @@ pub fn score<'a>(
     let mut domains = vec![(0usize, 0usize); domains];
     let mut sections: BTreeMap<&'a str, (usize, usize)> = BTreeMap::new();
     for item in &s.items {
-        let Some(k) = info(&item.id) else { continue };
+        let Some(k) = info(&item.id).filter(|k| consistent(item, k.options, k.keys.len())) else {
+            continue;
+        };
         let right = is_correct(item, k.keys);
         correct += usize::from(right);
         if let Some(row) = domains.get_mut(usize::from(k.domain).wrapping_sub(1)) {

@@ -11,7 +11,7 @@ use crate::bank::QUESTIONS;
 use crate::clock::{self, Level};
 use crate::components::dialog::Modal;
 use crate::components::navigator::Navigator;
-use crate::components::question::{Choices, NoteLinks, choose_hint};
+use crate::components::question::{Choices, DocLinks, NoteLinks, choose_hint};
 use crate::exam::session::{Chose, Item, Session};
 use crate::exam::spec::Mode;
 use crate::platform;
@@ -261,8 +261,7 @@ fn Room() -> impl IntoView {
                     }>
                         {move || {
                             let i = current.get();
-                            let id = item.with_untracked(|it| it.as_ref().map(|it| it.id.clone())).unwrap_or_default();
-                            view! { <QuestionCard index=i total id item practice cap_hint choose=Callback::new(choose) flag=Callback::new(move |_| flag()) /> }
+                            view! { <QuestionCard index=i total item practice cap_hint choose=Callback::new(choose) flag=Callback::new(move |_| flag()) /> }
                         }}
                     </Show>
                     <div class="exam-actions">
@@ -316,7 +315,6 @@ fn Room() -> impl IntoView {
 fn QuestionCard(
     index: usize,
     total: usize,
-    id: String,
     item: Signal<Option<Item>>,
     practice: bool,
     cap_hint: RwSignal<bool>,
@@ -324,7 +322,8 @@ fn QuestionCard(
     flag: Callback<()>,
 ) -> impl IntoView {
     let app = use_app();
-    let Some(q) = study::find(&id).map(|i| &QUESTIONS[i]) else {
+    // A question retired or changed since the exam started is not shown with today's options.
+    let Some(q) = item.with_untracked(|i| i.as_ref().and_then(study::question_for)) else {
         return view! {
             <div class="card"><h1 id="q-title" tabindex="-1">{format!("Question {} of {total}", index + 1)}</h1>
             <p>"This question was retired from the bank since the exam started; it counts as unanswered."</p></div>
@@ -376,6 +375,7 @@ fn QuestionCard(
                         </p>
                         <div class="explanation" inner_html=q.explanation></div>
                         <NoteLinks question=q />
+                        <DocLinks question=q />
                     </div>
                 </Show>
             })}

@@ -18,6 +18,20 @@ use crate::study;
 /// How many recent attempts readiness looks at.
 const RECENT: usize = 5;
 
+/// Which attempts spaced review counts: all of them, whichever exam they simulated (a question id keeps
+/// its meaning across exams).
+fn due_scope() -> String {
+    let mut codes: Vec<&str> = EXAM.earlier.iter().map(|e| e.code).collect();
+    if codes.is_empty() {
+        return "Counted over every attempt.".to_string();
+    }
+    codes.push(EXAM.code);
+    format!(
+        "Counted over every attempt, whichever exam it simulated ({}): a question keeps its meaning across exams.",
+        codes.join(" or ")
+    )
+}
+
 /// The dashboard.
 #[component]
 pub fn Home() -> impl IntoView {
@@ -134,6 +148,7 @@ pub fn Home() -> impl IntoView {
                     </div>
                     <div>
                         <h2>"Due for review"</h2>
+                        <p class="meta">{due_scope()}</p>
                         {move || {
                             let n = due.get().len();
                             if n == 0 {

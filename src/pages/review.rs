@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::bank::{EXAM, QUESTIONS};
-use crate::components::question::{NoteLinks, letter};
+use crate::bank::EXAM;
+use crate::components::question::{DocLinks, NoteLinks, letter};
 use crate::exam::score;
 use crate::exam::session::Item;
 use crate::platform;
@@ -27,7 +27,7 @@ enum Show {
 struct Row {
     n: usize,
     item: Item,
-    question: Option<usize>,
+    question: Option<&'static crate::bank::Question>,
     right: bool,
 }
 
@@ -55,8 +55,12 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(n, item)| {
-            let question = study::find(&item.id);
-            let right = study::keys_of(&item.id).is_some_and(|keys| score::is_correct(item, &keys));
+            // A question retired or changed since the attempt is shown as retired and keeps the outcome
+            // it was scored with (wrong, as retired questions are scored).
+            let question = study::question_for(item);
+            let right = question.is_some_and(|q| {
+                study::keys_of(q.id).is_some_and(|keys| score::is_correct(item, &keys))
+            });
             Row {
                 n,
                 item: item.clone(),
@@ -70,7 +74,7 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         .into_iter()
         .map(|row| {
             let Row { n, item, question, right } = row;
-            let q_domain = question.map_or(0, |k| QUESTIONS[k].task.domain);
+            let q_domain = question.map_or(0, |q| q.task.domain);
             let unanswered = item.chosen.is_empty();
             let flagged = item.flagged;
             let visible = move || {
@@ -84,7 +88,7 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             };
             let body = match question {
                 None => view! { <p>"This question was retired from the bank since; it counted as wrong."</p> }.into_any(),
-                Some(k) => question_body(&QUESTIONS[k], &item, right, with_query(&base, "q", &(n + 1).to_string())).into_any(),
+                Some(q) => question_body(q, &item, right, with_query(&base, "q", &(n + 1).to_string())).into_any(),
             };
             let verdict = if question.is_none() {
                 "Retired"
@@ -184,5 +188,6 @@ fn question_body(
             <div class="explanation" inner_html=q.explanation></div>
         </details>
         <NoteLinks question=q back />
+        <DocLinks question=q />
     }
 }

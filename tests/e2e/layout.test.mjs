@@ -37,11 +37,13 @@ async function problems(page, where) {
       if (c.width > 0 && x.width < c.width / 2) {
         out.push(`an option's text is ${Math.round(x.width)} px wide in a ${Math.round(c.width)} px card: "${text.textContent.slice(0, 40)}"`);
       }
-      // About one word per line: many lines for the words it holds.
+      // About one word per line: several lines holding only a few characters each. (A long code token
+      // may fill a line alone; that is fine.)
+      const chars = text.textContent.trim().length;
       const words = text.textContent.trim().split(/\s+/).length;
       const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 20;
       const lines = Math.round(x.height / lineHeight);
-      if (words >= 6 && lines >= words * 0.7) out.push(`an option is laid out about one word per line (${lines} lines, ${words} words)`);
+      if (lines >= 4 && words >= 4 && chars / lines < 12) out.push(`an option is laid out about one word per line (${lines} lines, ${words} words, ${chars} characters)`);
     }
     return out;
   });
@@ -96,6 +98,55 @@ for (const size of SIZES) {
     await page.goto(t.url + "#/nowhere");
     await page.waitForSelector("h1");
     await look("not found");
+    assert.deepEqual(all, []);
+    await page.close();
+  });
+}
+
+/** Every published question of the bank (from questions/bank.lock): id, option count, key count. */
+async function wholeBank() {
+  const { readFile } = await import("node:fs/promises");
+  const { join } = await import("node:path");
+  const lock = await readFile(join(import.meta.dirname, "..", "..", "questions", "bank.lock"), "utf8");
+  return lock.split("\n").filter((l) => l && !l.startsWith("#") && !l.startsWith("retired "))
+    .map((l) => { const [id, options, keys] = l.split(" "); return { id, options: +options, keys: +keys }; });
+}
+
+for (const size of SIZES) {
+  test(`every question of the bank reads well in the exam room and the review at ${size.name}`, async () => {
+    const bank = await wholeBank();
+    const now = Date.now();
+    // An untimed exam of the whole bank, each question answered with its first options.
+    const session = {
+      version: 1, id: "layout-whole-bank",
+      spec: { kind: { Picked: { title: "Whole bank", ids: bank.map((q) => q.id) } }, mode: "Exam", extra_time: false, seed: 1 },
+      exam: "DVA-C03", bank_version: "layout", started_ms: now, deadline_ms: null,
+      items: bank.map((q) => ({
+        id: q.id, order: [...Array(q.options).keys()], keys: q.keys,
+        chosen: [...Array(q.keys).keys()], flagged: false, checked: false, spent_ms: 0,
+      })),
+      current: 0, entered_ms: now, finished_ms: null, expired: false,
+    };
+    const page = await t.open("#/", { viewport: size.viewport });
+    await page.emulateMedia({ colorScheme: size.scheme });
+    await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, JSON.stringify(session));
+    await page.goto(t.url + "#/exam");
+    await page.reload();
+    await page.waitForSelector(".exam .card");
+    const all = [];
+    for (let i = 0; i < bank.length; i++) {
+      assert.equal(await page.textContent(".progress"), `Question ${i + 1} of ${bank.length}`);
+      all.push(...(await problems(page, `exam room, ${bank[i].id}`)));
+      await page.keyboard.press("ArrowRight");
+    }
+    await page.click("button.end");
+    await page.click("#end-confirm");
+    await page.waitForSelector(".results");
+    const id = decodeURIComponent(page.url().split("#/results/")[1]);
+    await page.goto(t.url + `#/review/${encodeURIComponent(id)}`);
+    await page.waitForSelector(".review .choice");
+    assert.equal(await page.$$eval(".review .card", (c) => c.length), bank.length);
+    all.push(...(await problems(page, "review of the whole bank")));
     assert.deepEqual(all, []);
     await page.close();
   });
