@@ -52,7 +52,14 @@ pub fn App() -> impl IntoView {
             platform::replace_hash(&Route::Exam.href());
             return;
         }
+        // A new page starts at the top with focus on its heading; a link to a place inside a page (a
+        // note section, a question of a review) scrolls there instead, as those pages do themselves.
+        let to_place = matches!(next, Route::Note(_)) || platform::hash().contains("q=");
+        let changed = route.get_untracked() != next;
         route.set(next);
+        if changed && !to_place {
+            request_animation_frame(platform::focus_page_heading);
+        }
     });
     let page = Memo::new(move |_| match route.get() {
         Route::Home => Page::Home,

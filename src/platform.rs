@@ -95,6 +95,25 @@ pub fn reveal(id: &str) -> bool {
     true
 }
 
+/// After a page change: scrolls to the top and moves focus to the page's main heading (`main h1`), so a
+/// keyboard or screen-reader user starts reading the new page, as on a page load.
+pub fn focus_page_heading() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    if let Some(h) = document()
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        if !h.has_attribute("tabindex") {
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&focus);
+    }
+}
+
 /// Scrolls to the top of the page and focuses the element with this id (after a page change).
 pub fn focus_top(id: &str) {
     if let Some(w) = window() {
@@ -188,6 +207,23 @@ pub fn set_checked(ev: &web_sys::Event, checked: bool) {
     {
         input.set_checked(checked);
     }
+}
+
+/// Whether a keyboard event happened on a control that acts on Enter itself (a button, link, input,
+/// select or text area), so a page-wide Enter shortcut leaves it alone.
+pub fn event_on_control(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(
+                el.tag_name().to_ascii_lowercase().as_str(),
+                "button" | "a" | "select" | "textarea"
+            ) || (el.tag_name().eq_ignore_ascii_case("input")
+                && !matches!(
+                    el.get_attribute("type").as_deref(),
+                    Some("radio" | "checkbox")
+                ))
+        })
 }
 
 /// The `href` attribute of the link an event happened in, if any.

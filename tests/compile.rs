@@ -41,6 +41,7 @@ const GOOD: &str = "## sqs-example
 
 Task: 1.1
 Notes: first-section
+Docs: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/welcome.html
 
 A developer needs one thing. Which option meets the need?
 
@@ -60,6 +61,7 @@ const MULTI: &str = "## sqs-multi
 
 Task: 2.1
 Notes: 01-one.md#sse-s3, #second-section
+Docs: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingServerSideEncryption.html
 
 A team needs two things. Which steps meet the need? (Choose TWO.)
 
@@ -287,7 +289,7 @@ fn id_must_be_kebab_case() {
 fn id_must_be_unique() {
     assert_eq!(
         errors(&format!("{GOOD}\n{GOOD}")),
-        ["bank/01-b.md:19:1: duplicate question id `sqs-example` (first used at bank/01-b.md:1:1)"]
+        ["bank/01-b.md:20:1: duplicate question id `sqs-example` (first used at bank/01-b.md:1:1)"]
     );
 }
 
@@ -334,7 +336,10 @@ fn notes_links_must_exist() {
 #[test]
 fn metadata_must_come_first() {
     assert_eq!(
-        errors(&GOOD.replace("Task: 1.1\nNotes: first-section\n\n", "")),
+        errors(&GOOD.replace(
+            "Task: 1.1\nNotes: first-section\nDocs: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/welcome.html\n\n",
+            "",
+        )),
         [
             "bank/01-b.md:1:1: question `sqs-example` has no metadata (`Task:` and `Notes:` lines) right under its heading"
         ]
@@ -353,26 +358,26 @@ fn option_and_key_counts() {
         errors(&GOOD.replace("- [ ] Alpha", "- [x] Alpha")),
         [
             "bank/01-b.md:1:1: question `sqs-example` has 4 options with 2 keys; use 4 options with 1 key, or 5-6 options with 2-3 keys",
-            "bank/01-b.md:6:1: question `sqs-example` has 2 keys, so its stem must end with \"(Choose TWO.)\"",
+            "bank/01-b.md:7:1: question `sqs-example` has 2 keys, so its stem must end with \"(Choose TWO.)\"",
         ]
     );
     assert_eq!(
         errors(&MULTI.replace("- [ ] Beta", "- [x] Beta")),
         [
-            "bank/01-b.md:6:1: question `sqs-multi` has 3 keys, so its stem must end with \"(Choose THREE.)\""
+            "bank/01-b.md:7:1: question `sqs-multi` has 3 keys, so its stem must end with \"(Choose THREE.)\""
         ]
     );
     assert_eq!(
         errors(&GOOD.replace("meets the need?", "meets the need? (Choose TWO.)")),
         [
-            "bank/01-b.md:6:1: question `sqs-example` has 1 key, so its stem must not say \"(Choose ...)\""
+            "bank/01-b.md:7:1: question `sqs-example` has 1 key, so its stem must not say \"(Choose ...)\""
         ]
     );
     assert_eq!(
         errors(&MULTI.replace("- [x] Gamma", "- [x] Gamma\n- [ ] Zeta\n- [ ] Eta")),
         [
             "bank/01-b.md:1:1: question `sqs-multi` has 7 options with 2 keys; use 4 options with 1 key, or 5-6 options with 2-3 keys",
-            "bank/01-b.md:16:1: question `sqs-multi` explains 3 of its 5 distractors; add one bullet line per distractor after the explanation"
+            "bank/01-b.md:17:1: question `sqs-multi` explains 3 of its 5 distractors; add one bullet line per distractor after the explanation"
         ]
     );
 }
@@ -381,7 +386,7 @@ fn option_and_key_counts() {
 fn options_must_be_a_task_list_without_repeats() {
     assert_eq!(
         errors(&GOOD.replace("- [ ] Gamma", "- [ ] alpha")),
-        ["bank/01-b.md:10:1: question `sqs-example` repeats the option \"alpha\""]
+        ["bank/01-b.md:11:1: question `sqs-example` repeats the option \"alpha\""]
     );
     assert_eq!(
         errors(&GOOD.replace("- [ ] Alpha\n- [x] Beta\n- [ ] Gamma\n- [ ] Delta\n\n", "")),
@@ -391,7 +396,7 @@ fn options_must_be_a_task_list_without_repeats() {
     );
     assert_eq!(
         errors(&GOOD.replace("- [ ] Delta", "- Delta")),
-        ["bank/01-b.md:11:1: question `sqs-example`: option \"Delta\" is not a task-list item (`- [ ]` or `- [x]`)",
+        ["bank/01-b.md:12:1: question `sqs-example`: option \"Delta\" is not a task-list item (`- [ ]` or `- [x]`)",
          "bank/01-b.md:1:1: question `sqs-example` has 3 options with 1 keys; use 4 options with 1 key, or 5-6 options with 2-3 keys"]
         .iter().copied().rev().collect::<Vec<_>>()
     );
@@ -414,7 +419,7 @@ fn stem_and_explanation_are_required() {
     assert_eq!(
         errors(&GOOD.replace("- Delta is wrong.\n", "")),
         [
-            "bank/01-b.md:13:1: question `sqs-example` explains 2 of its 3 distractors; add one bullet line per distractor after the explanation"
+            "bank/01-b.md:14:1: question `sqs-example` explains 2 of its 3 distractors; add one bullet line per distractor after the explanation"
         ]
     );
 }
@@ -424,18 +429,18 @@ fn raw_html_and_bad_links_are_rejected() {
     assert_eq!(
         errors(&GOOD.replace("Beta is right.", "Beta is <b>right</b>.")),
         [
-            "bank/01-b.md:13:9: raw HTML is not allowed (write markdown instead)",
-            "bank/01-b.md:13:17: raw HTML is not allowed (write markdown instead)"
+            "bank/01-b.md:14:9: raw HTML is not allowed (write markdown instead)",
+            "bank/01-b.md:14:17: raw HTML is not allowed (write markdown instead)"
         ]
     );
     assert_eq!(
         errors(&GOOD.replace("Beta is right.", "Beta is [right](#nowhere).")),
-        ["bank/01-b.md:13:9: link to missing section `#nowhere`"]
+        ["bank/01-b.md:14:9: link to missing section `#nowhere`"]
     );
     assert_eq!(
         errors(&GOOD.replace("Beta is right.", "Beta is [right](other.html).")),
         [
-            "bank/01-b.md:13:9: unsupported link `other.html`: link a section as `#anchor` or `file.md#anchor`, or the web with https://"
+            "bank/01-b.md:14:9: unsupported link `other.html`: link a section as `#anchor` or `file.md#anchor`, or the web with https://"
         ]
     );
     assert_eq!(
@@ -507,7 +512,7 @@ fn every_problem_is_listed_at_once_across_files() {
         lines,
         [
             "bank/01-b.md:3:1: invalid task statement `9.9`: TST-C01 has 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2, 4.3",
-            "bank/01-b.md:10:1: question `sqs-example` repeats the option \"Alpha\"",
+            "bank/01-b.md:11:1: question `sqs-example` repeats the option \"Alpha\"",
             "bank/02-c.md:1:1: question id `Bad Id` is not lowercase kebab-case (like `sqs-long-polling`)",
             "bank/02-c.md:1:1: question `Bad Id` has no metadata (`Task:` and `Notes:` lines) right under its heading",
             "notes/02-two.md:1:1: section `Two` has no `Tasks:` line under its heading (e.g. `Tasks: 1.2, 3.4`)",
@@ -764,8 +769,8 @@ fn ids_are_forever_the_lock_file_enforces_it() {
 fn docs_lines_name_canonical_english_aws_documentation() {
     let with = |docs: &str| {
         GOOD.replace(
-            "Notes: first-section\n",
-            &format!("Notes: first-section\nDocs: {docs}\n"),
+            "Docs: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/welcome.html\n",
+            &format!("Docs: {docs}\n"),
         )
     };
     let c = build(&with(

@@ -286,9 +286,13 @@ struct Meta {
 }
 
 /// Whether `url` is a canonical English AWS documentation address: `https://docs.aws.amazon.com/...`,
-/// with no language segment (`/pt_br/`, `/en_gb/`) and not a mirror.
+/// with no language segment (`/pt_br/`, `/en_gb/`) and not a mirror. Kiro, an AWS product, keeps its
+/// official documentation at `https://kiro.dev/docs/`, which is accepted for the same reason.
 pub fn is_aws_doc(url: &str) -> bool {
-    let Some(path) = url.strip_prefix("https://docs.aws.amazon.com/") else {
+    let Some(path) = url
+        .strip_prefix("https://docs.aws.amazon.com/")
+        .or_else(|| url.strip_prefix("https://kiro.dev/docs/"))
+    else {
         return false;
     };
     let language = |seg: &str| {
@@ -333,6 +337,7 @@ fn metadata(
     }
     let (mut task, mut refs, mut saw_notes, mut saw_task) = (None, Vec::new(), false, false);
     let mut docs: Vec<String> = Vec::new();
+    let mut saw_docs = false;
     // Skills are checked once the task is known, whatever the order of the lines.
     let mut skill_lines: Vec<(&str, usize)> = Vec::new();
     for (line, offset) in &lines {
@@ -353,6 +358,7 @@ fn metadata(
             }
             "Skill" => skill_lines.push((value, *offset)),
             "Docs" => {
+                saw_docs = true;
                 let urls: Vec<&str> = value
                     .split([',', ' '])
                     .map(str::trim)
@@ -433,6 +439,12 @@ fn metadata(
         diags.push(loc.diag(
             at,
             format!("question `{id}` has no `Notes:` line linking the note sections that teach it"),
+        ));
+    }
+    if docs.is_empty() && !saw_docs {
+        diags.push(loc.diag(
+            at,
+            format!("question `{id}` has no `Docs:` line naming the AWS documentation that confirms its key"),
         ));
     }
     Meta {

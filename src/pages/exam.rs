@@ -30,6 +30,8 @@ pub enum Shortcut {
     Review,
     Help,
     Close,
+    /// Enter: in practice mode, check the answer once it is complete.
+    Check,
 }
 
 /// Maps a key (as `KeyboardEvent.key` names it) to its action. `1`-`6` and `A`-`E` choose (F is taken by
@@ -42,6 +44,7 @@ pub fn shortcut(key: &str) -> Option<Shortcut> {
         "r" | "R" => Shortcut::Review,
         "?" => Shortcut::Help,
         "Escape" => Shortcut::Close,
+        "Enter" => Shortcut::Check,
         k if k.len() == 1 => {
             let c = k.chars().next()?.to_ascii_lowercase();
             match c {
@@ -96,6 +99,28 @@ fn act(app: AppState, f: impl FnOnce(&mut Session, f64)) {
         }
     });
     app.save_session();
+}
+
+/// Practice mode: checks the current question's answer (when complete and not yet checked), then brings
+/// the verdict and explanation into view with focus on them, so they are read at once, also on a phone.
+fn check(app: AppState) {
+    let mut did = false;
+    app.session.update(|s| {
+        if let Some(s) = s
+            && s.spec.mode == Mode::Practice
+            && s.answered(s.current)
+            && s.items.get(s.current).is_some_and(|i| !i.checked)
+        {
+            s.check();
+            did = true;
+        }
+    });
+    if did {
+        app.save_session();
+        request_animation_frame(|| {
+            platform::reveal("feedback");
+        });
+    }
 }
 
 fn end(app: AppState, expired: bool) {
@@ -167,7 +192,8 @@ fn Room() -> impl IntoView {
         cap_hint.set(false);
         act(app, |s, t| s.go_to(i, t));
         screen.set(Screen::Question);
-        request_animation_frame(|| platform::focus("q-title"));
+        // Each question starts at the top, its heading focused (not hidden under the sticky bars).
+        request_animation_frame(|| platform::focus_top("q-title"));
     };
     let choose = move |pos: usize| {
         let mut result = Chose::Locked;
@@ -220,6 +246,10 @@ fn Room() -> impl IntoView {
                         Screen::Review
                     }
                 });
+            }
+            Shortcut::Check if on_question && !platform::event_on_control(&ev) => {
+                ev.prevent_default();
+                check(app);
             }
             Shortcut::Help => help.update(|h| *h = !*h),
             Shortcut::Close => {
@@ -363,13 +393,27 @@ fn QuestionCard(
                 if q.keys() == 3 { "three" } else { "two" }))}</p>
             {practice.then(|| view! {
                 <Show when=move || !checked.get()>
-                    <button type="button" class="button primary" prop:disabled=move || !answered()
-                        on:click=move |_| { app.session.update(|s| if let Some(s) = s { s.check(); }); app.save_session(); }>
-                        "Check answer"
-                    </button>
+                    <p class="check-row">
+                        <button type="button" class="button primary" prop:disabled=move || !answered()
+                            aria-describedby="check-why" on:click=move |_| check(app)>
+                            "Check answer"
+                        </button>
+                        " "
+                        <span id="check-why" class="meta">{move || {
+                            let chosen = item.with(|i| i.as_ref().map_or(0, |i| i.chosen.len()));
+                            let need = q.keys();
+                            if chosen >= need {
+                                "or press Enter".to_string()
+                            } else if need == 1 {
+                                "Choose an option to check your answer.".to_string()
+                            } else {
+                                format!("Choose {need} options to check your answer ({chosen} chosen).")
+                            }
+                        }}</span>
+                    </p>
                 </Show>
                 <Show when=move || checked.get()>
-                    <div class="feedback" role="status">
+                    <div class="feedback" id="feedback" tabindex="-1" role="status">
                         <p class="verdict" class:right=correct class:wrong=move || !correct()>
                             {move || if correct() { "✓ Correct" } else { "✗ Incorrect" }}
                         </p>

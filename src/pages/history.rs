@@ -27,11 +27,20 @@ pub fn date(ms: f64) -> String {
 }
 
 /// For a weak section: its title (the anchor if the section was retired), its notes link and its
-/// section-drill link. The dashboard and the history page both list weak sections this way.
-pub fn section_links(anchor: &str) -> (String, String, String) {
-    let title = section(anchor).map_or(anchor.to_string(), |(_, s)| s.title.to_string());
-    let drill = with_query(&Route::ExamSetup.href(), "section", anchor);
+/// section-drill link (none when the section has no questions left, so no link leads to a drill that
+/// cannot start). The dashboard and the history page both list weak sections this way.
+pub fn section_links(anchor: &str) -> (String, String, Option<String>) {
+    let found = section(anchor);
+    let title = found.map_or(anchor.to_string(), |(_, s)| s.title.to_string());
+    let drill = found
+        .filter(|(i, _)| crate::study::questions_for_section(*i) > 0)
+        .map(|_| with_query(&Route::ExamSetup.href(), "section", anchor));
     (title, Route::Note(anchor.to_string()).href(), drill)
+}
+
+/// "1 new attempt", "3 new attempts".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The history page.
@@ -91,7 +100,10 @@ pub fn HistoryPage() -> impl IntoView {
                     <tr>
                         <td><a href=notes>{title}</a></td>
                         <td class="num">{format!("{missed} of {total}")}</td>
-                        <td><a href=drill>"Drill this section"</a></td>
+                        <td>{match drill {
+                            Some(d) => view! { <a href=d>"Drill this section"</a> }.into_any(),
+                            None => view! { <span class="meta">"No questions left"</span> }.into_any(),
+                        }}</td>
                     </tr>
                 }
             })
@@ -124,7 +136,8 @@ pub fn HistoryPage() -> impl IntoView {
                     message.set(Some((
                         true,
                         format!(
-                            "Imported {added} new attempts ({} already here).",
+                            "Imported {} ({} already here).",
+                            plural(added, "new attempt", "new attempts"),
                             total - added
                         ),
                     )));

@@ -57,8 +57,10 @@ pub fn Home() -> impl IntoView {
             view! { <a class="button" href=Route::Exam.href()>{format!("Resume: {title}")}</a> }
         })
         };
-    let start_due = move |_| {
-        let ids = due.get_untracked();
+    // Starts a review of the `n` most overdue questions (all of them when `n` is larger).
+    let start_due = move |n: usize| {
+        let mut ids = due.get_untracked();
+        ids.truncate(n);
         let spec = Spec {
             kind: Kind::Picked {
                 title: format!("Due for review ({} questions)", ids.len()),
@@ -103,7 +105,8 @@ pub fn Home() -> impl IntoView {
                 let (title, notes, drill) = section_links(&anchor);
                 view! {
                     <li><a href=notes>{title}</a>
-                        {format!(" — missed {missed} of {total} · ")}<a href=drill>"drill"</a></li>
+                        {format!(" — missed {missed} of {total}")}
+                        {drill.map(|d| view! { " · " <a href=d>"drill"</a> })}</li>
                 }
             })
             .collect_view()
@@ -156,7 +159,14 @@ pub fn Home() -> impl IntoView {
                             } else {
                                 view! {
                                     <p>{format!("{n} {} you missed {} due again.", if n == 1 { "question" } else { "questions" }, if n == 1 { "is" } else { "are" })}</p>
-                                    <button type="button" class="button primary" on:click=start_due>"Review them now"</button>
+                                    <p class="row">
+                                        {[10usize, 20].into_iter().filter(|&k| k < n).map(|k| view! {
+                                            <button type="button" class="button" on:click=move |_| start_due(k)>{format!("Review {k}")}</button>
+                                        }).collect_view()}
+                                        <button type="button" class="button primary" on:click=move |_| start_due(n)>
+                                            {if n == 1 { "Review it now".to_string() } else { format!("Review all {n}") }}
+                                        </button>
+                                    </p>
                                 }.into_any()
                             }
                         }}
@@ -184,8 +194,8 @@ pub fn Home() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             <p class="meta">
-                {format!("{} chapters and {} sections of notes, {} questions. Bank version {}.",
-                    CHAPTERS.len(), SECTIONS.len(), QUESTIONS.len(), bank::BANK_VERSION)}
+                {format!("{} chapters and {} sections of notes, {} questions.",
+                    CHAPTERS.len(), SECTIONS.len(), QUESTIONS.len())}
             </p>
         </section>
     }

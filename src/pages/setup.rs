@@ -40,6 +40,11 @@ pub fn Setup() -> impl IntoView {
     let practice = RwSignal::new(false);
     let extra = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    // How many questions the chosen section (with its subsections) has: a drill never asks for more, and
+    // a section with fewer than the shortest length offers "all N".
+    let available = Memo::new(move |_| {
+        crate::bank::section(&section.get()).map_or(0, |(i, _)| study::questions_for_section(i))
+    });
 
     let spec = move || {
         let kind = match choice.get() {
@@ -74,6 +79,13 @@ pub fn Setup() -> impl IntoView {
         }
     };
     let summary = move || {
+        if choice.get() == Choice::Section && available.get() == 0 {
+            return if section.get().is_empty() {
+                "Choose a chapter or section of the notes to drill.".to_string()
+            } else {
+                "This section has no questions yet; choose another.".to_string()
+            };
+        }
         let s = spec();
         let bp = study::blueprint();
         let n = s.length(bp);
@@ -85,9 +97,47 @@ pub fn Setup() -> impl IntoView {
     };
     let can_start = move || match choice.get() {
         Choice::Domains => domains.get().iter().any(|d| *d),
-        Choice::Section => spec().length(study::blueprint()) > 0,
+        Choice::Section => available.get() > 0 && length.get() <= available.get(),
         _ => true,
     };
+    // A warning about what the bank is short of belongs to the choices it was about: any change clears it.
+    Effect::new(move |_| {
+        let _ = spec();
+        error.set(None);
+    });
+    // The lengths offered: 10, 20 and 30 for exams and domain drills; for a section drill those the
+    // section can fill, and "all N" when it has fewer than 30 (and N is not already offered).
+    let lengths = move || -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String)> = [10usize, 20, 30]
+            .into_iter()
+            .filter(|&n| choice.get() != Choice::Section || n <= available.get())
+            .map(|n| (n, format!("{n} questions")))
+            .collect();
+        let have = available.get();
+        if choice.get() == Choice::Section && have > 0 && have < 30 && ![10, 20].contains(&have) {
+            let all = if have == 1 {
+                "its 1 question".to_string()
+            } else {
+                format!("all {have} questions")
+            };
+            out.push((have, all));
+        }
+        out
+    };
+    // The length chosen is always one of those offered: 20 where possible, else the longest offered (a
+    // small section's "all N").
+    Effect::new(move |_| {
+        let offered: Vec<usize> = lengths().into_iter().map(|(n, _)| n).collect();
+        let now = length.get_untracked();
+        if !offered.is_empty() && !offered.contains(&now) {
+            let pick = if offered.contains(&20) {
+                20
+            } else {
+                offered.iter().copied().max().unwrap_or(10)
+            };
+            length.set(pick);
+        }
+    });
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut s = spec();
@@ -154,11 +204,11 @@ pub fn Setup() -> impl IntoView {
                     <fieldset>
                         <legend>"Length"</legend>
                         <div class="row">
-                            {[10usize, 20, 30].into_iter().map(|n| view! {
+                            {move || lengths().into_iter().map(|(n, label)| view! {
                                 <label class="pill">
                                     <input type="radio" name="length" prop:checked=move || length.get() == n
                                         on:change=move |_| length.set(n) />
-                                    {format!("{n} questions")}
+                                    {label}
                                 </label>
                             }).collect_view()}
                         </div>

@@ -10,6 +10,11 @@ before(async () => { t = await setup(); });
 after(async () => { await t.teardown(); });
 
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+/** Waits (a frame or two) for the page to be scrolled to the top; returns the scroll position. */
+async function atTop(page) {
+  await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 2000 }).catch(() => {});
+  return page.evaluate(() => window.scrollY);
+}
 /** Waits (a frame or two) until the element with this id or text has focus, then returns what has it. */
 async function focusOn(page, want) {
   await page.waitForFunction((w) => (document.activeElement?.id || document.activeElement?.textContent) === w, want, { timeout: 2000 }).catch(() => {});
@@ -106,5 +111,38 @@ test("the end-exam dialog keeps focus inside, and Esc gives it back to the End e
   await page.keyboard.press("Escape");
   assert.equal(await page.$("#end-dialog"), null);
   assert.equal(await focusOn(page, "End exam"), "End exam");
+  await page.close();
+});
+
+test("every page change starts at the top with focus on the new page's heading", async () => {
+  const page = await t.open("#/", { viewport: { width: 360, height: 740 } });
+  await fresh(page, t.url);
+  await page.waitForSelector("form.setup");
+  // Scroll down, start: the exam room opens at the top, focus on the question's heading.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.click('.option-card:has-text("Quick exam")');
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card");
+  assert.equal(await focusOn(page, "q-title"), "q-title");
+  assert.equal(await atTop(page), 0);
+  // Next: the new question at the top, its heading focused.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector(".progress")?.textContent.startsWith("Question 2 of "));
+  assert.equal(await focusOn(page, "q-title"), "q-title");
+  assert.equal(await atTop(page), 0);
+  const id = await finish(page, 0);
+  // Results, scrolled down, then "Review incorrect answers": the review opens at its top.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.click("a:text('Review incorrect answers')");
+  await page.waitForSelector(".review");
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /^Review: /);
+  assert.equal(await atTop(page), 0);
+  // A header link: the history page's heading.
+  await page.click('header a:text("History")');
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "History");
+  assert.ok(id);
   await page.close();
 });

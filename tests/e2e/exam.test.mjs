@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
+import { bankQuestions, storedExam } from "./bank.mjs";
 import { answer, fresh } from "./helpers.mjs";
 
 let t;
@@ -134,18 +135,56 @@ test("at 0:00 an open exam ends itself and opens the results", async () => {
   await page.close();
 });
 
-test("practice mode shows the verdict, the key, the explanation and note links after each answer", async () => {
+test("practice mode: the key is judged Correct and a distractor Incorrect, with the reason, by mouse and Enter", async () => {
+  const bank = bankQuestions();
+  const single = bank.find((q) => !q.multi);
+  const multi = bank.find((q) => q.keys.length === 2);
+  // Four questions, options in file order: the single answered right, then wrong; the multi right, then wrong.
+  const qs = [single, bank.filter((q) => !q.multi)[1], multi, bank.filter((q) => q.keys.length === 2)[1]];
   const page = await t.open("#/");
-  await start(page, { practice: true });
+  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, storedExam(qs));
+  await page.goto(t.url + "#/exam");
+  await page.reload();
+  await page.waitForSelector(".exam .card");
   assert.equal(await page.textContent(".timer"), "Practice · untimed");
-  await answer(page);
+  const pick = async (positions) => { for (const p of positions) await page.click(`.choice >> nth=${p}`); };
+  const verdict = async () => (await page.textContent(".feedback .verdict")).trim();
+  // 1: the key, by mouse and the button.
+  assert.equal(await page.textContent("#check-why"), "Choose an option to check your answer.");
+  await pick(qs[0].keys);
   await page.click("button:text('Check answer')");
   await page.waitForSelector(".feedback");
-  assert.match(await page.textContent(".feedback .verdict"), /Correct|Incorrect/);
+  assert.equal(await verdict(), "✓ Correct");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "feedback", "the feedback has focus");
   assert.ok((await page.textContent(".feedback .explanation")).length > 40);
-  assert.ok(await page.$$eval(".note-links a", (l) => l.every((a) => a.getAttribute("href").startsWith("#/notes/"))));
-  assert.ok(await page.$$eval(".choice .mark", (ms) => ms.some((m) => m.textContent.includes("Correct"))));
+  assert.ok(await page.$$eval(".note-links a", (l) => l.length > 0 && l.every((a) => a.getAttribute("href").startsWith("#/notes/"))));
+  const marks = await page.$$eval(".choice .mark", (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(marks, ["✓ Correct, your answer"], "only the key is marked, as chosen");
   assert.ok(await page.$eval(".choice input", (i) => i.disabled), "a checked answer is locked");
+  // 2: a distractor, checked with Enter.
+  await page.keyboard.press("ArrowRight");
+  const wrong = [...Array(qs[1].options).keys()].find((i) => !qs[1].keys.includes(i));
+  await pick([wrong]);
+  await page.focus("#q-title");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".feedback");
+  assert.equal(await verdict(), "✗ Incorrect");
+  // 3: Choose TWO: with one pick the button says why it waits; both keys are Correct.
+  await page.keyboard.press("ArrowRight");
+  await pick([qs[2].keys[0]]);
+  assert.ok(await page.$eval("button:text('Check answer')", (b) => b.disabled));
+  assert.equal(await page.textContent("#check-why"), "Choose 2 options to check your answer (1 chosen).");
+  await pick([qs[2].keys[1]]);
+  await page.click("button:text('Check answer')");
+  await page.waitForSelector(".feedback");
+  assert.equal(await verdict(), "✓ Correct");
+  // 4: one key and one distractor is all-or-nothing: Incorrect.
+  await page.keyboard.press("ArrowRight");
+  const distractor = [...Array(qs[3].options).keys()].find((i) => !qs[3].keys.includes(i));
+  await pick([qs[3].keys[0], distractor]);
+  await page.click("button:text('Check answer')");
+  await page.waitForSelector(".feedback");
+  assert.equal(await verdict(), "✗ Incorrect");
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });

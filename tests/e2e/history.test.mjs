@@ -31,6 +31,23 @@ test("the history lists every attempt with a chart, and the weakest sections lea
   await page.waitForSelector("form.setup");
   assert.ok(await page.$eval('.option-card:has-text("Section drill") input', (i) => i.checked));
   assert.notEqual(await page.$eval("#section-pick", (s) => s.value), "");
+  // Every drill link leads to a drill that starts: a small section offers all of its questions.
+  await page.goto(t.url + "#/history");
+  await page.waitForSelector("table.weak");
+  const links = await page.$$eval("table.weak a", (as) => as.filter((a) => a.textContent === "Drill this section").map((a) => a.getAttribute("href")));
+  assert.ok(links.length >= 5, `${links.length} drill links`);
+  page.on("dialog", (d) => d.accept()); // leaving each drill's exam room asks first
+  for (const href of links) {
+    await page.goto(t.url + href);
+    await page.waitForSelector("form.setup");
+    const summary = await page.textContent(".summary");
+    await page.click("button:text('Start exam')");
+    if (await page.waitForSelector("#start-guard", { timeout: 500 }).catch(() => null)) await page.click("#guard-discard");
+    await page.waitForSelector(".exam .card");
+    const [, n] = (await page.textContent(".progress")).match(/of (\d+)/);
+    assert.match(summary, new RegExp(`^${n} questions`), `${href}: ${summary}`);
+  }
+  await page.evaluate(() => localStorage.removeItem("dva.exam"));
   await page.close();
 });
 
@@ -104,7 +121,7 @@ test("an import over 10 MB is refused before it is read", async () => {
 test("missed questions come back when due, from the dashboard", async () => {
   const page = await t.open("#/");
   await fresh(page, t.url);
-  await startQuick(page);
+  await startQuick(page, 20);
   await finish(page, 0);
   await page.goto(t.url + "#/");
   await page.waitForSelector(".dash");
@@ -115,8 +132,10 @@ test("missed questions come back when due, from the dashboard", async () => {
   await page.clock.install({ time: Date.now() + 2 * 86_400_000 });
   await page.reload();
   await page.waitForSelector(".dash");
-  assert.match(await page.textContent(".dash"), /10 questions you missed are due again/);
-  await page.click("button:text('Review them now')");
+  assert.match(await page.textContent(".dash"), /20 questions you missed are due again/);
+  // A set of 10 (the most overdue), or all 20 at once.
+  assert.deepEqual(await page.$$eval(".dash button", (b) => b.map((x) => x.textContent)), ["Review 10", "Review all 20"]);
+  await page.click("button:text('Review 10')");
   await page.waitForSelector(".exam .card");
   assert.equal(await page.textContent(".progress"), "Question 1 of 10");
   assert.equal(await page.textContent(".timer"), "Practice · untimed");

@@ -1,0 +1,34 @@
+// The question bank as the tests need it, read from the markdown under questions/bank/: each question's
+// id, number of options and the original indices of its keys. Tests use it to answer with the key or
+// with a distractor on purpose, and to build stored exams of known questions.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const DIR = join(import.meta.dirname, "..", "..", "questions", "bank");
+
+/** Every question: { id, options, keys: [original indices], multi }. */
+export function bankQuestions() {
+  const out = [];
+  for (const file of readdirSync(DIR).filter((f) => f.endsWith(".md") && f !== "README.md").sort()) {
+    let current = null;
+    for (const line of readFileSync(join(DIR, file), "utf8").split("\n")) {
+      const head = line.match(/^## ([a-z0-9-]+)\s*$/);
+      if (head) { current = { id: head[1], options: 0, keys: [] }; out.push(current); continue; }
+      const opt = current && line.match(/^- \[( |x)\] /);
+      if (opt) { if (opt[1] === "x") current.keys.push(current.options); current.options += 1; }
+    }
+  }
+  return out.map((q) => ({ ...q, multi: q.keys.length > 1 }));
+}
+
+/** A stored exam in progress (the app's `dva.exam` value) of these questions, options in file order. */
+export function storedExam(questions, { mode = "Practice", id = "test-exam" } = {}) {
+  const now = Date.now();
+  return JSON.stringify({
+    version: 1, id,
+    spec: { kind: { Picked: { title: "Chosen questions", ids: questions.map((q) => q.id) } }, mode, extra_time: false, seed: 1 },
+    exam: "DVA-C03", bank_version: "test", started_ms: now, deadline_ms: mode === "Exam" ? now + 3_600_000 : null,
+    items: questions.map((q) => ({ id: q.id, order: [...Array(q.options).keys()], keys: q.keys.length, chosen: [], flagged: false, checked: false, spent_ms: 0 })),
+    current: 0, entered_ms: now, finished_ms: null, expired: false,
+  });
+}
