@@ -121,6 +121,7 @@ fn summary(
         id: id.to_string(),
         title: "Full mock exam".to_string(),
         exam: "DVA-C03".to_string(),
+        measures: None,
         started_ms,
         finished_ms: started_ms + 1.0,
         scaled: score::scaled(correct, total),
@@ -187,8 +188,11 @@ fn the_v2_fixture_migrates_to_v3_as_dva_c02_attempts_scored_as_taken() {
     assert_eq!(stats::readiness(&h, 5, "DVA-C02", 4)[0], Some(1.0));
     // It is the v1 fixture with its first attempt compacted.
     let mut expected = history::decode(V1).unwrap();
-    expected.entries[0] = Entry::Compacted(expected.entries[0].summary());
+    let mut first = expected.entries[0].summary();
+    first.measures = None; // a v2 summary does not say; its title is judged instead
+    expected.entries[0] = Entry::Compacted(first);
     assert_eq!(h, expected);
+    assert!(h.summaries()[0].measures_readiness());
     assert_eq!(h.get("19a9b0a9c00-2a"), None, "compacted: no detail");
     assert_eq!(h.summaries()[0].scaled, 531);
 }
@@ -894,6 +898,42 @@ fn readiness_is_the_share_right_per_domain_over_the_last_attempts() {
         stats::readiness(&h, 2, "DVA-C03", 4)
     );
     assert_eq!(stats::readiness(&h, 0, "DVA-C03", 4), [None; 4]);
+}
+
+#[test]
+fn retries_reviews_and_practice_do_not_count_toward_readiness() {
+    let retry = |title: &str, mode: Mode, domain_one: (usize, usize)| {
+        let mut a = hand_made("x", T0, &[("q1", Some(0))]);
+        a.session.spec.kind = Kind::Picked {
+            title: title.to_string(),
+            ids: vec!["q1".to_string()],
+        };
+        a.session.spec.mode = mode;
+        a.outcome.domains[0].correct = domain_one.0;
+        a.outcome.domains[0].total = domain_one.1;
+        a
+    };
+    let mut h = History::default();
+    let mut exam = hand_made("exam", T0, &[("q1", Some(1))]);
+    exam.session.spec.mode = Mode::Exam;
+    exam.outcome.domains[0].correct = 1;
+    exam.outcome.domains[0].total = 4;
+    h.add(exam);
+    let mut r = retry("Retry: Full mock exam", Mode::Exam, (5, 5));
+    r.session.id = "retry".into();
+    h.add(r);
+    let mut p = hand_made("practice", T0 + 1.0, &[("q1", Some(0))]);
+    p.session.spec.mode = Mode::Practice;
+    p.outcome.domains[0].correct = 9;
+    p.outcome.domains[0].total = 9;
+    h.add(p);
+    assert_eq!(stats::readiness(&h, 5, "DVA-C03", 4)[0], Some(0.25));
+    // The same when compacted, and for old summaries that never recorded it (judged by the title).
+    history::fit(&mut h, 0);
+    assert_eq!(stats::readiness(&h, 5, "DVA-C03", 4)[0], Some(0.25));
+    let mut old = h.summaries()[1].clone();
+    old.measures = None;
+    assert!(!old.measures_readiness(), "{}", old.title);
 }
 
 #[test]

@@ -507,6 +507,7 @@ mod tests {
         assert_eq!(shortcut("?"), Some(Shortcut::Help));
         assert_eq!(shortcut("7"), None);
         assert_eq!(shortcut("g"), None);
-        assert_eq!(shortcut("Enter"), None);
+        assert_eq!(shortcut("Enter"), Some(Shortcut::Check));
+        assert_eq!(shortcut("Tab"), None);
     }
 }

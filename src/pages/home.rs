@@ -146,7 +146,7 @@ pub fn Home() -> impl IntoView {
                 <div class="dash">
                     <div>
                         <h2>"Readiness"</h2>
-                        <p class="meta">{format!("Share correct per domain over your last {RECENT} {} attempts (attempts taken under an earlier exam are not counted); 72% is the bar this app uses for a pass.", EXAM.code)}</p>
+                        <p class="meta">{format!("Share correct per domain over your last {RECENT} timed {} exams (retries, reviews of due questions, practice mode and attempts under an earlier exam are not counted); 72% is the bar this app uses for a pass.", EXAM.code)}</p>
                         <ul class="domains-bars">{readiness_rows}</ul>
                     </div>
                     <div>

@@ -91,7 +91,9 @@ pub fn Results(id: String) -> impl IntoView {
     let retry_count = retry_ids.len();
     let error = RwSignal::new(None::<String>);
     let mode = s.spec.mode;
-    let retry_title = format!("Retry: {}", s.spec.title());
+    // A retry of a retry is still "Retry: <the original exam>".
+    let title = s.spec.title();
+    let retry_title = format!("Retry: {}", title.strip_prefix("Retry: ").unwrap_or(&title));
     let retry = move |_| {
         let spec = Spec {
             kind: Kind::Picked {

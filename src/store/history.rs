@@ -22,6 +22,7 @@ use serde_json::Value;
 
 use crate::exam::score::{Outcome, SectionTally};
 use crate::exam::session::{Session, earlier_exam};
+use crate::exam::spec::{Kind, Mode, Spec};
 
 /// The localStorage key of the history.
 pub const KEY: &str = "dva.history";
@@ -58,6 +59,11 @@ pub struct Summary {
     /// The code of the exam it was taken under; summaries stored before v3 were DVA-C02 exams.
     #[serde(rename = "ex", default = "earlier_exam")]
     pub exam: String,
+    /// Whether it measures readiness: a timed exam drawn from the bank (full, quick, domain or section),
+    /// not a retry or review of chosen questions and not practice mode. `None` in summaries stored before
+    /// v3, judged from the title (see [`Summary::measures_readiness`]).
+    #[serde(rename = "m", default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<bool>,
     #[serde(rename = "t0", with = "compact::whole")]
     pub started_ms: f64,
     /// When it ended (for an attempt stored unfinished, the last recorded moment).
@@ -79,7 +85,22 @@ pub struct Summary {
     pub sections: Vec<SectionTally>,
 }
 
+/// Whether an attempt of this spec measures readiness: questions drawn from the bank under exam
+/// conditions. A retry of the questions just reviewed, a due-for-review set and practice mode (answers
+/// shown as you go) would overstate it.
+pub fn measures_readiness(spec: &Spec) -> bool {
+    spec.mode == Mode::Exam && !matches!(spec.kind, Kind::Picked { .. })
+}
+
 impl Summary {
+    /// Whether this attempt counts toward readiness ([`measures_readiness`]); for summaries stored before
+    /// that was recorded, every attempt but a retry or a due-for-review set counts.
+    pub fn measures_readiness(&self) -> bool {
+        self.measures.unwrap_or_else(|| {
+            !self.title.starts_with("Retry") && !self.title.starts_with("Due for review")
+        })
+    }
+
     /// The summary of a full attempt: what survives compaction.
     pub fn of(a: &Attempt) -> Summary {
         let (s, o) = (&a.session, &a.outcome);
@@ -99,6 +120,7 @@ impl Summary {
             id: s.id.clone(),
             title: s.spec.title(),
             exam: s.exam.clone(),
+            measures: Some(measures_readiness(&s.spec)),
             started_ms: s.started_ms,
             finished_ms: s.finished_ms.unwrap_or(s.entered_ms),
             scaled: o.scaled,

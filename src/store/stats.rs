@@ -41,12 +41,17 @@ fn rate_desc(a: &(String, usize, usize), b: &(String, usize, usize)) -> Ordering
 }
 
 /// The share of questions answered rightly per domain of the exam `exam` (index 0 is domain 1, `domains`
-/// rows) over the last `last` attempts taken under that exam; `None` for a domain none of them asked
+/// rows) over the last `last` attempts taken under that exam that measure readiness (timed exams drawn
+/// from the bank: not retries, due-for-review sets or practice); `None` for a domain none of them asked
 /// about. Attempts under another exam do not count: its domains mean other things.
 pub fn readiness(h: &History, last: usize, exam: &str, domains: usize) -> Vec<Option<f64>> {
     let summaries = h.summaries();
     let mut sums = vec![(0usize, 0usize); domains];
-    for s in summaries.iter().rev().filter(|s| s.exam == exam).take(last) {
+    let counted = summaries
+        .iter()
+        .rev()
+        .filter(|s| s.exam == exam && s.measures_readiness());
+    for s in counted.take(last) {
         for (sum, (correct, total)) in sums.iter_mut().zip(&s.domains) {
             sum.0 += correct;
             sum.1 += total;
