@@ -85,7 +85,7 @@ if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "versio
 fi
 
 # The browser-test driver (playwright-core drives Debian's chromium; it never downloads a browser).
-if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; then
   say "npm ci in tests/e2e"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent >/dev/null)
 fi

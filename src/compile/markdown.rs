@@ -131,7 +131,14 @@ pub fn render(
     }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    html
+    scroll_regions(&html)
+}
+
+/// Code blocks and tables scroll sideways inside their own box on a narrow screen; a keyboard user must be
+/// able to scroll them too, so each is focusable (WCAG 2.1.1; axe's `scrollable-region-focusable`).
+fn scroll_regions(html: &str) -> String {
+    html.replace("<pre>", "<pre tabindex=\"0\">")
+        .replace("<table>", "<table tabindex=\"0\">")
 }
 
 /// The section anchor a link names, if it names one: `#a`, `a`, `file.md#a`.

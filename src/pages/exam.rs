@@ -414,9 +414,9 @@ fn QuestionCard(
                 </Show>
                 <Show when=move || checked.get()>
                     <div class="feedback" id="feedback" tabindex="-1" role="status">
-                        <p class="verdict" class:right=correct class:wrong=move || !correct()>
+                        <h2 class="verdict" class:right=correct class:wrong=move || !correct()>
                             {move || if correct() { "✓ Correct" } else { "✗ Incorrect" }}
-                        </p>
+                        </h2>
                         <div class="explanation" inner_html=q.explanation></div>
                         <NoteLinks question=q />
                         <DocLinks question=q />

@@ -157,7 +157,7 @@ pub fn HistoryPage() -> impl IntoView {
                 <Trend summaries=summaries.into() />
                 <h2>"Attempts"</h2>
                 <div class="table-wrap">
-                    <table class="attempts">
+                    <table class="attempts" tabindex="0">
                         <thead><tr><th scope="col">"Date"</th><th scope="col">"Kind"</th><th scope="col" class="num">"Score"</th>
                             <th scope="col">"Result"</th><th scope="col" class="num">"Correct"</th><th scope="col" class="num">"Time used"</th></tr></thead>
                         <tbody>{rows}</tbody>
@@ -168,7 +168,7 @@ pub fn HistoryPage() -> impl IntoView {
                     view! { <p>"No missed questions yet."</p> }.into_any()
                 } else {
                     view! {
-                        <table class="weak">
+                        <table class="weak" tabindex="0">
                             <thead><tr><th scope="col">"Section"</th><th scope="col" class="num">"Missed"</th><th scope="col">"Practice"</th></tr></thead>
                             <tbody>{weak_rows}</tbody>
                         </table>

@@ -146,3 +146,83 @@ test("every page change starts at the top with focus on the new page's heading",
   assert.ok(id);
   await page.close();
 });
+
+/** Presses Tab (or Shift+Tab) until the focused element's text or id matches `want`; at most 60 presses. */
+async function tabTo(page, want, back = false) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+    const here = await page.evaluate(() => {
+      const a = document.activeElement;
+      // A radio or checkbox is named by its label.
+      const text = (a?.closest("label")?.textContent || a?.textContent || "").trim();
+      // Not hidden behind a sticky bar (WCAG 2.4.11): below the bottom of every sticky element at the top.
+      const r = a.getBoundingClientRect();
+      let covered = 0;
+      for (const el of document.querySelectorAll("body *")) {
+        const st = getComputedStyle(el);
+        if ((st.position === "sticky" || st.position === "fixed") && !el.contains(a) && !a.contains(el)) {
+          const b = el.getBoundingClientRect();
+          if (b.top <= 0 && b.bottom > covered && b.height < window.innerHeight / 2) covered = b.bottom;
+        }
+      }
+      return { text, id: a?.id || "", visible: a?.matches(":focus-visible") ?? false, hidden: r.bottom <= covered };
+    });
+    if (want.test(here.text) || want.test(here.id)) {
+      assert.ok(here.visible, `focus on "${here.text}" is visible`);
+      assert.ok(!here.hidden, `focus on "${here.text}" is not hidden behind a sticky bar`);
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${want}`);
+}
+
+test("the skip link is first and moves focus to the main content", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url, "#/");
+  await page.waitForSelector("h1");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to content");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  assert.ok(page.url().endsWith("#/"), "the route did not change");
+  await page.close();
+});
+
+test("a whole quick exam can be taken with the keyboard alone, focus always visible", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url, "#/");
+  await page.waitForSelector("h1");
+  await tabTo(page, /^Start an exam$/);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("form.setup");
+  assert.equal(await focusOn(page, "New exam"), "New exam", "the setup page's heading has focus");
+  // The kind: the radio group is reached with Tab and moved with the arrows.
+  await tabTo(page, /^Full mock exam/);
+  await page.keyboard.press("ArrowDown");
+  assert.ok(await page.$eval('.option-card:has-text("Quick exam") input', (i) => i.checked));
+  await tabTo(page, /^20 questions$/);
+  await page.keyboard.press("ArrowLeft");
+  assert.ok(await page.$eval('.pill:has-text("10 questions") input', (i) => i.checked));
+  await tabTo(page, /^Start exam$/);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".exam .card");
+  assert.equal(await focusOn(page, "q-title"), "q-title");
+  for (let i = 0; i < 10; i++) {
+    await answer(page);
+    if (i === 3) await page.keyboard.press("f");
+    await page.keyboard.press("ArrowRight");
+  }
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")));
+  assert.equal(stored.items.filter((it) => it.chosen.length === it.keys).length, 10, "all ten answered");
+  assert.ok(stored.items[3].flagged);
+  await tabTo(page, /^End exam$/);
+  await page.keyboard.press("Enter");
+  assert.equal(await focusOn(page, "end-cancel"), "end-cancel");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".results");
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /^Results: Quick exam \(10 questions\)/);
+  assert.match(await page.textContent(".score"), /10 of 10 correct|\d+ of 10 correct/);
+  await page.close();
+});

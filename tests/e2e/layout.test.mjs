@@ -45,6 +45,16 @@ async function problems(page, where) {
       const lines = Math.round(x.height / lineHeight);
       if (lines >= 4 && words >= 4 && chars / lines < 12) out.push(`an option is laid out about one word per line (${lines} lines, ${words} words, ${chars} characters)`);
     }
+    // Every control at least 24x24 CSS pixels (WCAG 2.2, 2.5.8); a radio or checkbox counts with its
+    // label, which takes the same click. Links inside running text are exempt (inline targets).
+    for (const el of document.querySelectorAll("button, select, input, a.button, summary")) {
+      if (el.closest(".sr-only") || el.type === "hidden") continue;
+      const label = el.labels && el.labels.length ? el.labels[0] : null;
+      const target = (el.type === "radio" || el.type === "checkbox" || el.type === "file") && label ? label : el;
+      const r = target.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue; // not shown
+      if (r.width < 24 || r.height < 24) out.push(`a control is ${Math.round(r.width)}x${Math.round(r.height)} px: ${el.tagName.toLowerCase()} "${(target.textContent || el.id || "").trim().slice(0, 30)}"`);
+    }
     return out;
   });
   return found.map((p) => `${where}: ${p}`);
