@@ -12,7 +12,8 @@ use crate::pages::{
 use crate::platform;
 use crate::route::Route;
 use crate::state::{AppState, use_app};
-use crate::store::{local, settings};
+use crate::store::local::Local;
+use crate::store::{settings, vault};
 
 /// Which page component is mounted; a change of anchor within the notes keeps the notes page mounted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,12 +81,18 @@ pub fn App() -> impl IntoView {
         Route::NotFound(hash) => view! { <NotFound hash /> }.into_any(),
         _ => ().into_any(),
     };
+    // Every message is shown (an earlier one is never replaced by a later one) until dismissed.
     let notice = move || {
-        app.notice.get().map(|text| {
+        let list = app.notices.get();
+        (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|text| view! { <p>{text}</p> })
+                .collect_view();
             view! {
                 <div class="banner" role="alert">
-                    <p>{text}</p>
-                    <button type="button" class="button" on:click=move |_| app.notice.set(None)>"Dismiss"</button>
+                    <div>{items}</div>
+                    <button type="button" class="button" on:click=move |_| app.notices.set(Vec::new())>"Dismiss"</button>
                 </div>
             }
         })
@@ -137,18 +144,26 @@ fn Header(page: Memo<Page>) -> impl IntoView {
 /// follows the system setting.
 #[component]
 fn ThemeToggle() -> impl IntoView {
-    let raw = local::read(settings::KEY);
-    let initial = match raw.as_deref().map(settings::decode) {
-        None => settings::Settings::default(),
-        Some(Ok(s)) => s,
-        Some(Err(_)) => {
-            // Keep the unreadable value aside rather than overwrite it.
-            if let Some(r) = &raw {
-                let _ = local::write(&format!("{}.unreadable", settings::KEY), r);
-            }
-            settings::Settings::default()
-        }
-    };
+    // Unreadable settings are kept aside (never overwritten); a newer version's are left untouched and
+    // this tab does not write them (the toggle still works for this visit).
+    let (read, report) = vault::read(
+        &mut Local,
+        settings::KEY,
+        u64::from(settings::VERSION),
+        "your settings",
+        |r| {
+            settings::decode(r).map_err(|e| match e {
+                settings::Unreadable::Corrupt(why) => why,
+                settings::Unreadable::Newer(v) => format!("version {v}"),
+            })
+        },
+    );
+    let initial = read.unwrap_or_default();
+    let read_only = report.read_only;
+    let app = use_app();
+    for n in &report.notices {
+        app.tell(n);
+    }
     let stored = RwSignal::new(initial);
     let system_dark = RwSignal::new(platform::prefers_dark());
     platform::on_system_theme_change(move |dark| system_dark.set(dark));
@@ -162,7 +177,17 @@ fn ThemeToggle() -> impl IntoView {
     });
     let toggle = move |_| {
         stored.update(|s| s.theme = settings::toggled(s.theme, system_dark.get_untracked()));
-        let _ = local::write(settings::KEY, &settings::encode(&stored.get_untracked()));
+        if !read_only {
+            let value = settings::encode(&stored.get_untracked());
+            let readable = |r: &str| settings::decode(r).is_ok();
+            let _ = vault::save_value(
+                &mut Local,
+                settings::KEY,
+                u64::from(settings::VERSION),
+                readable,
+                Some(&value),
+            );
+        }
     };
     view! {
         <button class="theme" type="button" on:click=toggle aria-pressed=move || dark().to_string()

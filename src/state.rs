@@ -16,7 +16,8 @@ use crate::exam::spec::Spec;
 use crate::platform;
 use crate::route::Route;
 use crate::store::history::{self, History};
-use crate::store::local;
+use crate::store::local::{self, Local};
+use crate::store::vault::{self, Saved};
 use crate::study;
 
 /// The localStorage key of the exam in progress.
@@ -30,11 +31,21 @@ const COMPACT_BUDGET: usize = 3_500_000;
 pub struct AppState {
     pub session: RwSignal<Option<Session>>,
     pub history: RwSignal<History>,
-    /// A message shown in a banner until dismissed.
-    pub notice: RwSignal<Option<String>>,
+    /// Messages shown in a banner until dismissed; every one is shown, not only the last.
+    pub notices: RwSignal<Vec<String>>,
+    /// Keys this tab must not write (a newer version's value, or an unreadable one that could not be
+    /// kept aside): see [`crate::store::vault`].
+    pub locked: RwSignal<Locked>,
     /// An exam asked for while another is unfinished: it waits for the learner's choice (resume the
     /// unfinished one, or discard it and start this one). See [`AppState::start_exam`].
     pub pending: RwSignal<Option<Pending>>,
+}
+
+/// Which stored values this tab leaves untouched.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Locked {
+    pub history: bool,
+    pub exam: bool,
 }
 
 /// A start that waits for the learner's choice, with the page's error slot for a shortfall.
@@ -49,11 +60,7 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-fn keep_aside(key: &str, raw: &str) {
-    let _ = local::write(&format!("{key}.unreadable"), raw);
-}
-
-/// The stored history, if it can be read (used to merge before writing).
+/// The stored history, if it can be read (used to merge another tab's attempts in).
 fn stored_history() -> Option<History> {
     local::read(history::KEY).and_then(|raw| history::decode(&raw).ok())
 }
@@ -68,33 +75,31 @@ impl AppState {
                     .to_string(),
             );
         }
-        let history = match local::read(history::KEY) {
-            None => History::default(),
-            Some(raw) => history::decode(&raw).unwrap_or_else(|e| {
-                keep_aside(history::KEY, &raw);
-                let _ = local::remove(history::KEY);
-                notes.push(format!(
-                    "Your stored results could not be read ({e}). They were kept aside under \"{}.unreadable\", not deleted.",
-                    history::KEY
-                ));
-                History::default()
-            }),
-        };
-        let session = local::read(EXAM_KEY).and_then(|raw| match session::decode(&raw) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                keep_aside(EXAM_KEY, &raw);
-                let _ = local::remove(EXAM_KEY);
-                notes.push(format!(
-                    "The saved exam could not be resumed ({e}); it was kept aside."
-                ));
-                None
-            }
-        });
+        let mut st = Local;
+        let (history, h_report) = vault::read(
+            &mut st,
+            history::KEY,
+            u64::from(history::VERSION),
+            "your stored results",
+            history::decode,
+        );
+        let (session, s_report) = vault::read(
+            &mut st,
+            EXAM_KEY,
+            u64::from(session::VERSION),
+            "the saved exam",
+            session::decode,
+        );
+        notes.extend(h_report.notices);
+        notes.extend(s_report.notices);
         let state = AppState {
             session: RwSignal::new(session),
-            history: RwSignal::new(history),
-            notice: RwSignal::new((!notes.is_empty()).then(|| notes.join(" "))),
+            history: RwSignal::new(history.unwrap_or_default()),
+            notices: RwSignal::new(notes),
+            locked: RwSignal::new(Locked {
+                history: h_report.read_only,
+                exam: s_report.read_only,
+            }),
             pending: RwSignal::new(None),
         };
         let now = platform::now_ms();
@@ -102,10 +107,9 @@ impl AppState {
             .session
             .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_expired(now)));
         if expired && let Some(id) = state.finish(now, true) {
-            state.notice.set(Some(
-                "The time of your exam ran out while the app was closed. It was submitted with the answers you had saved."
-                    .to_string(),
-            ));
+            state.tell(
+                "The time of your exam ran out while the app was closed. It was submitted with the answers you had saved.",
+            );
             platform::replace_hash(&Route::Results(id).href());
         }
         state.watch_other_tabs();
@@ -131,25 +135,40 @@ impl AppState {
                     .and_then(|raw| session::decode(&raw).ok())
                     .map(|s| s.id);
                 if ours.is_some() && ours == theirs {
-                    self.notice.set(Some(
-                        "This exam is also open in another tab. Answers given there and here overwrite each other: keep the exam in one tab."
-                            .to_string(),
-                    ));
+                    self.tell(
+                        "This exam is also open in another tab. Answers given there and here overwrite each other: keep the exam in one tab.",
+                    );
                 }
             }
             _ => {}
         });
     }
 
-    /// Writes the exam in progress (or removes it).
+    /// Adds a message to the banner (once: the same sentence is not repeated).
+    pub fn tell(&self, text: &str) {
+        self.notices.update(|n| {
+            if !n.iter().any(|x| x == text) {
+                n.push(text.to_string());
+            }
+        });
+    }
+
+    /// Writes the exam in progress (or removes it), unless this tab must leave the stored one alone.
     pub fn save_session(&self) {
+        if self.locked.with_untracked(|l| l.exam) || !local::available() {
+            return;
+        }
         let raw = self
             .session
             .with_untracked(|s| s.as_ref().map(session::encode));
-        let result = match raw {
-            Some(raw) => local::write(EXAM_KEY, &raw),
-            None => local::remove(EXAM_KEY),
-        };
+        let readable = |r: &str| session::decode(r).is_ok();
+        let result = vault::save_value(
+            &mut Local,
+            EXAM_KEY,
+            u64::from(session::VERSION),
+            readable,
+            raw.as_deref(),
+        );
         if let Err(e) = result {
             self.warn_unsaved(&e);
         }
@@ -157,45 +176,27 @@ impl AppState {
 
     fn warn_unsaved(&self, why: &str) {
         if local::available() {
-            self.notice.set(Some(format!(
+            self.tell(&format!(
                 "Could not save: {why}. Nothing is lost while this tab stays open; export your history (History page) to keep a copy."
-            )));
+            ));
         }
     }
 
-    /// Writes the history, merged with what other tabs stored; on a full quota compacts the oldest attempts.
+    /// Writes the history, merged with what other tabs stored; on a full quota the stored copy has its
+    /// oldest attempts compacted (this tab keeps every detail); never over a newer version's history.
     pub fn save_history(&self) {
-        if !local::available() {
+        if !local::available() || self.locked.with_untracked(|l| l.history) {
             return;
         }
-        if let Some(theirs) = stored_history() {
-            self.history.update(|h| {
-                h.merge(&theirs);
-            });
-        }
-        let raw = self.history.with_untracked(history::encode);
-        if local::write(history::KEY, &raw).is_ok() {
-            return;
-        }
-        // Over the quota: store a copy whose oldest attempts are compacted to summaries, a quarter of the
-        // size at a time, until the browser takes it or nothing is left to compact. This tab keeps every
-        // detail in memory while it stays open.
-        let mut stored = self.history.get_untracked();
-        let mut compacted = 0;
-        loop {
-            let target = history::encode(&stored).len() * 3 / 4;
-            let more = history::fit(&mut stored, target.min(COMPACT_BUDGET));
-            compacted += more;
-            match local::write(history::KEY, &history::encode(&stored)) {
-                Ok(()) => {
-                    self.notice.set(Some(format!(
-                        "Browser storage was full, so the {compacted} oldest attempts were stored as summaries only (scores and weak sections are kept; their question-by-question detail is not). Export your history now to keep everything."
-                    )));
-                    return;
-                }
-                Err(e) if more == 0 => return self.warn_unsaved(&e),
-                Err(_) => {}
-            }
+        let mut h = self.history.get_untracked();
+        let saved = vault::save_history(&mut Local, &mut h, COMPACT_BUDGET);
+        self.history.set(h);
+        match saved {
+            Saved::Stored => {}
+            Saved::Compacted(n) => self.tell(&format!(
+                "Browser storage was full, so the {n} oldest attempts were stored as summaries only (scores and weak sections are kept; their question-by-question detail is not). Export your history now to keep everything."
+            )),
+            Saved::NotStored(why) => self.warn_unsaved(&why),
         }
     }
 

@@ -6,12 +6,13 @@ use std::collections::HashSet;
 
 use dva_exam::exam::rng::Rng;
 use dva_exam::exam::score::{self, KeyInfo};
-use dva_exam::exam::session::{Item, Session};
+use dva_exam::exam::session::{self, Item, Session};
 use dva_exam::exam::spaced::{self, DAY_MS, Due};
 use dva_exam::exam::spec::{Kind, Mode, Spec};
 use dva_exam::store::history::{self, Attempt, Entry, History, Summary};
 use dva_exam::store::stats;
 use dva_exam::store::transfer::{self, ImportError, MAX_IMPORT_BYTES};
+use dva_exam::store::vault;
 use dva_exam::study;
 use serde_json::{Value, json};
 
@@ -982,4 +983,210 @@ fn retry_ids_lists_wrong_unanswered_and_flagged_in_exam_order() {
         stats::retry_ids(&all_right, fake_keys),
         Vec::<String>::new()
     );
+}
+
+// ---- keeping aside, newer versions, quotas: the vault rules over a fake storage --------------------
+
+/// A storage that holds values in memory and refuses a write that would take it over `quota` characters
+/// (keys and values counted, as browsers count them), like a full localStorage.
+struct Fake {
+    map: std::collections::BTreeMap<String, String>,
+    quota: usize,
+}
+
+impl Fake {
+    fn new(quota: usize) -> Fake {
+        Fake {
+            map: Default::default(),
+            quota,
+        }
+    }
+
+    fn with(mut self, key: &str, value: &str) -> Fake {
+        self.map.insert(key.to_string(), value.to_string());
+        self
+    }
+
+    fn used(&self) -> usize {
+        self.map.iter().map(|(k, v)| k.len() + v.len()).sum()
+    }
+}
+
+impl vault::Storage for Fake {
+    fn get(&self, key: &str) -> Option<String> {
+        self.map.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let old = self.map.get(key).map_or(0, |v| key.len() + v.len());
+        if self.used() - old + key.len() + value.len() > self.quota {
+            return Err("quota exceeded".to_string());
+        }
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.map.remove(key);
+        Ok(())
+    }
+}
+
+fn read_history(st: &mut Fake) -> (Option<History>, vault::Report) {
+    vault::read(st, history::KEY, 3, "your stored results", history::decode)
+}
+
+#[test]
+fn an_unreadable_value_is_kept_aside_under_its_own_name_and_only_then_removed() {
+    let mut st = Fake::new(1_000_000).with(history::KEY, "{not json");
+    let (h, report) = read_history(&mut st);
+    assert_eq!(h, None);
+    assert!(!report.read_only);
+    assert_eq!(
+        st.map.get("dva.history.unreadable").map(String::as_str),
+        Some("{not json")
+    );
+    assert!(
+        !st.map.contains_key(history::KEY),
+        "removed once the copy is confirmed"
+    );
+    assert!(
+        report.notices[0].contains("kept aside under \"dva.history.unreadable\""),
+        "{:?}",
+        report.notices
+    );
+    // A second unreadable value does not overwrite the first copy.
+    st.map
+        .insert(history::KEY.to_string(), "{also broken".to_string());
+    let (_, report) = read_history(&mut st);
+    assert_eq!(
+        st.map.get("dva.history.unreadable").map(String::as_str),
+        Some("{not json")
+    );
+    assert_eq!(
+        st.map.get("dva.history.unreadable.2").map(String::as_str),
+        Some("{also broken")
+    );
+    assert!(report.notices[0].contains("dva.history.unreadable.2"));
+}
+
+#[test]
+fn when_the_copy_cannot_be_made_the_original_stays_and_the_tab_does_not_write_it() {
+    // A history over half the quota cannot be copied aside: it must stay where it is.
+    let big = format!(
+        "{{\"version\":2,\"entries\":[{}]}}",
+        "1,".repeat(3_000) + "x"
+    );
+    let mut st = Fake::new(big.len() + 100).with(history::KEY, &big);
+    let (h, report) = read_history(&mut st);
+    assert_eq!(h, None);
+    assert!(report.read_only);
+    assert_eq!(st.map.get(history::KEY), Some(&big), "not deleted");
+    assert!(
+        report.notices[0].contains("left where it is"),
+        "{:?}",
+        report.notices
+    );
+    // And a save from this tab would not have overwritten it either: it keeps it aside first or refuses.
+    let mut mine = History::default();
+    mine.add(hand_made("mine", T0, &[("q1", Some(0))]));
+    assert!(matches!(
+        vault::save_history(&mut st, &mut mine, 1_000_000),
+        vault::Saved::NotStored(_)
+    ));
+    assert_eq!(st.map.get(history::KEY), Some(&big));
+}
+
+#[test]
+fn a_newer_version_is_left_untouched_and_never_written_over() {
+    let newer = r#"{"version":4,"entries":[],"something":"new"}"#;
+    let mut st = Fake::new(1_000_000).with(history::KEY, newer);
+    let (h, report) = read_history(&mut st);
+    assert_eq!(h, None);
+    assert!(report.read_only);
+    assert!(report.notices[0].contains("written by a newer version of this app. Reload the page"));
+    assert!(
+        !st.map.contains_key("dva.history.unreadable"),
+        "not treated as corrupt"
+    );
+    let mut mine = History::default();
+    mine.add(hand_made("mine", T0, &[("q1", Some(0))]));
+    assert!(matches!(
+        vault::save_history(&mut st, &mut mine, 1_000_000),
+        vault::Saved::NotStored(_)
+    ));
+    assert_eq!(st.map.get(history::KEY).map(String::as_str), Some(newer));
+    // The same for a single-owner value such as the exam in progress or the settings.
+    let mut st = Fake::new(1_000_000).with("dva.settings", r#"{"version":9,"theme":"Sepia"}"#);
+    let err = vault::save_value(
+        &mut st,
+        "dva.settings",
+        1,
+        |_| true,
+        Some(r#"{"version":1}"#),
+    )
+    .unwrap_err();
+    assert!(err.contains("newer version"));
+    assert_eq!(st.map["dva.settings"], r#"{"version":9,"theme":"Sepia"}"#);
+}
+
+#[test]
+fn a_save_merges_what_another_tab_stored_and_keeps_an_unreadable_value_aside_first() {
+    let mut theirs = History::default();
+    theirs.add(hand_made("theirs", T0, &[("q1", Some(0))]));
+    let mut st = Fake::new(1_000_000).with(history::KEY, &history::encode(&theirs));
+    let mut mine = History::default();
+    mine.add(hand_made("mine", T0 + 1.0, &[("q1", Some(1))]));
+    assert_eq!(
+        vault::save_history(&mut st, &mut mine, 1_000_000),
+        vault::Saved::Stored
+    );
+    assert_eq!(
+        ids(&mine),
+        ["theirs", "mine"],
+        "this tab sees the other tab's attempt"
+    );
+    assert_eq!(
+        ids(&history::decode(&st.map[history::KEY]).unwrap()),
+        ["theirs", "mine"]
+    );
+    // Another tab left something unreadable: it is kept aside before this tab writes.
+    st.map
+        .insert(history::KEY.to_string(), "garbage".to_string());
+    assert_eq!(
+        vault::save_history(&mut st, &mut mine, 1_000_000),
+        vault::Saved::Stored
+    );
+    assert_eq!(st.map["dva.history.unreadable"], "garbage");
+    // An unreadable exam in progress is kept aside before a new one is written.
+    st.map.insert("dva.exam".to_string(), "{broken".to_string());
+    vault::save_value(
+        &mut st,
+        "dva.exam",
+        1,
+        |r| session::decode(r).is_ok(),
+        Some(r#"{"version":1}"#),
+    )
+    .unwrap();
+    assert_eq!(st.map["dva.exam.unreadable"], "{broken");
+}
+
+#[test]
+fn over_the_quota_the_stored_copy_is_compacted_and_memory_keeps_every_detail() {
+    let mut mine = realistic_history(12);
+    let full = history::encode(&mine).len();
+    let mut st = Fake::new(full * 2 / 3);
+    let saved = vault::save_history(&mut st, &mut mine, usize::MAX);
+    let vault::Saved::Compacted(n) = saved else {
+        panic!("{saved:?}")
+    };
+    assert!(n > 0);
+    assert_eq!(
+        mine.full().count(),
+        12,
+        "memory keeps every attempt in full"
+    );
+    let stored = history::decode(&st.map[history::KEY]).unwrap();
+    assert_eq!(stored.len(), 12, "no attempt deleted");
+    assert_eq!(stored.full().count(), 12 - n);
 }

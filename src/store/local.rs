@@ -38,3 +38,20 @@ pub fn remove(key: &str) -> Result<(), String> {
         .remove_item(key)
         .map_err(|_| "the browser refused to change storage".to_string())
 }
+
+/// localStorage as the [`crate::store::vault`] rules see it.
+pub struct Local;
+
+impl crate::store::vault::Storage for Local {
+    fn get(&self, key: &str) -> Option<String> {
+        read(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        write(key, value)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        remove(key)
+    }
+}

@@ -5,3 +5,4 @@ pub mod local;
 pub mod settings;
 pub mod stats;
 pub mod transfer;
+pub mod vault;

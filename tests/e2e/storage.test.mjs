@@ -27,8 +27,31 @@ test("corrupt JSON in the saved exam: the app starts, says so, and keeps it asid
   await page.evaluate(() => { localStorage.clear(); localStorage.setItem("dva.exam", "not an exam"); });
   await page.reload();
   await page.waitForSelector(".banner");
-  assert.match(await page.textContent(".banner"), /saved exam could not be resumed/);
+  assert.match(await page.textContent(".banner"), /saved exam could not be read .*It was kept aside under "dva\.exam\.unreadable", not deleted/);
   assert.equal(await page.evaluate(() => localStorage.getItem("dva.exam.unreadable")), "not an exam");
+  await page.close();
+});
+
+test("a history written by a newer version is left untouched, with every notice shown", async () => {
+  const page = await t.open("#/");
+  const newer = JSON.stringify({ version: 4, entries: [], from: "a later release" });
+  await page.evaluate((n) => {
+    localStorage.clear();
+    localStorage.setItem("dva.history", n);
+    localStorage.setItem("dva.exam", "not an exam");
+  }, newer);
+  await page.reload();
+  await page.waitForSelector(".banner");
+  const banner = await page.textContent(".banner");
+  assert.match(banner, /stored results was written by a newer version of this app\. Reload the page/);
+  assert.match(banner, /saved exam could not be read/, "both notices are shown, not only the last");
+  // Finishing an exam in this tab does not write over the newer history.
+  await page.goto(t.url + "#/exam/new");
+  await startQuick(page, 10);
+  await finish(page, 2);
+  assert.equal(await page.evaluate(() => localStorage.getItem("dva.history")), newer);
+  assert.equal(await page.evaluate(() => localStorage.getItem("dva.history.unreadable")), null, "not treated as corrupt");
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
 
