@@ -137,6 +137,26 @@ pub fn install_panic_hook() {
     }));
 }
 
+/// A time as `YYYY-MM-DD HH:MM` in the browser's time zone.
+pub fn local_date_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Whether localStorage can be used at all (it throws in some privacy modes and sandboxed frames).
+pub fn storage_available() -> bool {
+    window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some()
+}
+
 /// The element that had focus when a dialog opened, so closing the dialog can give focus back to it.
 pub struct Focused(Option<web_sys::HtmlElement>);
 

@@ -92,6 +92,11 @@ impl AppState {
         );
         notes.extend(h_report.notices);
         notes.extend(s_report.notices);
+        let now = platform::now_ms();
+        let session = session.map(|mut s| {
+            s.resume(now);
+            s
+        });
         let state = AppState {
             session: RwSignal::new(session),
             history: RwSignal::new(history.unwrap_or_default()),
@@ -102,7 +107,6 @@ impl AppState {
             }),
             pending: RwSignal::new(None),
         };
-        let now = platform::now_ms();
         let expired = state
             .session
             .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_expired(now)));

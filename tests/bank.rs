@@ -176,22 +176,11 @@ fn the_key_is_the_longest_option_in_at_most_40_percent() {
     assert!(share <= 40.0, "key is the longest option in {share:.1} %");
 }
 
+/// A heuristic, not a reading: a stem of at least two sentences and 25 words usually sets a scenario
+/// before it asks (pure recall is short). A person still reads each stem; this only catches a bank
+/// drifting toward one-line recall questions.
 #[test]
-fn key_positions_are_spread_evenly() {
-    let (_, r) = content();
-    let single: usize = r.key_positions.iter().sum();
-    for (p, n) in r.key_positions.iter().enumerate() {
-        let share = pct(*n, single);
-        assert!(
-            (18.0..=32.0).contains(&share),
-            "key in position {} in {share:.1} % of single-answer questions",
-            p + 1
-        );
-    }
-}
-
-#[test]
-fn at_least_three_quarters_are_scenarios() {
+fn at_least_three_quarters_of_stems_are_long_enough_to_set_a_scenario() {
     let (_, r) = content();
     let share = pct(r.scenarios, r.total);
     assert!(share >= 75.0, "{share:.1} % scenario stems");

@@ -872,3 +872,44 @@ fn random_operations_keep_every_invariant() {
         assert_eq!(session::decode(&session::encode(&s)), Ok(s), "seed {seed}");
     }
 }
+
+#[test]
+fn a_practice_session_resumed_the_next_day_reports_the_time_spent_on_questions() {
+    let day = 86_400_000.0;
+    let mut s = session(
+        Mode::Practice,
+        vec![item("q0", 1, 4), item("q1", 1, 4)],
+        0.0,
+    );
+    s.choose(0, 60_000.0);
+    s.go_to(1, 90_000.0); // 90 s on the first question
+    // The tab closes; the learner comes back a day later and spends 30 s on the second question.
+    let back = 90_000.0 + day;
+    s.resume(back);
+    s.choose(0, back + 30_000.0);
+    s.submit(back + 30_000.0, false);
+    assert_eq!(s.used_ms(), 120_000.0, "90 s + 30 s, not a day");
+    // A timed exam keeps its real clock: the time away counts.
+    let mut e = session(Mode::Exam, vec![item("q0", 1, 4)], 0.0);
+    e.resume(60_000.0);
+    e.submit(60_000.0, false);
+    assert_eq!(e.used_ms(), 60_000.0);
+}
+
+#[test]
+fn a_half_answered_choose_two_is_partial_everywhere_and_scores_wrong() {
+    let mut s = session(Mode::Exam, vec![item("q0", 2, 5)], 0.0);
+    assert_eq!(s.items[0].answer(), session::Answer::Unanswered);
+    s.choose(0, 1.0);
+    assert_eq!(s.items[0].answer(), session::Answer::Partial);
+    assert!(!s.answered(0), "not answered in the room");
+    assert_eq!(s.counts(), (0, 1, 0));
+    s.choose(1, 2.0);
+    assert_eq!(s.items[0].answer(), session::Answer::Complete);
+    assert!(s.answered(0));
+    // Scored: the partial one is wrong whatever it holds (q0's keys are options 0 and 1).
+    let mut partial = session(Mode::Exam, vec![item("q0", 2, 5)], 0.0);
+    partial.items[0].chosen = vec![0]; // one of its two keys: still wrong
+    partial.submit(10.0, false);
+    assert_eq!(score::score(&partial, 4, keys_of).correct, 0);
+}

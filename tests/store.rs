@@ -7,13 +7,13 @@ use std::collections::HashSet;
 use dva_exam::exam::rng::Rng;
 use dva_exam::exam::score::{self, KeyInfo};
 use dva_exam::exam::session::{self, Item, Session};
-use dva_exam::exam::spaced::{self, DAY_MS, Due};
 use dva_exam::exam::spec::{Kind, Mode, Spec};
 use dva_exam::store::history::{self, Attempt, Entry, History, Summary};
-use dva_exam::store::stats;
 use dva_exam::store::transfer::{self, ImportError, MAX_IMPORT_BYTES};
 use dva_exam::store::vault;
 use dva_exam::study;
+use dva_exam::study::spaced::{self, DAY_MS, Due};
+use dva_exam::study::stats;
 use serde_json::{Value, json};
 
 const V1: &str = include_str!("fixtures/store/history-v1.json");

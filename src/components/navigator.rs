@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::exam::session::Session;
+use crate::exam::session::{Answer, Session};
+use crate::pages::exam::answer_label;
 
 /// The grid; `on_go` gets the question index.
 #[component]
@@ -13,21 +14,23 @@ pub fn Navigator(session: Signal<Option<Session>>, on_go: Callback<usize>) -> im
         .map(|i| {
             let state = move || {
                 session.with(|s| {
-                    s.as_ref().map_or((false, false, false), |s| (s.answered(i), s.items[i].flagged, s.current == i))
+                    s.as_ref().and_then(|s| s.items.get(i).map(|it| (it.answer(), it.flagged, s.current == i)))
+                        .unwrap_or((Answer::Unanswered, false, false))
                 })
             };
             let label = move || {
-                let (answered, flagged, _) = state();
+                let (answer, flagged, _) = state();
                 format!(
                     "Question {}, {}{}",
                     i + 1,
-                    if answered { "answered" } else { "unanswered" },
+                    answer_label(answer).to_lowercase(),
                     if flagged { ", flagged for review" } else { "" }
                 )
             };
             view! {
                 <li>
-                    <button type="button" class="cell" class:answered=move || state().0 class:flagged=move || state().1
+                    <button type="button" class="cell" class:answered=move || state().0 == Answer::Complete
+                        class:partial=move || state().0 == Answer::Partial class:flagged=move || state().1
                         aria-current=move || state().2.then_some("step") aria-label=label
                         on:click=move |_| on_go.run(i)>{i + 1}</button>
                 </li>
@@ -39,6 +42,7 @@ pub fn Navigator(session: Signal<Option<Session>>, on_go: Callback<usize>) -> im
             <ol class="grid">{cells}</ol>
             <ul class="legend" aria-label="Legend">
                 <li><span class="cell answered" aria-hidden="true"></span>"Answered"</li>
+                <li><span class="cell partial" aria-hidden="true"></span>"Partly answered"</li>
                 <li><span class="cell" aria-hidden="true"></span>"Unanswered"</li>
                 <li><span class="cell flagged" aria-hidden="true"></span>"Flagged"</li>
                 <li><span class="cell current" aria-hidden="true"></span>"Current"</li>

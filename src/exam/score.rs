@@ -187,7 +187,7 @@ pub fn score<'a>(
             })
             .collect(),
         sections,
-        used_ms: (s.finished_ms.unwrap_or(s.entered_ms) - s.started_ms).max(0.0),
+        used_ms: s.used_ms(),
     }
 }
 

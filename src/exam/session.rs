@@ -30,6 +30,27 @@ pub struct Item {
     pub spent_ms: f64,
 }
 
+/// How far a question is answered. The one definition the exam room, the navigator, the review and
+/// scoring share: a "Choose TWO" question with one choice is partly answered, which counts as wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Answer {
+    Unanswered,
+    /// Some but not all of the choices the question asks for.
+    Partial,
+    Complete,
+}
+
+impl Item {
+    /// How far this item is answered.
+    pub fn answer(&self) -> Answer {
+        match self.chosen.len() {
+            0 => Answer::Unanswered,
+            n if n < usize::from(self.keys) => Answer::Partial,
+            _ => Answer::Complete,
+        }
+    }
+}
+
 /// An exam in progress or finished, everything needed to resume it after a reload.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -176,11 +197,11 @@ impl Session {
         self.items[self.current].checked = true;
     }
 
-    /// Whether question `i` has all its choices made (`false` for no such question).
+    /// Whether question `i` has all its choices made (`false` for no such question): [`Item::answer`].
     pub fn answered(&self, i: usize) -> bool {
         self.items
             .get(i)
-            .is_some_and(|it| it.chosen.len() == usize::from(it.keys))
+            .is_some_and(|it| it.answer() == Answer::Complete)
     }
 
     /// `(answered, unanswered, flagged)`, for the navigator and the submit dialog.
@@ -212,6 +233,25 @@ impl Session {
         // `charge` moved `entered_ms` to now, or to the deadline if that came first.
         self.finished_ms = Some(self.entered_ms);
         self.expired = expired || self.is_expired(now_ms);
+    }
+
+    /// Called when a stored session is opened again (a reload, the next day). An untimed practice session
+    /// does not charge the time the app was closed to the question that was open; a timed exam does, as
+    /// the real exam's clock keeps running.
+    pub fn resume(&mut self, now_ms: f64) {
+        if self.spec.mode == Mode::Practice && !self.is_finished() && now_ms > self.entered_ms {
+            self.entered_ms = now_ms;
+        }
+    }
+
+    /// The time the attempt took: for a timed exam from start to finish (or to the last recorded moment);
+    /// for untimed practice the time spent on its questions, which leaves out the time the app was
+    /// closed between sittings.
+    pub fn used_ms(&self) -> f64 {
+        match self.spec.mode {
+            Mode::Practice => self.items.iter().map(|i| i.spent_ms.max(0.0)).sum(),
+            Mode::Exam => (self.finished_ms.unwrap_or(self.entered_ms) - self.started_ms).max(0.0),
+        }
     }
 
     /// Whether the exam has been submitted (by the learner or the clock).

@@ -12,7 +12,7 @@ use crate::clock::{self, Level};
 use crate::components::dialog::Modal;
 use crate::components::navigator::Navigator;
 use crate::components::question::{Choices, DocLinks, NoteLinks, choose_hint};
-use crate::exam::session::{Chose, Item, Session};
+use crate::exam::session::{Answer, Chose, Item, Session};
 use crate::exam::spec::Mode;
 use crate::platform;
 use crate::route::Route;
@@ -120,6 +120,15 @@ fn check(app: AppState) {
         request_animation_frame(|| {
             platform::reveal("feedback");
         });
+    }
+}
+
+/// The word for how far a question is answered, in the review screen and the navigator.
+pub fn answer_label(a: Answer) -> &'static str {
+    match a {
+        Answer::Unanswered => "Unanswered",
+        Answer::Partial => "Partly answered",
+        Answer::Complete => "Answered",
     }
 }
 
@@ -365,7 +374,7 @@ fn QuestionCard(
     let answered = move || {
         item.with(|i| {
             i.as_ref()
-                .is_some_and(|i| i.chosen.len() == usize::from(i.keys))
+                .is_some_and(|i| i.answer() == crate::exam::session::Answer::Complete)
         })
     };
     let correct = move || {
@@ -438,12 +447,12 @@ fn ReviewScreen(session: Signal<Option<Session>>, on_go: Callback<usize>) -> imp
             s.items
                 .iter()
                 .enumerate()
-                .filter(|(i, it)| match filter.get() {
+                .filter(|(_, it)| match filter.get() {
                     Filter::All => true,
-                    Filter::Unanswered => !s.answered(*i),
+                    Filter::Unanswered => it.answer() != crate::exam::session::Answer::Complete,
                     Filter::Flagged => it.flagged,
                 })
-                .map(|(i, it)| (i, s.answered(i), it.flagged, it.id.clone()))
+                .map(|(i, it)| (i, it.answer(), it.flagged, it.id.clone()))
                 .collect::<Vec<_>>()
         })
     };
@@ -476,7 +485,7 @@ fn ReviewScreen(session: Signal<Option<Session>>, on_go: Callback<usize>) -> imp
                             <li>
                                 <button type="button" class="review-row" on:click=move |_| on_go.run(i)>
                                     <span class="num">{format!("{}", i + 1)}</span>
-                                    <span class="status" class:answered=answered>{if answered { "Answered" } else { "Unanswered" }}</span>
+                                    <span class="status" class:answered=answered == Answer::Complete>{answer_label(answered)}</span>
                                     <span class="flagmark">{if flagged { "⚑ Flagged" } else { "" }}</span>
                                     <span class="excerpt">{excerpt}</span>
                                 </button>

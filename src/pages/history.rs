@@ -11,19 +11,12 @@ use crate::platform;
 use crate::route::{Route, with_query};
 use crate::state::use_app;
 use crate::store::history::Summary;
-use crate::store::{stats, transfer};
+use crate::store::transfer;
+use crate::study::stats;
 
 /// A date as YYYY-MM-DD HH:MM in the browser's time zone.
 pub fn date(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
+    platform::local_date_time(ms)
 }
 
 /// For a weak section: its title (the anchor if the section was retired), its notes link and its

@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use crate::bank::{self, CHAPTERS, EXAM, QUESTIONS, SECTIONS};
 use crate::components::domain_bar::DomainBar;
 use crate::exam::score::PASS_PERCENT;
-use crate::exam::spaced;
 use crate::exam::spec::{Kind, Mode, Spec};
 use crate::pages::history::section_links;
 use crate::platform;
 use crate::route::Route;
 use crate::state::use_app;
-use crate::store::stats;
 use crate::study;
+use crate::study::spaced;
+use crate::study::stats;
 
 /// How many recent attempts readiness looks at.
 const RECENT: usize = 5;

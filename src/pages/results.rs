@@ -12,8 +12,8 @@ use crate::platform;
 use crate::route::Route;
 use crate::state::use_app;
 use crate::store::history::Summary;
-use crate::store::stats;
 use crate::study;
+use crate::study::stats;
 
 /// The words for a domain's verdict, as on AWS's score report.
 fn label(c: Competency) -> &'static str {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::bank::EXAM;
 use crate::components::question::{DocLinks, NoteLinks, letter};
 use crate::exam::score;
-use crate::exam::session::Item;
+use crate::exam::session::{Answer, Item};
 use crate::platform;
 use crate::route::{Route, query, with_query};
 use crate::state::use_app;
@@ -75,7 +75,8 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         .map(|row| {
             let Row { n, item, question, right } = row;
             let q_domain = question.map_or(0, |q| q.task.domain);
-            let unanswered = item.chosen.is_empty();
+            let answer = item.answer();
+            let unanswered = answer != Answer::Complete;
             let flagged = item.flagged;
             let visible = move || {
                 let by_status = match show.get() {
@@ -92,8 +93,10 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             };
             let verdict = if question.is_none() {
                 "Retired"
-            } else if unanswered {
+            } else if answer == Answer::Unanswered {
                 "Unanswered"
+            } else if answer == Answer::Partial {
+                "Partly answered (counts as wrong)"
             } else if right {
                 "✓ Correct"
             } else {

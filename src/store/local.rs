@@ -6,9 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 /// Whether localStorage can be used at all (it throws in some privacy modes and sandboxed frames).
 pub fn available() -> bool {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .is_some()
+    crate::platform::storage_available()
 }
 
 /// The raw text stored under `key`, if storage works and holds one.

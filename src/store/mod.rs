@@ -3,6 +3,5 @@
 pub mod history;
 pub mod local;
 pub mod settings;
-pub mod stats;
 pub mod transfer;
 pub mod vault;

@@ -65,12 +65,73 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   assert.match(page.url(), /#\/results\//);
   assert.equal(await page.$$eval(".domains-bars .domain", (l) => l.length), 4);
   const scaled = Number(await page.textContent(".score .big"));
-  assert.ok(scaled >= 100 && scaled <= 1000);
-  assert.match(await page.textContent(".score"), /of 10 correct/);
+  const correct = Number((await page.textContent(".score")).match(/(\d+) of 10 correct/)[1]);
+  assert.equal(scaled, scaledScore(correct, 10), `${correct} of 10 correct`);
   await page.click("a:text('Review all answers')");
   await page.waitForSelector(".review-items");
   assert.equal(await page.$$eval(".review-items > li", (l) => l.length), 10);
-  assert.ok(await page.$$eval(".review-items .mark", (ms) => ms.some((m) => m.textContent.includes("Correct"))));
+  // Each question marks exactly its keys as correct: one, or two/three for "Choose TWO/THREE".
+  const marks = await page.$$eval(".review-items > li", (lis) => lis.map((li) => {
+    const stem = li.querySelector(".stem").textContent;
+    const keys = stem.includes("(Choose THREE.)") ? 3 : stem.includes("(Choose TWO.)") ? 2 : 1;
+    const shown = [...li.querySelectorAll(".mark")].filter((m) => m.textContent.startsWith("✓ Correct")).length;
+    return [keys, shown];
+  }));
+  for (const [keys, shown] of marks) assert.equal(shown, keys);
+  await page.close();
+});
+
+/** The app's documented scaled score: 72 % maps to 720, linear below and above, rounded half up. */
+function scaledScore(c, t) {
+  if (c * 100 >= t * 72) return Math.floor((2000 * c + t) / (2 * t));
+  return Math.min(719, 100 + Math.floor((124000 * c + 72 * t) / (144 * t)));
+}
+
+test("a known answer set gets the exact score, the review shows what was chosen, and retry takes exactly the wrong and flagged", async () => {
+  const bank = bankQuestions().filter((q) => !q.multi).slice(0, 8).concat(bankQuestions().filter((q) => q.keys.length === 2).slice(0, 2));
+  const page = await t.open("#/");
+  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, storedExam(bank, { mode: "Exam" }));
+  await page.goto(t.url + "#/exam");
+  await page.reload();
+  await page.waitForSelector(".exam .card");
+  // Questions 1-7 right (by mouse), 8-10 wrong: a distractor, and for a Choose TWO one key and one distractor.
+  for (let i = 0; i < bank.length; i++) {
+    const q = bank[i];
+    const wrong = [...Array(q.options).keys()].find((o) => !q.keys.includes(o));
+    const picks = i < 7 ? q.keys : q.multi ? [q.keys[0], wrong] : [wrong];
+    for (const p of picks) await page.click(`.choice >> nth=${p}`);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")));
+    assert.deepEqual([...stored.items[i].chosen].sort(), [...picks].sort(), `question ${i + 1} recorded as clicked`);
+    if (i === 2) await page.keyboard.press("f");
+    await page.keyboard.press("ArrowRight");
+  }
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  assert.equal(Number(await page.textContent(".score .big")), 703, "7 of 10: 100 + 620 x 0.7 / 0.72 = 702.8, rounded");
+  assert.match(await page.textContent(".score"), /Fail \(720 needed\)/);
+  assert.match(await page.textContent(".score"), /7 of 10 correct/);
+  // The review marks, per option in the order shown, what was chosen and what is the key.
+  const results = page.url();
+  await page.click("a:text('Review all answers')");
+  await page.waitForSelector(".review-items");
+  const marksOf = (n) => page.$$eval(`#q${n} .choice .mark`, (ms) => ms.map((m) => m.textContent));
+  const expected = (q, picks) => [...Array(q.options).keys()].map((o) =>
+    q.keys.includes(o) ? (picks.includes(o) ? "✓ Correct · your answer" : "✓ Correct answer") : picks.includes(o) ? "✗ Your answer" : "");
+  assert.deepEqual(await marksOf(1), expected(bank[0], bank[0].keys));
+  const wrong8 = [...Array(bank[7].options).keys()].find((o) => !bank[7].keys.includes(o));
+  assert.deepEqual(await marksOf(8), expected(bank[7], [wrong8]));
+  assert.match(await page.textContent("#q8 h2"), /✗ Incorrect/);
+  assert.match(await page.textContent("#q9 h2"), /✗ Incorrect/, "one key of two is wrong");
+  await page.goto(results);
+  await page.waitForSelector(".results");
+  // Retry: exactly the three wrong ones and the flagged (right) third one.
+  assert.match(await page.textContent("button:has-text('Retry the')"), /Retry the 4 incorrect or flagged/);
+  await page.click("button:has-text('Retry the')");
+  await page.waitForSelector(".exam .card");
+  const retry = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items.map((i) => i.id).sort());
+  assert.deepEqual(retry, [bank[2].id, bank[7].id, bank[8].id, bank[9].id].sort());
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
 

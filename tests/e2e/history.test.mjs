@@ -25,8 +25,11 @@ test("the history lists every attempt with a chart, and the weakest sections lea
   assert.equal(await page.$$eval(".trend svg circle.dot", (c) => c.length), 2);
   assert.ok(await page.$(".trend svg line.pass-line"));
   assert.match(await page.getAttribute(".trend svg", "aria-label"), /Scaled scores of 2 attempts/);
-  const weak = await page.$$eval("table.weak tbody tr", (r) => r.length);
-  assert.ok(weak >= 1);
+  // The weakest sections: at most ten rows, most missed first, each with its miss count.
+  const weak = await page.$$eval("table.weak tbody tr", (r) => r.map((x) => x.children[1].textContent));
+  assert.ok(weak.length >= 5 && weak.length <= 10, `${weak.length} weak sections`);
+  const rate = (t) => { const [m, n] = t.split(" of ").map(Number); return m / n; };
+  for (let i = 1; i < weak.length; i++) assert.ok(rate(weak[i - 1]) >= rate(weak[i]), `sorted by miss rate: ${weak}`);
   await page.click("table.weak tbody tr >> nth=0 >> a:text('Drill this section')");
   await page.waitForSelector("form.setup");
   assert.ok(await page.$eval('.option-card:has-text("Section drill") input', (i) => i.checked));
@@ -58,10 +61,23 @@ test("retry incorrect starts an exam of exactly the incorrect and flagged questi
   await finish(page, 0);
   const label = await page.textContent("button:has-text('Retry the')");
   assert.match(label, /Retry the 10 incorrect or flagged/);
+  const asked = await page.evaluate(() => {
+    const h = JSON.parse(localStorage.getItem("dva.history"));
+    return h.entries[0].a.q.map((i) => i.i).sort();
+  });
   await page.click("button:has-text('Retry the')");
   await page.waitForSelector(".exam .card");
   assert.equal(await page.textContent(".progress"), "Question 1 of 10");
   assert.match(await page.textContent(".exam-title"), /^Retry: Quick exam/);
+  const retried = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items.map((i) => i.id).sort());
+  assert.deepEqual(retried, asked, "nothing answered: every question comes back");
+  // A retry of the retry keeps one "Retry:" in its title.
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  await page.click("button:has-text('Retry the')");
+  await page.waitForSelector(".exam .card");
+  assert.match(await page.textContent(".exam-title"), /^Retry: Quick exam \(10 questions\)$/);
   await page.close();
 });
 
@@ -82,7 +98,12 @@ test("export, clear, import restores the same history; a bad file changes nothin
   const file = join(dir, "export.json");
   await download.saveAs(file);
   assert.match(download.suggestedFilename(), /^dva-practice-history-\d{4}-\d\d-\d\d\.json$/);
-  assert.ok((await readFile(file, "utf8")).includes("dva-c02-practice-history"));
+  // The file holds the whole history, as stored: both attempts, with their scores.
+  const exported = JSON.parse(await readFile(file, "utf8"));
+  assert.equal(exported.format, "dva-c02-practice-history");
+  assert.equal(exported.history.version, 3);
+  assert.deepEqual(exported.history, JSON.parse(before));
+  assert.equal(exported.history.entries.length, 2);
 
   // A broken file is refused with a message and the history is untouched.
   const bad = join(dir, "bad.json");

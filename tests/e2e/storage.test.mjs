@@ -74,7 +74,8 @@ test("a quota error on save: the user is told, the result stays in memory, expor
   await page.goto(t.url + "#/history");
   await page.waitForSelector("table.attempts");
   assert.equal(await page.$$eval("table.attempts tbody tr", (r) => r.length), 1, "the attempt is kept in memory");
-  assert.ok(id.length > 0);
+  assert.match(id, /^[0-9a-f]+-[0-9a-f]+$/, "the attempt got its id");
+  assert.ok(await page.$(`a[href="#/results/${id}"]`), "and its row links to its results");
   await page.close();
 });
 

@@ -1,6 +1,13 @@
+//! What the learner should study next, and the glue between the exam engine and the compiled bank:
+//! spaced review ([`spaced`]) and statistics ([`stats`]) derived from the history, kept out of `exam/` so
+//! the engine does not depend on storage.
+//!
 //! Connects the exam engine to the compiled bank: the engine works on plain question facts (`QInfo`,
 //! `KeyInfo`) so it can be tested on fixtures; this module supplies them from `bank::QUESTIONS`, starts
 //! sessions and turns a finished session into a stored attempt.
+
+pub mod spaced;
+pub mod stats;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
