@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use dva_exam::exam::blueprint::Blueprint;
 use dva_exam::exam::rng::Rng;
-use dva_exam::exam::score::{self, Competency, KeyInfo, PASS};
+use dva_exam::exam::score::{self, Competency, KeyInfo, Scale};
 use dva_exam::exam::select::{Picked, QInfo, SectionTree, Shortfall, select};
 use dva_exam::exam::session::{self, Chose, Item, Session};
 use dva_exam::exam::spec::{Kind, Mode, Spec};
@@ -21,6 +21,13 @@ fn c03() -> Blueprint {
         extra_minutes: 30,
     }
 }
+
+/// DVA-C03's scaled scores: 100-1000, 720 to pass.
+const C03_SCALE: Scale = Scale {
+    min: 100,
+    pass: 720,
+    max: 1000,
+};
 
 /// A made-up exam with three domains, so the engine cannot assume four.
 fn three_domains() -> Blueprint {
@@ -660,20 +667,23 @@ fn answered(n: usize, right: impl Fn(usize) -> bool) -> Session {
 
 #[test]
 fn the_scaled_score_runs_from_100_to_1000_with_the_pass_at_72_percent() {
-    let none = score::score(&answered(25, |_| false), 4, keys_of);
+    let none = score::score(&answered(25, |_| false), 4, &C03_SCALE, keys_of);
     assert_eq!((none.correct, none.scaled, none.passed), (0, 100, false));
-    let all = score::score(&answered(25, |_| true), 4, keys_of);
+    let all = score::score(&answered(25, |_| true), 4, &C03_SCALE, keys_of);
     assert_eq!((all.correct, all.scaled, all.passed), (25, 1000, true));
-    let bar = score::score(&answered(25, |i| i < 18), 4, keys_of);
-    assert_eq!((bar.correct, bar.scaled, bar.passed), (18, PASS, true));
-    let below = score::score(&answered(25, |i| i < 17), 4, keys_of);
+    let bar = score::score(&answered(25, |i| i < 18), 4, &C03_SCALE, keys_of);
+    assert_eq!(
+        (bar.correct, bar.scaled, bar.passed),
+        (18, C03_SCALE.pass, true)
+    );
+    let below = score::score(&answered(25, |i| i < 17), 4, &C03_SCALE, keys_of);
     assert_eq!(
         (below.correct, below.scaled, below.passed),
         (17, 686, false)
     );
-    assert_eq!(score::scaled(46, 65), 709);
-    assert_eq!(score::scaled(47, 65), 723);
-    assert!(!score::score(&answered(0, |_| true), 4, keys_of).passed);
+    assert_eq!(score::scaled(46, 65, &C03_SCALE), 709);
+    assert_eq!(score::scaled(47, 65, &C03_SCALE), 723);
+    assert!(!score::score(&answered(0, |_| true), 4, &C03_SCALE, keys_of).passed);
 }
 
 #[test]
@@ -698,18 +708,23 @@ fn unanswered_and_partial_answers_score_as_wrong() {
     let mut s = answered(4, |_| true);
     s.items[0].chosen = vec![0]; // q0 needs 0 and 1
     s.items[1].chosen.clear();
-    let out = score::score(&s, 4, keys_of);
+    let out = score::score(&s, 4, &C03_SCALE, keys_of);
     assert_eq!((out.correct, out.total), (2, 4));
 }
 
 #[test]
 fn domains_always_have_four_rows_with_their_verdicts() {
     // q0..q5: domains 1,2,3,4,1,2. Right: q0, q1, q4. Domain 1 2/2, domain 2 1/2, domain 3 0/1, domain 4 0/1.
-    let out = score::score(&answered(6, |i| [0, 1, 4].contains(&i)), 4, keys_of);
+    let out = score::score(
+        &answered(6, |i| [0, 1, 4].contains(&i)),
+        4,
+        &C03_SCALE,
+        keys_of,
+    );
     let rows: Vec<(u8, usize, usize, Competency)> = out
         .domains
         .iter()
-        .map(|d| (d.domain, d.correct, d.total, d.competency))
+        .map(|d| (d.domain, d.correct, d.total, d.competency(&C03_SCALE)))
         .collect();
     use Competency::{Meets, NeedsImprovement as Needs};
     assert_eq!(
@@ -722,10 +737,10 @@ fn domains_always_have_four_rows_with_their_verdicts() {
         ]
     );
 
-    let one = score::score(&answered(1, |_| true), 4, keys_of);
+    let one = score::score(&answered(1, |_| true), 4, &C03_SCALE, keys_of);
     assert_eq!(one.domains.len(), 4);
     assert_eq!(
-        (one.domains[3].total, one.domains[3].competency),
+        (one.domains[3].total, one.domains[3].competency(&C03_SCALE)),
         (0, Meets)
     );
 }
@@ -733,7 +748,12 @@ fn domains_always_have_four_rows_with_their_verdicts() {
 #[test]
 fn sections_are_tallied_most_missed_first() {
     // Sections: q0,q3 -> sec-0; q1,q4 -> sec-1; q2,q5 -> sec-2. Wrong: q1, q4, q2.
-    let out = score::score(&answered(6, |i| [0, 3, 5].contains(&i)), 4, keys_of);
+    let out = score::score(
+        &answered(6, |i| [0, 3, 5].contains(&i)),
+        4,
+        &C03_SCALE,
+        keys_of,
+    );
     let tallies: Vec<(&str, usize, usize)> = out
         .sections
         .iter()
@@ -746,7 +766,7 @@ fn sections_are_tallied_most_missed_first() {
 fn a_retired_question_is_wrong_and_in_no_domain_or_section() {
     let mut s = answered(4, |_| true);
     s.items[3].id = "retired-7".to_string();
-    let out = score::score(&s, 4, keys_of);
+    let out = score::score(&s, 4, &C03_SCALE, keys_of);
     assert_eq!((out.correct, out.total), (3, 4));
     assert_eq!(out.domains.iter().map(|d| d.total).sum::<usize>(), 3);
     assert_eq!(out.domains[3].total, 0);
@@ -756,12 +776,12 @@ fn a_retired_question_is_wrong_and_in_no_domain_or_section() {
 #[test]
 fn used_time_runs_from_start_to_finish_or_the_last_moment_recorded() {
     assert_eq!(
-        score::score(&answered(3, |_| true), 4, keys_of).used_ms,
+        score::score(&answered(3, |_| true), 4, &C03_SCALE, keys_of).used_ms,
         90_000.0
     );
     let mut s = three(Mode::Practice);
     s.next(4_000.0);
-    assert_eq!(score::score(&s, 4, keys_of).used_ms, 3_000.0);
+    assert_eq!(score::score(&s, 4, &C03_SCALE, keys_of).used_ms, 3_000.0);
 }
 
 // ---------------------------------------------------------------- property test
@@ -911,5 +931,5 @@ fn a_half_answered_choose_two_is_partial_everywhere_and_scores_wrong() {
     let mut partial = session(Mode::Exam, vec![item("q0", 2, 5)], 0.0);
     partial.items[0].chosen = vec![0]; // one of its two keys: still wrong
     partial.submit(10.0, false);
-    assert_eq!(score::score(&partial, 4, keys_of).correct, 0);
+    assert_eq!(score::score(&partial, 4, &C03_SCALE, keys_of).correct, 0);
 }

@@ -92,7 +92,7 @@ fn hand_made(id: &str, finished_ms: f64, answers: &[(&str, Option<u8>)]) -> Atte
     let mut s = Session::new(spec, None, "DVA-C03", "test", items, finished_ms - 60_000.0);
     s.id = id.to_string();
     s.submit(finished_ms, false);
-    let outcome = score::score(&s, 4, |q| {
+    let outcome = score::score(&s, 4, &study::scale(), |q| {
         (!q.contains("retired")).then(|| KeyInfo {
             domain: 1,
             keys: &[0],
@@ -125,7 +125,7 @@ fn summary(
         measures: None,
         started_ms,
         finished_ms: started_ms + 1.0,
-        scaled: score::scaled(correct, total),
+        scaled: score::scaled(correct, total, &study::scale()),
         passed: false,
         correct,
         total,
@@ -685,7 +685,7 @@ fn a_stored_item_that_no_longer_fits_its_question_is_shown_and_scored_as_retired
     broken.order.pop();
     let mut s = Session::new(spec, None, "DVA-C03", "test", vec![right, broken], T0);
     s.submit(T0 + 1.0, false);
-    let o = score::score(&s, 4, study::key_info);
+    let o = score::score(&s, 4, &study::scale(), study::key_info);
     assert_eq!((o.correct, o.total), (1, 2));
     assert_eq!(o.domains.iter().map(|d| d.total).sum::<usize>(), 1);
 }

@@ -1,8 +1,10 @@
-//! Scoring a finished session the way AWS reports it: all-or-nothing per question, a scaled score from
-//! 100 to 1000 with 720 to pass, and a per-domain verdict; plus which note sections to revisit.
+//! Scoring a finished session the way AWS reports it: all-or-nothing per question, a scaled score with a
+//! pass mark (DVA-C03: 100 to 1000, 720 to pass, from the exam definition), and a per-domain verdict;
+//! plus which note sections to revisit.
 //!
-//! AWS does not publish its scaling; ours is piecewise linear through (0%, 100), (72%, 720) and
-//! (100%, 1000), so the pass mark sits where a 72% raw score would put it.
+//! AWS does not publish its scaling; ours is piecewise linear through (0 %, min), (pass/max, pass) and
+//! (100 %, max): for DVA-C03 (0 %, 100), (72 %, 720), (100 %, 1000), so the pass mark sits where a 72 %
+//! raw score would put it.
 
 use std::collections::BTreeMap;
 
@@ -10,11 +12,26 @@ use serde::{Deserialize, Serialize};
 
 use super::session::{Item, Session};
 
-/// The minimum passing scaled score.
-pub const PASS: u16 = 720;
+/// The scaled-score range and pass mark of the exam, from its definition (`questions/exam.md`); the
+/// share correct that passes (and that a domain needs to meet its competencies) is `pass / max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    pub min: u16,
+    pub pass: u16,
+    pub max: u16,
+}
 
-/// The share correct, in percent, that passes and that a domain needs to meet its competencies.
-pub const PASS_PERCENT: u64 = 72;
+impl Scale {
+    /// The share correct, in percent, that passes (72 for DVA-C03).
+    pub fn pass_percent(&self) -> f64 {
+        f64::from(self.pass) * 100.0 / f64::from(self.max.max(1))
+    }
+
+    /// Whether `correct` of `total` reaches the pass share, in exact integer arithmetic.
+    fn at_bar(&self, correct: usize, total: usize) -> bool {
+        correct as u64 * u64::from(self.max) >= total as u64 * u64::from(self.pass)
+    }
+}
 
 /// The per-domain verdict AWS reports instead of a per-domain score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +47,13 @@ pub struct DomainScore {
     pub domain: u8,
     pub correct: usize,
     pub total: usize,
-    pub competency: Competency,
+}
+
+impl DomainScore {
+    /// The domain's verdict on `scale` (a function of the counts, so it is not stored).
+    pub fn competency(&self, scale: &Scale) -> Competency {
+        competency(self.correct, self.total, scale)
+    }
 }
 
 /// How one note section fared, to point the learner at what to reread. Keyed by anchor, which is forever.
@@ -95,31 +118,33 @@ pub fn is_correct(item: &Item, keys: &[u8]) -> bool {
     !item.chosen.is_empty() && set(&item.chosen) == set(keys)
 }
 
-/// Whether `correct` of `total` reaches the 72% bar, in exact integer arithmetic.
-fn at_bar(correct: usize, total: usize) -> bool {
-    correct as u64 * 100 >= total as u64 * PASS_PERCENT
-}
-
-/// The scaled score, 100-1000: linear from 0% (100) to 72% (720) and from 72% to 100% (1000), rounded
-/// half up. A ratio below 72% never rounds up to the pass mark. No questions scores 100.
-pub fn scaled(correct: usize, total: usize) -> u16 {
-    if total == 0 {
-        return 100;
+/// The scaled score on `scale`: linear from 0 % (min) to the pass share (pass) and from there to 100 %
+/// (max), rounded half up (DVA-C03: 100, 720 at 72 %, 1000). A ratio below the pass share never rounds
+/// up to the pass mark. No questions scores the minimum.
+pub fn scaled(correct: usize, total: usize, scale: &Scale) -> u16 {
+    let (min, pass, max) = (
+        u64::from(scale.min),
+        u64::from(scale.pass),
+        u64::from(scale.max),
+    );
+    if total == 0 || max == 0 || pass == 0 {
+        return scale.min;
     }
     let (c, t) = (correct.min(total) as u64, total as u64);
-    // round(a / b) = (2a + b) / (2b) for the two segments:
-    // below: 100 + 620 * (c/t) / 0.72 = 100 + 62000c / 72t; above: 720 + 1000 * (c/t - 0.72) = 1000c / t.
-    let s = if at_bar(correct.min(total), total) {
-        (2000 * c + t) / (2 * t)
+    // round(a / b) = (2a + b) / (2b) for the two segments, with p = c/t and the pass share pass/max:
+    // above: pass + (max - pass) (p - pass/max) / (1 - pass/max) = max * p;
+    // below: min + (pass - min) p / (pass/max) = min + (pass - min) max c / (pass t).
+    let s = if scale.at_bar(correct.min(total), total) {
+        (2 * max * c + t) / (2 * t)
     } else {
-        (100 + (124_000 * c + 72 * t) / (144 * t)).min(u64::from(PASS) - 1)
+        (min + (2 * (pass - min.min(pass)) * max * c + pass * t) / (2 * pass * t)).min(pass - 1)
     };
-    s as u16
+    s.min(max) as u16
 }
 
-/// A domain's verdict: meets competency at the same 72% bar as the pass mark; no questions meets it.
-pub fn competency(correct: usize, total: usize) -> Competency {
-    if at_bar(correct, total) {
+/// A domain's verdict: meets competency at the same bar as the pass mark; no questions meets it.
+pub fn competency(correct: usize, total: usize, scale: &Scale) -> Competency {
+    if scale.at_bar(correct, total) {
         Competency::Meets
     } else {
         Competency::NeedsImprovement
@@ -134,6 +159,7 @@ pub fn competency(correct: usize, total: usize) -> Competency {
 pub fn score<'a>(
     s: &Session,
     domains: usize,
+    scale: &Scale,
     info: impl Fn(&str) -> Option<KeyInfo<'a>>,
 ) -> Outcome {
     let mut correct = 0;
@@ -175,15 +201,14 @@ pub fn score<'a>(
     Outcome {
         correct,
         total,
-        scaled: scaled(correct, total),
-        passed: total > 0 && at_bar(correct, total),
+        scaled: scaled(correct, total, scale),
+        passed: total > 0 && scale.at_bar(correct, total),
         domains: (1..=u8::MAX)
             .zip(domains)
             .map(|(domain, (correct, total))| DomainScore {
                 domain,
                 correct,
                 total,
-                competency: competency(correct, total),
             })
             .collect(),
         sections,
@@ -195,31 +220,62 @@ pub fn score<'a>(
 mod tests {
     use super::*;
 
+    const C03: Scale = Scale {
+        min: 100,
+        pass: 720,
+        max: 1000,
+    };
+
     #[test]
     fn scaled_hits_the_anchors_and_is_monotonic() {
-        assert_eq!(scaled(0, 65), 100);
-        assert_eq!(scaled(65, 65), 1000);
-        assert_eq!(scaled(18, 25), 720);
-        assert_eq!(scaled(36, 50), 720);
-        assert_eq!(scaled(0, 0), 100);
-        assert_eq!(scaled(9, 4), 1000, "more correct than asked is clamped");
+        assert_eq!(scaled(0, 65, &C03), 100);
+        assert_eq!(scaled(65, 65, &C03), 1000);
+        assert_eq!(scaled(18, 25, &C03), 720);
+        assert_eq!(scaled(36, 50, &C03), 720);
+        assert_eq!(scaled(0, 0, &C03), 100);
+        assert_eq!(
+            scaled(9, 4, &C03),
+            1000,
+            "more correct than asked is clamped"
+        );
         // 7195 of 10000 is 719.57 on the line, but below the bar: it must not round up to a pass.
-        assert_eq!(scaled(7195, 10_000), 719);
+        assert_eq!(scaled(7195, 10_000, &C03), 719);
         for total in 1..=120 {
             let mut last = 0;
             for correct in 0..=total {
-                let s = scaled(correct, total);
+                let s = scaled(correct, total, &C03);
                 assert!((100..=1000).contains(&s) && s >= last, "{correct}/{total}");
-                assert_eq!(s >= PASS, at_bar(correct, total), "{correct}/{total}");
+                assert_eq!(
+                    s >= C03.pass,
+                    C03.at_bar(correct, total),
+                    "{correct}/{total}"
+                );
                 last = s;
             }
         }
     }
 
     #[test]
+    fn another_exam_s_scale_is_followed() {
+        // A made-up exam scored 200-800 with 500 to pass (62.5 %).
+        let s = Scale {
+            min: 200,
+            pass: 500,
+            max: 800,
+        };
+        assert_eq!(scaled(0, 8, &s), 200);
+        assert_eq!(scaled(5, 8, &s), 500);
+        assert_eq!(scaled(8, 8, &s), 800);
+        assert_eq!(scaled(4, 8, &s), 440, "200 + 300 x 0.5 / 0.625");
+        assert!((s.pass_percent() - 62.5).abs() < 1e-9);
+        assert_eq!(competency(5, 8, &s), Competency::Meets);
+        assert_eq!(competency(4, 8, &s), Competency::NeedsImprovement);
+    }
+
+    #[test]
     fn competency_uses_the_pass_bar() {
-        assert_eq!(competency(18, 25), Competency::Meets);
-        assert_eq!(competency(17, 25), Competency::NeedsImprovement);
-        assert_eq!(competency(0, 0), Competency::Meets);
+        assert_eq!(competency(18, 25, &C03), Competency::Meets);
+        assert_eq!(competency(17, 25, &C03), Competency::NeedsImprovement);
+        assert_eq!(competency(0, 0, &C03), Competency::Meets);
     }
 }

@@ -1,5 +1,5 @@
 //! `#/history`: every finished attempt (date, kind, score, pass or fail, time used), a chart of the scaled
-//! score over time with the 720 line and the per-domain trends, the note sections missed most across all
+//! score over time with the pass-mark line and the per-domain trends, the note sections missed most across all
 //! history (each a link into the notes and to a section drill), and export and import of the whole history.
 
 use leptos::prelude::*;

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::bank::{self, CHAPTERS, EXAM, QUESTIONS, SECTIONS};
 use crate::components::domain_bar::DomainBar;
-use crate::exam::score::PASS_PERCENT;
 use crate::exam::spec::{Kind, Mode, Spec};
 use crate::pages::history::section_links;
 use crate::platform;
@@ -92,7 +91,7 @@ pub fn Home() -> impl IntoView {
                     Some(s) => (format!("{:.0}%", s * 100.0), (s * 100.0).round() as u32),
                     None => ("not tested yet".to_string(), 0),
                 };
-                let weak = share.is_some_and(|s| s * 100.0 < PASS_PERCENT as f64);
+                let weak = share.is_some_and(|s| s * 100.0 < study::scale().pass_percent());
                 view! { <DomainBar name=format!("Domain {n}: {name}") figure=text percent=p weak /> }
             })
             .collect_view()

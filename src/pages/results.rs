@@ -1,4 +1,4 @@
-//! `#/results/<attempt>`: the scaled score and pass or fail against 720, correct/total, time used, a bar
+//! `#/results/<attempt>`: the scaled score and pass or fail against the pass mark, correct/total, time used, a bar
 //! per domain with its competency label, the note sections missed most, and the way into the review.
 
 use leptos::prelude::*;
@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::bank::{EXAM, section};
 use crate::clock;
 use crate::components::domain_bar::DomainBar;
-use crate::exam::score::{self, Competency, PASS};
+use crate::exam::score::{self, Competency};
 use crate::exam::spec::{Kind, Spec};
 use crate::platform;
 use crate::route::Route;
@@ -50,6 +50,7 @@ pub fn Results(id: String) -> impl IntoView {
     platform::set_title(&format!("Results · {} Practice", crate::bank::EXAM.code));
     let o = attempt.outcome.clone();
     let s = &attempt.session;
+    let scale = study::scale();
     let pct = |c: usize, t: usize| (c * 100 + t / 2).checked_div(t).unwrap_or(0);
     let domains = o
         .domains
@@ -65,11 +66,11 @@ pub fn Results(id: String) -> impl IntoView {
             let note = if d.total == 0 {
                 "Not tested in this exam"
             } else {
-                label(d.competency)
+                label(d.competency(&scale))
             };
             view! {
                 <DomainBar name=format!("Domain {}: {name}", d.domain) figure percent=p as u32
-                    weak=d.competency == Competency::NeedsImprovement note />
+                    weak=d.competency(&scale) == Competency::NeedsImprovement note />
             }
         })
         .collect_view();
@@ -114,9 +115,9 @@ pub fn Results(id: String) -> impl IntoView {
             {s.expired.then(|| view! { <p class="notice">"The time ran out; the exam was submitted with the answers given."</p> })}
             <div class="score" class:pass=passed class:fail=!passed>
                 <p class="scaled"><span class="big">{o.scaled}</span>" / 1000"</p>
-                <p class="verdict">{if passed { format!("Pass ({PASS} needed)") } else { format!("Fail ({PASS} needed)") }}</p>
+                <p class="verdict">{if passed { format!("Pass ({} needed)", EXAM.pass) } else { format!("Fail ({} needed)", EXAM.pass) }}</p>
                 <p>{format!("{} of {} correct · time used {}", o.correct, o.total, clock::hms(o.used_ms))}</p>
-                <p class="meta">"The scaled score approximates AWS's scoring: 72% correct maps to 720, and each question counts all or nothing."</p>
+                <p class="meta">{format!("The scaled score approximates AWS's scoring: {:.0}% correct maps to {}, and each question counts all or nothing.", scale.pass_percent(), EXAM.pass)}</p>
             </div>
             <h2>"By domain"</h2>
             <ul class="domains-bars">{domains}</ul>
@@ -160,7 +161,7 @@ fn Compacted(s: Summary) -> impl IntoView {
         .enumerate()
         .map(|(d, (c, t))| {
             let name = EXAM.domain_name(&s.exam, d as u8 + 1).unwrap_or("");
-            let label = label(score::competency(*c, *t));
+            let label = label(score::competency(*c, *t, &study::scale()));
             view! { <li>{format!("Domain {}: {name}: {c}/{t} · {label}", d + 1)}</li> }
         })
         .collect_view();

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use crate::bank::{self, EXAM, QUESTIONS, SECTIONS};
 use crate::exam::blueprint::Blueprint;
-use crate::exam::score::{self, KeyInfo};
+use crate::exam::score::{self, KeyInfo, Scale};
 use crate::exam::select::{self, Picked, QInfo, SectionTree, Shortfall};
 use crate::exam::session::{Item, Session};
 use crate::exam::spec::Spec;
@@ -29,6 +29,15 @@ pub fn blueprint() -> &'static Blueprint {
         full_minutes: u32::from(EXAM.minutes),
         extra_minutes: u32::from(EXAM.extra_minutes),
     })
+}
+
+/// The scaled-score range and pass mark of the exam the app simulates, from the exam definition.
+pub fn scale() -> Scale {
+    Scale {
+        min: EXAM.min,
+        pass: EXAM.pass,
+        max: EXAM.max,
+    }
 }
 
 fn key_lists() -> &'static Vec<Vec<u8>> {
@@ -142,7 +151,7 @@ pub fn keys_of(id: &str) -> Option<Vec<u8>> {
 
 /// Scores a finished session into an attempt for the history.
 pub fn finish(session: Session) -> Attempt {
-    let outcome = score::score(&session, EXAM.domains.len(), key_info);
+    let outcome = score::score(&session, EXAM.domains.len(), &scale(), key_info);
     Attempt { session, outcome }
 }
 

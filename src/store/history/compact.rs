@@ -1,12 +1,12 @@
-//! The stored form of a full attempt: the same data as [`Attempt`] with short field names, defaults left
-//! out, and the per-domain verdicts (a function of the counts) recomputed on reading. This halves the
+//! The stored form of a full attempt: the same data as [`Attempt`] with short field names and defaults
+//! left out (the per-domain verdicts are a function of the counts and are not stored at all). This halves the
 //! size of the plain serde form, which is what lets 500 full mocks fit in localStorage; `Session`'s own
 //! serde form (the exam in progress) is untouched.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Attempt;
-use crate::exam::score::{DomainScore, Outcome, SectionTally, competency};
+use crate::exam::score::{DomainScore, Outcome, SectionTally};
 use crate::exam::session::{Item, Session, earlier_exam};
 use crate::exam::spec::Spec;
 
@@ -250,7 +250,6 @@ pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Attempt, D::Error
                     domain,
                     correct,
                     total,
-                    competency: competency(correct, total),
                 })
                 .collect(),
             sections: o.sections,
