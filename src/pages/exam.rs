@@ -230,7 +230,11 @@ fn Room() -> impl IntoView {
         let Some(confirm_open) = confirming.try_get_untracked() else {
             return;
         };
-        if confirm_open && action != Shortcut::Close {
+        // While a dialog is open, only its own keys work (Esc closes; ? toggles the help).
+        let help_open = help.try_get_untracked().unwrap_or(false);
+        if (confirm_open && action != Shortcut::Close)
+            || (help_open && !matches!(action, Shortcut::Close | Shortcut::Help))
+        {
             return;
         }
         let on_question = screen.get_untracked() == Screen::Question;
@@ -315,14 +319,19 @@ fn Room() -> impl IntoView {
                     </div>
                     <p class="shortcuts-hint"><button type="button" class="linkish" on:click=move |_| help.update(|h| *h = !*h)>"Keyboard shortcuts (?)"</button></p>
                     <Show when=move || help.get()>
-                        <div class="help" role="region" aria-label="Keyboard shortcuts">
-                            <ul>
+                        <Modal id="help-dialog" title="Keyboard shortcuts".to_string() first="help-close"
+                            on_close=Callback::new(move |()| help.set(false))>
+                            <ul class="help">
                                 <li><kbd>"1"</kbd>"–"<kbd>"6"</kbd>" or "<kbd>"A"</kbd>"–"<kbd>"E"</kbd>": choose an option"</li>
                                 <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>": previous and next question"</li>
                                 <li><kbd>"F"</kbd>": flag for review; "<kbd>"R"</kbd>": review screen"</li>
+                                <li><kbd>"Enter"</kbd>": in practice mode, check the answer"</li>
                                 <li><kbd>"?"</kbd>": show or hide this list; "<kbd>"Esc"</kbd>": close"</li>
                             </ul>
-                        </div>
+                            <div class="row">
+                                <button id="help-close" type="button" class="button" on:click=move |_| help.set(false)>"Close"</button>
+                            </div>
+                        </Modal>
                     </Show>
                 </div>
                 <aside class="exam-side">

@@ -70,23 +70,63 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         })
         .collect();
     let base = Route::Review(id.clone(), incorrect).href();
+    // What each filter looks at, per question: (right, flagged, not fully answered, domain).
+    let facts: Vec<(bool, bool, bool, u8)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.right,
+                r.item.flagged,
+                r.item.answer() != Answer::Complete,
+                r.question.map_or(0, |q| q.task.domain),
+            )
+        })
+        .collect();
+    let shows = move |(right, flagged, unanswered, q_domain): (bool, bool, bool, u8)| {
+        let by_status = match show.get() {
+            Show::All => true,
+            Show::Incorrect => !right,
+            Show::Flagged => flagged,
+            Show::Unanswered => unanswered,
+        };
+        by_status && (domain.get() == 0 || domain.get() == q_domain)
+    };
+    let shown_count = {
+        let facts = facts.clone();
+        move || facts.iter().filter(|f| shows(**f)).count()
+    };
+    // "Next incorrect": from each question, the next one answered wrongly (its number, from 1).
+    let wrong: Vec<usize> = facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.0)
+        .map(|(n, _)| n + 1)
+        .collect();
+    let next_wrong = move |after: usize| wrong.iter().copied().find(|&k| k > after);
+    let first_wrong = next_wrong(0);
     let cards = rows
         .into_iter()
         .map(|row| {
             let Row { n, item, question, right } = row;
-            let q_domain = question.map_or(0, |q| q.task.domain);
             let answer = item.answer();
-            let unanswered = answer != Answer::Complete;
             let flagged = item.flagged;
-            let visible = move || {
-                let by_status = match show.get() {
-                    Show::All => true,
-                    Show::Incorrect => !right,
-                    Show::Flagged => flagged,
-                    Show::Unanswered => unanswered,
-                };
-                by_status && (domain.get() == 0 || domain.get() == q_domain)
-            };
+            let fact = facts[n];
+            let visible = move || shows(fact);
+            let next = next_wrong(n + 1).map(|k| {
+                let target = facts[k - 1];
+                view! {
+                    <p class="next-wrong">
+                        <button type="button" class="linkish" on:click=move |_| {
+                            // The next incorrect question may be hidden by the filters: show it.
+                            if !untrack(|| shows(target)) {
+                                show.set(Show::All);
+                                domain.set(0);
+                            }
+                            request_animation_frame(move || { platform::reveal(&format!("q{k}")); });
+                        }>{format!("Next incorrect: question {k} ↓")}</button>
+                    </p>
+                }
+            });
             let body = match question {
                 None => view! { <p>"This question was retired from the bank since; it counted as wrong."</p> }.into_any(),
                 Some(q) => question_body(q, &item, right, with_query(&base, "q", &(n + 1).to_string())).into_any(),
@@ -108,6 +148,7 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
                         <span class="verdict" class:right=right class:wrong=!right>{verdict}</span>
                         {flagged.then_some(" · ⚑ Flagged")}</h2>
                     {body}
+                    {next}
                 </li>
             }
         })
@@ -144,11 +185,22 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
                     {filter(Show::Flagged, "Flagged")}{filter(Show::Unanswered, "Unanswered")}
                 </div>
                 <label for="review-domain">"Domain"</label>
-                <select id="review-domain" on:change=move |ev| domain.set(event_target_value(&ev).parse().unwrap_or(0))>
+                <select id="review-domain" prop:value=move || domain.get().to_string()
+                    on:change=move |ev| domain.set(event_target_value(&ev).parse().unwrap_or(0))>
                     <option value="0">"All domains"</option>
                     {domain_options}
                 </select>
             </fieldset>
+            {first_wrong.map(|k| view! {
+                <p><button type="button" class="button" on:click=move |_| {
+                    request_animation_frame(move || { platform::reveal(&format!("q{k}")); });
+                }>{format!("First incorrect: question {k} ↓")}</button></p>
+            })}
+            <p class="meta" aria-live="polite">{move || match shown_count() {
+                0 => "No question matches these filters. Choose All, or another domain.".to_string(),
+                1 => "1 question shown.".to_string(),
+                n => format!("{n} questions shown."),
+            }}</p>
             <ol class="review-items">{cards}</ol>
         </section>
     }

@@ -123,6 +123,23 @@ test("a known answer set gets the exact score, the review shows what was chosen,
   assert.deepEqual(await marksOf(8), expected(bank[7], [wrong8]));
   assert.match(await page.textContent("#q8 h2"), /✗ Incorrect/);
   assert.match(await page.textContent("#q9 h2"), /✗ Incorrect/, "one key of two is wrong");
+  // "First incorrect" and "Next incorrect" jump between the wrong answers, focusing each.
+  await page.click("button:text('First incorrect: question 8 ↓')");
+  await page.waitForFunction(() => document.activeElement?.id === "q8");
+  await page.click("#q8 button:text('Next incorrect: question 9 ↓')");
+  await page.waitForFunction(() => document.activeElement?.id === "q9");
+  // Filters say how many they show, and say so when none.
+  await page.click('.filters .pill:has-text("Flagged")');
+  assert.equal(await page.textContent(".review > p.meta"), "1 question shown.");
+  const domainOfQ3 = await page.evaluate(() => document.querySelector("#q3") && getComputedStyle(document.querySelector("#q3")).display);
+  assert.equal(domainOfQ3, "list-item");
+  for (const d of ["1", "2", "3", "4"]) {
+    await page.selectOption("#review-domain", d);
+    const shown = await page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none").length);
+    const text = await page.textContent(".review > p.meta");
+    if (shown === 0) assert.equal(text, "No question matches these filters. Choose All, or another domain.");
+    else assert.equal(text, "1 question shown.");
+  }
   await page.goto(results);
   await page.waitForSelector(".results");
   // Retry: exactly the three wrong ones and the flagged (right) third one.
@@ -272,6 +289,22 @@ test("a multiple-response question never takes more than its number of choices, 
   assert.deepEqual(shown, recorded, "the ticks on screen are the choices recorded");
   assert.equal(shown.length, need);
   assert.ok(!shown.includes(need), "the extra option stays unticked");
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test("the shortcuts help is a dialog: ? opens it with focus inside, Esc closes it and keys do nothing behind it", async () => {
+  const page = await t.open("#/");
+  await start(page);
+  await page.keyboard.press("?");
+  await page.waitForSelector("#help-dialog");
+  await page.waitForFunction(() => document.activeElement?.id === "help-close");
+  await page.keyboard.press("1");
+  assert.equal(await page.$$eval(".choice input:checked", (l) => l.length), 0, "keys do not reach the question behind");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.$("#help-dialog"), null);
+  await page.keyboard.press("1");
+  assert.equal(await page.$$eval(".choice input:checked", (l) => l.length), 1);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
