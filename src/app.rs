@@ -140,8 +140,7 @@ fn Header(page: Memo<Page>) -> impl IntoView {
     }
 }
 
-/// A button that switches between light and dark and remembers the choice; until it is used the page
-/// follows the system setting.
+/// The theme: follow the system (the default), light or dark; the choice is remembered.
 #[component]
 fn ThemeToggle() -> impl IntoView {
     // Unreadable settings are kept aside (never overwritten); a newer version's are left untouched and
@@ -175,8 +174,8 @@ fn ThemeToggle() -> impl IntoView {
             settings::Theme::Dark => Some("dark"),
         });
     });
-    let toggle = move |_| {
-        stored.update(|s| s.theme = settings::toggled(s.theme, system_dark.get_untracked()));
+    let choose = move |theme: settings::Theme| {
+        stored.update(|s| s.theme = theme);
         if !read_only {
             let value = settings::encode(&stored.get_untracked());
             let readable = |r: &str| settings::decode(r).is_ok();
@@ -189,12 +188,32 @@ fn ThemeToggle() -> impl IntoView {
             );
         }
     };
+    // Three choices, the first one being "follow the system" (the default), so the way back is there.
+    let value = move || match stored.get().theme {
+        settings::Theme::System => "system",
+        settings::Theme::Light => "light",
+        settings::Theme::Dark => "dark",
+    };
+    let system_label = move || {
+        if system_dark.get() {
+            "◐ System (dark)"
+        } else {
+            "◐ System (light)"
+        }
+    };
     view! {
-        <button class="theme" type="button" on:click=toggle aria-pressed=move || dark().to_string()
-            title="Dark theme">
-            <span aria-hidden="true">{move || if dark() { "☾" } else { "☀" }}</span>
-            <span class="label">"Dark theme"</span>
-        </button>
+        <label class="theme" data-dark=move || dark().to_string()>
+            <span class="sr-only">"Theme"</span>
+            <select prop:value=value on:change=move |ev| choose(match event_target_value(&ev).as_str() {
+                "light" => settings::Theme::Light,
+                "dark" => settings::Theme::Dark,
+                _ => settings::Theme::System,
+            })>
+                <option value="system">{system_label}</option>
+                <option value="light">"☀ Light"</option>
+                <option value="dark">"☾ Dark"</option>
+            </select>
+        </label>
     }
 }
 

@@ -2,11 +2,12 @@
 //! is tested natively; the component only draws what this returns.
 
 /// The drawing area, in SVG user units.
-pub const WIDTH: f64 = 600.0;
-pub const HEIGHT: f64 = 220.0;
-/// Room for the axis labels.
+/// A narrow box, so that on a phone the labels are drawn near their CSS size (the SVG scales to its width).
+pub const WIDTH: f64 = 400.0;
+pub const HEIGHT: f64 = 190.0;
+/// Room for the axis labels: values on the left, dates along the bottom.
 pub const LEFT: f64 = 44.0;
-pub const BOTTOM: f64 = 24.0;
+pub const BOTTOM: f64 = 26.0;
 pub const TOP: f64 = 10.0;
 pub const RIGHT: f64 = 10.0;
 
@@ -75,11 +76,11 @@ mod tests {
         assert_eq!(s.y(5000.0), TOP, "clamped");
         assert_eq!(
             s.path(&[Some(100.0), None, Some(1000.0)]),
-            "M44.0,196.0 M590.0,10.0"
+            "M44.0,164.0 M390.0,10.0"
         );
         assert_eq!(
             s.path(&[Some(100.0), Some(1000.0)]),
-            "M44.0,196.0 L317.0,10.0"
+            "M44.0,164.0 L217.0,10.0"
         );
         let one = Scale {
             lo: 0.0,

@@ -436,7 +436,7 @@ fn QuestionCard(
                             {move || if correct() { "✓ Correct" } else { "✗ Incorrect" }}
                         </h2>
                         <div class="explanation" inner_html=q.explanation></div>
-                        <NoteLinks question=q />
+                        <NoteLinks question=q back=Route::Exam.href() />
                         <DocLinks question=q />
                     </div>
                 </Show>

@@ -12,6 +12,7 @@ use crate::route::{Route, with_query};
 use crate::state::use_app;
 use crate::store::history::Summary;
 use crate::store::transfer;
+use crate::study;
 use crate::study::stats;
 
 /// A date as YYYY-MM-DD HH:MM in the browser's time zone.
@@ -182,12 +183,47 @@ pub fn HistoryPage() -> impl IntoView {
     }
 }
 
-/// The scaled score of each attempt (with the pass line) and, thinner, each domain's share correct in the
-/// attempts taken under the current exam (an earlier exam's domains are not the same).
+/// Date labels for the x axis: the first and the last attempt (and the middle one from five on), as
+/// `MM-DD`, with their x positions.
+fn date_ticks(list: &[Summary], scale: &Scale) -> Vec<(f64, String)> {
+    let n = list.len();
+    let mut at = vec![0];
+    if n >= 5 {
+        at.push(n / 2);
+    }
+    if n >= 2 {
+        at.push(n - 1);
+    }
+    at.into_iter()
+        .map(|i| (scale.x(i), date(list[i].started_ms)[5..10].to_string()))
+        .collect()
+}
+
+/// The x axis's date labels, under the drawing area: the first starts at its point and the last ends at
+/// its point, so neither is cut off at the edge.
+fn x_axis(ticks: Vec<(f64, String)>) -> impl IntoView {
+    let last = ticks.len().saturating_sub(1);
+    ticks
+        .into_iter()
+        .enumerate()
+        .map(|(i, (x, label))| {
+            let anchor = match i {
+                0 if last > 0 => "start",
+                i if i == last && last > 0 => "end",
+                _ => "middle",
+            };
+            view! { <text class="axis" x=format!("{x:.1}") y=HEIGHT - 6.0 text-anchor=anchor>{label}</text> }
+        })
+        .collect_view()
+}
+
+/// Two charts over the attempts, oldest to newest: the scaled score on its own scale with the pass mark,
+/// and each domain's share correct (0-100 %, with the pass share) in the attempts taken under the current
+/// exam (an earlier exam's domains are not the same). Dates run along the bottom.
 #[component]
 fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
     let view_box = format!("0 0 {WIDTH} {HEIGHT}");
-    let drawing = move || {
+    let scores_drawing = move || {
         let list = summaries.get();
         let scale = Scale {
             lo: f64::from(EXAM.min),
@@ -196,24 +232,11 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
         };
         let scores: Vec<Option<f64>> = list.iter().map(|s| Some(f64::from(s.scaled))).collect();
         let pass_y = scale.y(f64::from(EXAM.pass));
-        let (lo, hi) = (f64::from(EXAM.min), f64::from(EXAM.max));
-        let domain_lines = (0..EXAM.domains.len())
-            .map(|d| {
-                let values: Vec<Option<f64>> = list
-                    .iter()
-                    .map(|s| {
-                        let (c, t) = s.domains.get(d).copied().filter(|_| s.exam == EXAM.code)?;
-                        (t > 0).then(|| lo + (hi - lo) * c as f64 / t as f64)
-                    })
-                    .collect();
-                view! { <path class=format!("line d{}", d + 1) d=scale.path(&values) /> }
-            })
-            .collect_view();
         let dots = scores
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                let v = v.unwrap_or(100.0);
+                let v = v.unwrap_or(f64::from(EXAM.min));
                 view! { <circle class="dot" cx=format!("{:.1}", scale.x(i)) cy=format!("{:.1}", scale.y(v)) r="3.5" /> }
             })
             .collect_view();
@@ -222,9 +245,39 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
             <text class="axis" x=LEFT - 6.0 y=pass_y + 4.0 text-anchor="end">{EXAM.pass}</text>
             <text class="axis" x=LEFT - 6.0 y=TOP + 4.0 text-anchor="end">{EXAM.max}</text>
             <text class="axis" x=LEFT - 6.0 y=HEIGHT - BOTTOM + 4.0 text-anchor="end">{EXAM.min}</text>
-            {domain_lines}
             <path class="line score" d=scale.path(&scores) />
             {dots}
+            {x_axis(date_ticks(&list, &scale))}
+        }
+    };
+    let domains_drawing = move || {
+        let list = summaries.get();
+        let scale = Scale {
+            lo: 0.0,
+            hi: 100.0,
+            count: list.len(),
+        };
+        let bar = study::scale().pass_percent();
+        let bar_y = scale.y(bar);
+        let lines = (0..EXAM.domains.len())
+            .map(|d| {
+                let values: Vec<Option<f64>> = list
+                    .iter()
+                    .map(|s| {
+                        let (c, t) = s.domains.get(d).copied().filter(|_| s.exam == EXAM.code)?;
+                        (t > 0).then(|| 100.0 * c as f64 / t as f64)
+                    })
+                    .collect();
+                view! { <path class=format!("line d{}", d + 1) d=scale.path(&values) /> }
+            })
+            .collect_view();
+        view! {
+            <line class="pass-line" x1=LEFT y1=bar_y x2=WIDTH - RIGHT y2=bar_y />
+            <text class="axis" x=LEFT - 6.0 y=bar_y + 4.0 text-anchor="end">{format!("{bar:.0}%")}</text>
+            <text class="axis" x=LEFT - 6.0 y=TOP + 4.0 text-anchor="end">"100%"</text>
+            <text class="axis" x=LEFT - 6.0 y=HEIGHT - BOTTOM + 4.0 text-anchor="end">"0%"</text>
+            {lines}
+            {x_axis(date_ticks(&list, &scale))}
         }
     };
     let summary = move || {
@@ -237,21 +290,39 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
             EXAM.pass
         )
     };
+    let domains_summary = move || {
+        format!(
+            "Share correct per domain in each {} attempt, oldest to newest, against the {:.0}% bar.",
+            EXAM.code,
+            study::scale().pass_percent()
+        )
+    };
     let legend = EXAM
         .domains
         .iter()
-        .map(|d| view! { <li><span class=format!("swatch d{}", d.number) aria-hidden="true"></span>{format!("Domain {}: {} (share correct, {} attempts)", d.number, d.name, EXAM.code)}</li> })
+        .map(|d| view! { <li><span class=format!("swatch d{}", d.number) aria-hidden="true"></span>{format!("Domain {}: {}", d.number, d.name)}</li> })
         .collect_view();
     view! {
-        <figure class="trend">
-            <svg viewBox=view_box role="img" aria-label=summary preserveAspectRatio="xMidYMid meet">{drawing}</svg>
-            <figcaption>
-                <ul class="chart-legend">
-                    <li><span class="swatch s-score" aria-hidden="true"></span>"Scaled score"</li>
-                    <li><span class="swatch s-pass" aria-hidden="true"></span>{format!("Pass mark ({})", EXAM.pass)}</li>
-                    {legend}
-                </ul>
-            </figcaption>
-        </figure>
+        <div class="trends">
+            <figure class="trend">
+                <svg viewBox=view_box.clone() role="img" aria-label=summary preserveAspectRatio="xMidYMid meet">{scores_drawing}</svg>
+                <figcaption>
+                    <ul class="chart-legend">
+                        <li><span class="swatch s-score" aria-hidden="true"></span>"Scaled score"</li>
+                        <li><span class="swatch s-pass" aria-hidden="true"></span>{format!("Pass mark ({})", EXAM.pass)}</li>
+                    </ul>
+                </figcaption>
+            </figure>
+            <figure class="trend">
+                <svg viewBox=view_box role="img" aria-label=domains_summary preserveAspectRatio="xMidYMid meet">{domains_drawing}</svg>
+                <figcaption>
+                    <p class="meta">{format!("Share correct per domain ({} attempts only)", EXAM.code)}</p>
+                    <ul class="chart-legend">
+                        {legend}
+                        <li><span class="swatch s-pass" aria-hidden="true"></span>{format!("{:.0}% bar", study::scale().pass_percent())}</li>
+                    </ul>
+                </figcaption>
+            </figure>
+        </div>
     }
 }

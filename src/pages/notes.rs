@@ -143,10 +143,22 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             })
             .collect_view()
     };
-    // Arrived from a review: offer the way back to the same question while the notes stay open.
-    let back = query(&platform::hash(), "back").filter(|b| b.starts_with("#/review/"));
-    let back_link = back.map(|href| {
-        view! { <p class="back"><a class="button primary" href=href>"← Back to review"</a></p> }
+    // Arrived from a review, the results or practice feedback: offer the way back while the notes stay
+    // open. Only the app's own pages are accepted as a way back.
+    let back = query(&platform::hash(), "back").and_then(|b| {
+        let label = if b.starts_with("#/review/") {
+            "← Back to review"
+        } else if b.starts_with("#/results/") {
+            "← Back to results"
+        } else if b == "#/exam" {
+            "← Back to the question"
+        } else {
+            return None;
+        };
+        Some((b, label))
+    });
+    let back_link = back.map(|(href, label)| {
+        view! { <p class="back"><a class="button primary" href=href>{label}</a></p> }
     });
     let pager = move || {
         let c = chapter.get();

@@ -9,7 +9,7 @@ use crate::components::domain_bar::DomainBar;
 use crate::exam::score::{self, Competency};
 use crate::exam::spec::{Kind, Spec};
 use crate::platform;
-use crate::route::Route;
+use crate::route::{Route, with_query};
 use crate::state::use_app;
 use crate::store::history::Summary;
 use crate::study;
@@ -74,6 +74,7 @@ pub fn Results(id: String) -> impl IntoView {
             }
         })
         .collect_view();
+    let back = Route::Results(id.clone()).href();
     let missed = o
         .sections
         .iter()
@@ -82,7 +83,7 @@ pub fn Results(id: String) -> impl IntoView {
         .map(|t| {
             let title = section(&t.section).map_or(t.section.as_str(), |(_, s)| s.title);
             view! {
-                <li><a href=Route::Note(t.section.clone()).href()>{title.to_string()}</a>
+                <li><a href=with_query(&Route::Note(t.section.clone()).href(), "back", &back)>{title.to_string()}</a>
                     {format!(" — missed {} of {}", t.missed, t.total)}</li>
             }
         })

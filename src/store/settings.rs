@@ -73,15 +73,6 @@ pub fn effective_dark(theme: Theme, system_dark: bool) -> bool {
     }
 }
 
-/// What the toggle does: switch away from what is shown now, and remember it.
-pub fn toggled(theme: Theme, system_dark: bool) -> Theme {
-    if effective_dark(theme, system_dark) {
-        Theme::Light
-    } else {
-        Theme::Dark
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,11 +103,8 @@ mod tests {
     }
 
     #[test]
-    fn toggle_switches_away_from_what_is_shown() {
-        assert_eq!(toggled(Theme::System, true), Theme::Light);
-        assert_eq!(toggled(Theme::System, false), Theme::Dark);
-        assert_eq!(toggled(Theme::Dark, false), Theme::Light);
-        assert_eq!(toggled(Theme::Light, true), Theme::Dark);
-        assert!(effective_dark(Theme::System, true) && !effective_dark(Theme::Light, true));
+    fn a_choice_wins_over_the_system() {
+        assert!(effective_dark(Theme::System, true) && !effective_dark(Theme::System, false));
+        assert!(!effective_dark(Theme::Light, true) && effective_dark(Theme::Dark, false));
     }
 }

@@ -72,7 +72,7 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   assert.equal(await page.$$eval(".review-items > li", (l) => l.length), 10);
   // Each question marks exactly its keys as correct: one, or two/three for "Choose TWO/THREE".
   const marks = await page.$$eval(".review-items > li", (lis) => lis.map((li) => {
-    const stem = li.querySelector(".stem").textContent;
+    const stem = li.querySelector(".stem").textContent.replace(/\s+/g, " ");
     const keys = stem.includes("(Choose THREE.)") ? 3 : stem.includes("(Choose TWO.)") ? 2 : 1;
     const shown = [...li.querySelectorAll(".mark")].filter((m) => m.textContent.startsWith("✓ Correct")).length;
     return [keys, shown];
@@ -239,6 +239,12 @@ test("practice mode: the key is judged Correct and a distractor Incorrect, with 
   const marks = await page.$$eval(".choice .mark", (ms) => ms.map((m) => m.textContent));
   assert.deepEqual(marks, ["✓ Correct, your answer"], "only the key is marked, as chosen");
   assert.ok(await page.$eval(".choice input", (i) => i.disabled), "a checked answer is locked");
+  // A note link from the feedback offers the way back to the question.
+  await page.click(".note-links a >> nth=0");
+  await page.waitForSelector("a:text('← Back to the question')");
+  await page.click("a:text('← Back to the question')");
+  await page.waitForSelector(".exam .card");
+  assert.equal(await page.textContent(".progress"), "Question 1 of 4");
   // 2: a distractor, checked with Enter.
   await page.keyboard.press("ArrowRight");
   const wrong = [...Array(qs[1].options).keys()].find((i) => !qs[1].keys.includes(i));

@@ -25,6 +25,13 @@ test("the history lists every attempt with a chart, and the weakest sections lea
   assert.equal(await page.$$eval(".trend svg circle.dot", (c) => c.length), 2);
   assert.ok(await page.$(".trend svg line.pass-line"));
   assert.match(await page.getAttribute(".trend svg", "aria-label"), /Scaled scores of 2 attempts/);
+  // Two charts, each on its own axis (scores 100-1000 with 720; domain shares 0-100 % with 72 %), dated.
+  const charts = await page.$$eval(".trend svg", (s) => s.map((x) => [...x.querySelectorAll("text")].map((t) => t.textContent)));
+  assert.equal(charts.length, 2);
+  assert.deepEqual(charts[0].slice(0, 3), ["720", "1000", "100"]);
+  assert.deepEqual(charts[1].slice(0, 3), ["72%", "100%", "0%"]);
+  const md = await page.evaluate(() => { const d = new Date(); return `${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`; });
+  assert.ok(charts[0].includes(md) && charts[1].includes(md), `dates on both: ${charts}`);
   // The weakest sections: at most ten rows, most missed first, each with its miss count.
   const weak = await page.$$eval("table.weak tbody tr", (r) => r.map((x) => x.children[1].textContent));
   assert.ok(weak.length >= 5 && weak.length <= 10, `${weak.length} weak sections`);

@@ -74,19 +74,28 @@ test("an unknown page gets a not-found page with a way back", async () => {
   await page.close();
 });
 
-test("the theme follows the system, and the toggle is remembered across reloads", async () => {
+test("the theme follows the system, a choice is remembered across reloads, and System goes back", async () => {
   const page = await t.open("#/");
   await page.emulateMedia({ colorScheme: "dark" });
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(await bg(), "rgb(17, 20, 24)", "dark system setting gives the dark theme");
-  await page.waitForFunction(() => document.querySelector("button.theme").getAttribute("aria-pressed") === "true");
-  await page.click("button.theme");
+  assert.equal(await page.$eval(".theme select", (s) => s.value), "system");
+  assert.equal(await page.$eval('.theme option[value="system"]', (o) => o.textContent), "◐ System (dark)");
+  await page.selectOption(".theme select", "light");
   assert.equal(await page.getAttribute("html", "data-theme"), "light");
   assert.equal(await bg(), "rgb(247, 248, 250)");
   await page.reload();
   await page.waitForSelector("header.top");
   assert.equal(await page.getAttribute("html", "data-theme"), "light", "the choice survives a reload");
+  assert.equal(await page.$eval(".theme select", (s) => s.value), "light");
   assert.equal(await bg(), "rgb(247, 248, 250)");
+  // Back to following the system.
+  await page.selectOption(".theme select", "system");
+  assert.equal(await page.getAttribute("html", "data-theme"), null);
+  assert.equal(await bg(), "rgb(17, 20, 24)");
+  await page.reload();
+  await page.waitForSelector("header.top");
+  assert.equal(await page.$eval(".theme select", (s) => s.value), "system");
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
