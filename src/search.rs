@@ -1,56 +1,120 @@
 //! Search over the notes' sections, by title and text, as the learner types.
 //!
 //! Every word of the query must appear (case-insensitive) in the section's title or text. Hits whose title
-//! holds the words rank first. The text is taken from each section's build-time HTML when the index is
+//! holds the words rank first. A word found nowhere is taken as a typo: it matches the notes' words within
+//! one edit (two for words of eight letters or more), so "encrpytion" still finds "encryption"; the hit says
+//! which words it matched, so the page can highlight them. The text is taken from each section's build-time HTML when the index is
 //! first built (so the wasm does not carry the notes twice). Pure, so it is tested natively.
 
-/// What a hit shows: the section's index and a short excerpt around the first match in its text.
+/// What a hit shows: the section's index, a short excerpt around the first match in its text, and the
+/// words (lowercase) that matched, to highlight.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub section: usize,
     pub excerpt: String,
+    pub terms: Vec<String>,
 }
 
-/// Sections as (title, text) pairs, lowercased once.
+/// Sections as (title, text) pairs, lowercased once, and every distinct word of the notes (for typos).
 pub struct Index {
     entries: Vec<(String, String)>,
     originals: Vec<String>,
+    vocab: Vec<String>,
 }
 
 impl Index {
     /// Builds the index from (title, HTML) pairs.
     pub fn new<'a>(sections: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let (entries, originals) = sections
+        let (entries, originals): (Vec<(String, String)>, Vec<String>) = sections
             .into_iter()
             .map(|(title, html)| {
                 let text = text_of(html);
                 ((title.to_lowercase(), text.to_lowercase()), text)
             })
             .unzip();
-        Index { entries, originals }
+        let mut vocab: Vec<String> = Vec::new();
+        for (title, text) in &entries {
+            vocab.extend(
+                title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .chain(text.split(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| w.chars().count() >= 4)
+                    .map(str::to_string),
+            );
+        }
+        vocab.sort_unstable();
+        vocab.dedup();
+        Index {
+            entries,
+            originals,
+            vocab,
+        }
+    }
+
+    /// The words a query word stands for: itself when the notes contain it, else the notes' words within
+    /// one edit of it (two for eight letters or more), or itself when there are none.
+    fn meanings(&self, word: &str) -> Vec<String> {
+        let found = self
+            .entries
+            .iter()
+            .any(|(title, text)| title.contains(word) || text.contains(word));
+        let n = word.chars().count();
+        if found || n < 4 {
+            return vec![word.to_string()];
+        }
+        let max = if n >= 8 { 2 } else { 1 };
+        let near: Vec<String> = self
+            .vocab
+            .iter()
+            .filter(|v| v.chars().count().abs_diff(n) <= max && edits(word, v) <= max)
+            .take(8)
+            .cloned()
+            .collect();
+        if near.is_empty() {
+            vec![word.to_string()]
+        } else {
+            near
+        }
     }
 
     /// At most `limit` hits for `query`; an empty query has none.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        if words.is_empty() {
+        let groups: Vec<Vec<String>> = query
+            .split_whitespace()
+            .map(|w| self.meanings(&w.to_lowercase()))
+            .collect();
+        if groups.is_empty() {
             return Vec::new();
         }
+        let has = |hay: &str, g: &[String]| g.iter().any(|w| hay.contains(w.as_str()));
         let mut hits: Vec<(bool, usize)> = self
             .entries
             .iter()
             .enumerate()
-            .filter(|(_, (title, text))| {
-                words.iter().all(|w| title.contains(w) || text.contains(w))
-            })
-            .map(|(i, (title, _))| (!words.iter().all(|w| title.contains(w)), i))
+            .filter(|(_, (title, text))| groups.iter().all(|g| has(title, g) || has(text, g)))
+            .map(|(i, (title, _))| (!groups.iter().all(|g| has(title, g)), i))
             .collect();
         hits.sort();
         hits.into_iter()
             .take(limit)
-            .map(|(_, i)| Hit {
-                section: i,
-                excerpt: excerpt(&self.originals[i], &self.entries[i].1, &words[0]),
+            .map(|(_, i)| {
+                let (title, text) = &self.entries[i];
+                let terms: Vec<String> = groups
+                    .iter()
+                    .flatten()
+                    .filter(|w| title.contains(w.as_str()) || text.contains(w.as_str()))
+                    .cloned()
+                    .collect();
+                let first = terms
+                    .iter()
+                    .find(|w| text.contains(w.as_str()))
+                    .cloned()
+                    .unwrap_or_default();
+                Hit {
+                    section: i,
+                    excerpt: excerpt(&self.originals[i], text, &first),
+                    terms,
+                }
             })
             .collect()
     }
@@ -71,6 +135,52 @@ fn excerpt(text: &str, lower: &str, word: &str) -> String {
     }
     if end < chars.len() {
         out.push('…');
+    }
+    out
+}
+
+/// The Levenshtein distance between two words (by characters), for typo tolerance.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(cur)
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// `text` cut into pieces, each marked when it is one of `terms` (case-insensitive), so a page can
+/// highlight matches without ever treating the text or the query as HTML.
+pub fn segments(text: &str, terms: &[String]) -> Vec<(String, bool)> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() || terms.iter().all(String::is_empty) {
+        return vec![(text.to_string(), false)];
+    }
+    let mut marks = vec![false; text.len()];
+    for t in terms.iter().filter(|t| !t.is_empty()) {
+        for (at, _) in lower.match_indices(t.as_str()) {
+            for m in &mut marks[at..at + t.len()] {
+                *m = true;
+            }
+        }
+    }
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let m = marks[i];
+        match out.last_mut() {
+            Some((s, last)) if *last == m => s.push(c),
+            _ => out.push((c.to_string(), m)),
+        }
     }
     out
 }
@@ -119,6 +229,33 @@ mod tests {
                 "<p>Topics fan out to SQS queues &amp; Lambda.</p>",
             ),
         ])
+    }
+
+    #[test]
+    fn a_typo_still_finds_the_word_and_says_which_it_matched() {
+        let ix = index();
+        let hits = ix.search("visibilty", 10);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].section, 0);
+        assert_eq!(hits[0].terms, ["visibility"]);
+        assert!(ix.search("qqqqqqq", 10).is_empty());
+        assert_eq!(edits("encrpytion", "encryption"), 2);
+        assert_eq!(edits("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn segments_mark_every_match_and_keep_the_text_as_text() {
+        let got = segments("Long <b>Polling</b> and polling", &["polling".to_string()]);
+        assert_eq!(
+            got,
+            [
+                ("Long <b>".to_string(), false),
+                ("Polling".to_string(), true),
+                ("</b> and ".to_string(), false),
+                ("polling".to_string(), true),
+            ]
+        );
+        assert_eq!(segments("abc", &[]), [("abc".to_string(), false)]);
     }
 
     #[test]

@@ -259,6 +259,8 @@ fn Room() -> impl IntoView {
                         Screen::Review
                     }
                 });
+                // The screen that opened gets focus on its heading, as a page change does.
+                request_animation_frame(|| platform::focus_top("q-title"));
             }
             Shortcut::Check if on_question && !platform::event_on_control(&ev) => {
                 ev.prevent_default();
@@ -310,7 +312,10 @@ fn Room() -> impl IntoView {
                     <div class="exam-actions">
                         <button type="button" class="button" prop:disabled=move || current.get() == 0 || screen.get() != Screen::Question
                             on:click=move |_| step(false)>"← Previous"</button>
-                        <button type="button" class="button" on:click=move |_| screen.update(|s| *s = if *s == Screen::Review { Screen::Question } else { Screen::Review })>
+                        <button type="button" class="button" on:click=move |_| {
+                            screen.update(|s| *s = if *s == Screen::Review { Screen::Question } else { Screen::Review });
+                            request_animation_frame(|| platform::focus_top("q-title"));
+                        }>
                             {move || if screen.get() == Screen::Review { "Back to question" } else { "Review" }}
                         </button>
                         <button type="button" class="button" prop:disabled=at_end

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::bank::{self, CHAPTERS, SECTIONS};
 use crate::platform;
 use crate::route::{Route, query};
-use crate::search::Index;
+use crate::search::{self, Index};
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
@@ -65,14 +65,14 @@ fn Contents(missing: Option<String>) -> impl IntoView {
             </div>
             <Show when=move || !query.get().trim().is_empty() fallback=|| view! { <Toc /> }>
                 <ol class="hits">
-                    <For each=move || hits.get() key=|h| h.section let:hit>
+                    <For each=move || hits.get() key=|h| (h.section, h.terms.clone()) let:hit>
                         {
                             let s = &SECTIONS[hit.section];
                             view! {
                                 <li>
-                                    <a href=note_href(s.anchor)>{s.title}</a>
+                                    <a href=note_href(s.anchor)>{marked(s.title, &hit.terms)}</a>
                                     <span class="where">{CHAPTERS[usize::from(s.chapter)].title}</span>
-                                    <p>{hit.excerpt.clone()}</p>
+                                    <p>{marked(&hit.excerpt, &hit.terms)}</p>
                                 </li>
                             }
                         }
@@ -104,6 +104,21 @@ fn Toc() -> impl IntoView {
         })
         .collect_view();
     view! { <ol class="toc">{chapters}</ol> }
+}
+
+/// `text` with the matched words in `<mark>` (text nodes only: neither the notes' text nor the query is
+/// ever treated as HTML).
+fn marked(text: &str, terms: &[String]) -> impl IntoView + use<> {
+    search::segments(text, terms)
+        .into_iter()
+        .map(|(piece, hit)| {
+            if hit {
+                view! { <mark>{piece}</mark> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view()
 }
 
 /// One chapter, opened at a section.

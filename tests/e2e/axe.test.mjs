@@ -50,7 +50,7 @@ for (const size of SIZES) {
     }
     await page.click('.option-card:has-text("Practice")');
     await look("setup, practice mode");
-    await page.click('.option-card:has-text("Exam")');
+    await page.click('.option-card:has-text("Timed; no feedback")');
     await page.click('.option-card:has-text("Quick exam")');
     await startQuick(page, 30);
     await look("exam room, a question");

@@ -214,6 +214,11 @@ test("a whole quick exam can be taken with the keyboard alone, focus always visi
   }
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")));
   assert.equal(stored.items.filter((it) => it.chosen.length === it.keys).length, 10, "all ten answered");
+  // R opens the review screen with focus on its heading; R again returns to the question.
+  await page.keyboard.press("r");
+  await page.waitForFunction(() => document.activeElement?.id === "q-title" && document.activeElement.textContent === "Review");
+  await page.keyboard.press("r");
+  await page.waitForFunction(() => document.activeElement?.id === "q-title" && document.activeElement.textContent.startsWith("Question"));
   assert.ok(stored.items[3].flagged);
   await tabTo(page, /^End exam$/);
   await page.keyboard.press("Enter");

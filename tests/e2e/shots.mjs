@@ -1,8 +1,9 @@
 // Screenshots of every page and state, at 1280x860 in the light theme and 360x740 in the dark theme, for a
 // person to look at. Run through `bash tests/shots.sh` (after a build); writes PNGs into $SHOTS.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setup } from "./harness.mjs";
+import { bankQuestions, storedExam } from "./bank.mjs";
 import { answer, finish, fresh, startQuick } from "./helpers.mjs";
 
 const out = process.env.SHOTS;
@@ -24,22 +25,43 @@ async function shot(page, size, name, viewportOnly = false) {
   await page.screenshot({ path: file, fullPage: !viewportOnly });
 }
 
+/** Opens a stored exam of known questions (see bank.mjs) in the exam room. */
+async function openStored(page, questions, options) {
+  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, storedExam(questions, options));
+  await page.goto(env.url + "#/exam");
+  await page.reload();
+  await page.waitForSelector(".exam .card");
+}
+
+const bank = bankQuestions();
+const singles = bank.filter((q) => !q.multi);
+
 for (const size of SIZES) {
   const page = await env.open("#/", { viewport: size.viewport });
   await page.emulateMedia({ colorScheme: size.scheme });
+  page.on("dialog", (d) => d.accept());
   await fresh(page, env.url, "#/");
   await page.waitForSelector("h1");
   await shot(page, size, "dashboard-first-visit");
 
+  // Setup: each kind, practice mode, extra time.
   await page.goto(env.url + "#/exam/new");
   await page.waitForSelector("form.setup");
   await shot(page, size, "setup-full");
-  await page.click('.option-card:has-text("Domain drill")');
-  await shot(page, size, "setup-domain-drill");
-  await page.click('.option-card:has-text("Section drill")');
-  await shot(page, size, "setup-section-drill");
+  for (const kind of ["Quick exam", "Domain drill", "Section drill"]) {
+    await page.click(`.option-card:has-text("${kind}")`);
+    await shot(page, size, `setup-${kind.toLowerCase().replace(/ /g, "-")}`);
+  }
+  await page.click('.option-card:has-text("Practice")');
+  await shot(page, size, "setup-practice");
+  await page.click('.option-card:has-text("Timed; no feedback")');
+  await page.click('.option-card:has-text("Full mock exam")');
+  await page.click("label.check:has-text('Extra time')");
+  await shot(page, size, "setup-extra-time");
 
-  // A quick exam: a question, a multiple-response one, the navigator and the end dialog.
+  // The exam room: a question, Choose TWO at its cap, flagged, the navigator, help, review screen filters,
+  // the end dialog.
+  await page.click("label.check:has-text('Extra time')");
   await page.click('.option-card:has-text("Quick exam")');
   await startQuick(page, 10);
   await shot(page, size, "exam-question", true);
@@ -50,35 +72,99 @@ for (const size of SIZES) {
     await shot(page, size, "exam-choose-two-cap", true);
   }
   await page.keyboard.press("f");
-  await shot(page, size, "exam-flagged");
-  const id = await finish(page, 6);
-  await shot(page, size, "results");
-  await page.goto(env.url + `#/review/${encodeURIComponent(id)}`);
-  await page.waitForSelector(".review");
-  await shot(page, size, "review-all");
-
-  // Two more attempts, then the dashboard and history with data.
-  for (let n = 0; n < 2; n++) {
-    await page.goto(env.url + "#/exam/new");
-    await startQuick(page, 10);
-    await finish(page, 8);
+  await shot(page, size, "exam-flagged-and-navigator");
+  await page.keyboard.press("?");
+  await shot(page, size, "exam-shortcuts-help", true);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("r");
+  await shot(page, size, "exam-review-screen-all");
+  for (const f of ["Unanswered", "Flagged"]) {
+    await page.click(`.review-screen .pill:has-text("${f}")`);
+    await shot(page, size, `exam-review-screen-${f.toLowerCase()}`);
   }
+  await page.keyboard.press("r");
+  await page.click("button.end");
+  await shot(page, size, "exam-end-dialog", true);
+  await page.click("#end-cancel");
+  const failed = await finish(page, 6);
+  await shot(page, size, "results-fail");
+  await page.goto(env.url + `#/review/${encodeURIComponent(failed)}/incorrect`);
+  await page.waitForSelector(".review");
+  await shot(page, size, "review-incorrect", true);
+  await page.selectOption("#review-domain", "2");
+  await shot(page, size, "review-by-domain", true);
+
+  // The last five minutes' warning style.
+  await openStored(page, singles.slice(0, 3), { mode: "Exam" });
+  await page.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem("dva.exam"));
+    s.deadline_ms = Date.now() + 4 * 60_000;
+    localStorage.setItem("dva.exam", JSON.stringify(s));
+  });
+  await page.reload();
+  await page.waitForSelector(".exam .card");
+  await shot(page, size, "exam-last-five-minutes", true);
+
+  // Practice feedback, and a passed exam (every key chosen).
+  const known = singles.slice(0, 5);
+  await openStored(page, known);
+  for (const k of known[0].keys) await page.click(`.choice >> nth=${k}`);
+  await page.click("button:text('Check answer')");
+  await page.waitForSelector(".feedback");
+  await shot(page, size, "practice-feedback");
+  await openStored(page, known, { mode: "Exam" });
+  for (const q of known) {
+    for (const k of q.keys) await page.click(`.choice >> nth=${k}`);
+    await page.keyboard.press("ArrowRight");
+  }
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  await shot(page, size, "results-pass");
+  const passed = decodeURIComponent(page.url().split("#/results/")[1]);
+  await page.goto(env.url + `#/review/${encodeURIComponent(passed)}`);
+  await page.waitForSelector(".review .choice");
+  await shot(page, size, "review-all", true);
+
+  // A third attempt, then the dashboard and history with data, and an import refused.
+  await page.goto(env.url + "#/exam/new");
+  await startQuick(page, 10);
+  await finish(page, 8);
   await page.goto(env.url + "#/");
   await page.waitForSelector(".dash");
   await shot(page, size, "dashboard-three-attempts");
   await page.goto(env.url + "#/history");
-  await page.waitForSelector("h1");
+  await page.waitForSelector("table.attempts");
   await shot(page, size, "history");
+  const bad = join(out, "not-an-export.json");
+  writeFileSync(bad, "{ this is not json");
+  await page.setInputFiles("#import-file", bad);
+  await page.waitForSelector(".message.bad");
+  await shot(page, size, "history-import-refused");
 
+  // Notes: contents, search results, a deep link, a long code block and a table.
   await page.goto(env.url + "#/notes");
   await page.waitForSelector("h1");
-  await shot(page, size, "notes-toc", true);
-  await page.goto(env.url + "#/notes/sse-kms");
-  await page.waitForTimeout(300);
-  await shot(page, size, "notes-deep-link", true);
+  await shot(page, size, "notes-contents", true);
+  await page.fill("#note-search", "envelope encrpytion");
+  await page.waitForTimeout(200);
+  await shot(page, size, "notes-search-with-a-typo", true);
+  for (const [anchor, name] of [["sse-kms", "deep-link"], ["lambda-response-streaming", "code-block"], ["bedrock-converse-versus-invokemodel", "table"]]) {
+    await page.goto(env.url + `#/notes/${anchor}`);
+    await page.waitForTimeout(250);
+    await shot(page, size, `notes-${name}`, true);
+  }
   await page.goto(env.url + "#/nowhere");
   await page.waitForSelector("h1");
   await shot(page, size, "not-found", true);
+
+  // The banner: unreadable storage kept aside.
+  await page.evaluate(() => localStorage.setItem("dva.history", "{oops"));
+  await page.goto(env.url + "#/");
+  await page.reload();
+  await page.waitForSelector(".banner");
+  await shot(page, size, "banner-unreadable-storage", true);
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 }
 
