@@ -301,6 +301,12 @@ fn Room() -> impl IntoView {
             <p class="sr-only" role="status" aria-live="polite">{move || spoken.get()}</p>
             <div class="exam-body">
                 <div class="exam-main">
+                    // On a phone the side column falls below the question: the navigator is offered here
+                    // too, folded, so any question is one tap away from the top.
+                    <details class="nav-mobile">
+                        <summary>{move || { let (a, u, f) = counts(); format!("All questions · {a} answered, {u} unanswered, {f} flagged") }}</summary>
+                        <Navigator session on_go=Callback::new(go) />
+                    </details>
                     <Show when=move || screen.get() == Screen::Question fallback=move || view! {
                         <ReviewScreen session on_go=Callback::new(go) />
                     }>

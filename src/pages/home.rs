@@ -187,7 +187,7 @@ pub fn Home() -> impl IntoView {
                 <li>{format!("Scaled score {}–{}; ", EXAM.min, EXAM.max)} <strong>{format!("{} passes", EXAM.pass)}</strong>"; no penalty for guessing"</li>
             </ul>
             <h2>"Domains"</h2>
-            <table class="domains" tabindex="0">
+            <table class="domains">
                 <caption>"Exam weight per domain, and questions in this app's bank"</caption>
                 <thead><tr><th scope="col">"Domain"</th><th scope="col" class="num">"Weight"</th><th scope="col" class="num">"Questions"</th></tr></thead>
                 <tbody>{rows}</tbody>

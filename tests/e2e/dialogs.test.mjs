@@ -231,3 +231,17 @@ test("a whole quick exam can be taken with the keyboard alone, focus always visi
   assert.match(await page.textContent(".score"), /10 of 10 correct|\d+ of 10 correct/);
   await page.close();
 });
+
+test("on a phone the navigator is offered folded at the top of the exam room", async () => {
+  const page = await t.open("#/", { viewport: { width: 360, height: 740 } });
+  await fresh(page, t.url);
+  await startQuick(page, 10);
+  assert.equal(await page.$eval(".exam-side .navigator", (n) => getComputedStyle(n).display), "none");
+  const top = await page.$eval(".nav-mobile", (d) => d.getBoundingClientRect().top);
+  const question = await page.$eval(".exam .card", (c) => c.getBoundingClientRect().top);
+  assert.ok(top < question, "above the question");
+  await page.click(".nav-mobile summary");
+  await page.click(".nav-mobile .cell >> nth=4");
+  await page.waitForFunction(() => document.querySelector(".progress").textContent === "Question 5 of 10");
+  await page.close();
+});

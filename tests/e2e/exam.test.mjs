@@ -46,8 +46,8 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
       await page.waitForFunction((n) => document.querySelector(".progress").textContent === `Question ${n} of 10`, i + 2);
     }
   }
-  assert.equal(await page.$$eval(".navigator .grid .cell.answered", (l) => l.length), 10);
-  assert.equal(await page.$$eval(".navigator .grid .cell.flagged", (l) => l.length), 1);
+  assert.equal(await page.$$eval(".exam-side .navigator .grid .cell.answered", (l) => l.length), 10);
+  assert.equal(await page.$$eval(".exam-side .navigator .grid .cell.flagged", (l) => l.length), 1);
   assert.match(await page.textContent(".tally"), /10 answered · 0 unanswered · 1 flagged/);
 
   await page.keyboard.press("r");
@@ -164,7 +164,7 @@ test("a reload mid-exam resumes on the same question with the clock still runnin
   await page.reload();
   await page.waitForSelector(".exam .card");
   assert.equal(await progress(page), "Question 3 of 20");
-  assert.equal(await page.$$eval(".navigator .grid .cell.answered", (l) => l.length), 1);
+  assert.equal(await page.$$eval(".exam-side .navigator .grid .cell.answered", (l) => l.length), 1);
   const shown = await page.textContent(".timer");
   assert.match(shown, /0:39:5\d/, `the clock kept running: ${shown}`);
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).deadline_ms), deadline);

@@ -45,6 +45,20 @@ async function problems(page, where) {
       const lines = Math.round(x.height / lineHeight);
       if (lines >= 4 && words >= 4 && chars / lines < 12) out.push(`an option is laid out about one word per line (${lines} lines, ${words} words, ${chars} characters)`);
     }
+    // The focused element is never hidden behind a sticky or fixed bar (WCAG 2.2, 2.4.11).
+    const a = document.activeElement;
+    if (a && a !== document.body) {
+      const r = a.getBoundingClientRect();
+      let covered = 0;
+      for (const el of document.querySelectorAll("body *")) {
+        const st = getComputedStyle(el);
+        if ((st.position === "sticky" || st.position === "fixed") && !el.contains(a) && !a.contains(el) && st.display !== "none") {
+          const b = el.getBoundingClientRect();
+          if (b.top <= 0 && b.bottom > covered && b.height < window.innerHeight / 2) covered = b.bottom;
+        }
+      }
+      if (r.height > 0 && r.bottom <= covered) out.push(`the focused ${a.tagName.toLowerCase()}#${a.id} is hidden behind a sticky bar`);
+    }
     // Every control at least 24x24 CSS pixels (WCAG 2.2, 2.5.8); a radio or checkbox counts with its
     // label, which takes the same click. Links inside running text are exempt (inline targets).
     for (const el of document.querySelectorAll("button, select, input, a.button, summary")) {
