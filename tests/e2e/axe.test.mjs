@@ -1,11 +1,13 @@
 // Accessibility: axe-core (from npm, injected into the page) reports no violations of any of its default
-// rules on every page and state, in the light theme at 1280 px and the dark theme at 360 px.
+// rules on every page and state, in the light theme at 1280 px and the dark theme at 360 px; the same walk
+// runs the layout checks (layout.mjs) on each of those states.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { setup } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
 import { answer, finish, fresh, startQuick } from "./helpers.mjs";
+import { problems } from "./layout.mjs";
 
 const AXE = join(import.meta.dirname, "node_modules", "axe-core", "axe.min.js");
 
@@ -34,7 +36,7 @@ for (const size of SIZES) {
     await page.emulateMedia({ colorScheme: size.scheme });
     page.on("dialog", (d) => d.accept()); // leaving an exam room asks first
     const all = [];
-    const look = async (where) => all.push(...(await violations(page, where)));
+    const look = async (where) => all.push(...(await violations(page, where)), ...(await problems(page, where)));
     await fresh(page, t.url, "#/");
     await page.waitForSelector("h1");
     await look("dashboard, first visit");

@@ -43,6 +43,9 @@ for (const size of SIZES) {
   await fresh(page, env.url, "#/");
   await page.waitForSelector("h1");
   await shot(page, size, "dashboard-first-visit");
+  await page.goto(env.url + "#/history");
+  await page.waitForSelector("h1");
+  await shot(page, size, "history-empty", true);
 
   // Setup: each kind, practice mode, extra time.
   await page.goto(env.url + "#/exam/new");
