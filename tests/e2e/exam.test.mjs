@@ -128,6 +128,13 @@ test("a known answer set gets the exact score, the review shows what was chosen,
   await page.waitForFunction(() => document.activeElement?.id === "q8");
   await page.click("#q8 button:text('Next incorrect: question 9 ↓')");
   await page.waitForFunction(() => document.activeElement?.id === "q9");
+  // On a wide screen the filters stay in reach, and the question brought into view is below them.
+  const [filtersTop, filtersBottom, cardTop] = await page.evaluate(() => {
+    const f = document.querySelector(".filters").getBoundingClientRect();
+    return [f.top, f.bottom, document.activeElement.getBoundingClientRect().top];
+  });
+  assert.ok(filtersTop >= 0 && filtersTop < 120, `filters at ${filtersTop}`);
+  assert.ok(cardTop >= filtersBottom, `question 9 at ${cardTop}, filters end at ${filtersBottom}`);
   // Filters say how many they show, and say so when none.
   await page.click('.filters .pill:has-text("Flagged")');
   assert.equal(await page.textContent(".review > p.meta"), "1 question shown.");
