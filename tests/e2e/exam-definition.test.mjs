@@ -19,6 +19,9 @@ test("the dashboard names DVA-C03, its weights, and says when DVA-C02 ends until
   await page.waitForSelector("h1");
   assert.equal(await page.textContent("h1"), "AWS Certified Developer - Associate (DVA-C03)");
   assert.equal(await page.title(), "DVA-C03 Practice");
+  // The page before the app starts names the current exam too.
+  const html = await page.evaluate(async () => (await fetch("./index.html")).text());
+  assert.ok(html.includes("<title>DVA-C03 Practice</title>") && !html.includes("DVA-C02"), "index.html names DVA-C03");
   assert.equal(await page.textContent("header .brand"), "DVA-C03 Practice");
   const rows = await page.$$eval("table.domains tbody tr", (trs) =>
     trs.map((tr) => [...tr.children].slice(0, 2).map((c) => c.textContent.trim())));
