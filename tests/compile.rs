@@ -795,3 +795,17 @@ fn docs_lines_name_canonical_english_aws_documentation() {
         ]
     );
 }
+
+#[test]
+fn code_blocks_and_tables_are_focusable_and_an_empty_header_cell_has_a_name() {
+    let notes = "# Chapter\n\nTasks: 1.1\n\n## Section\n\nTasks: 1.1\n\n| | Converse |\n|---|---|\n| Request | one format |\n\n```json\n{}\n```\n";
+    let c = compile::compile(&exam(), &[Source::new("n.md", notes)], &[]).expect("notes compile");
+    let html = &c.notes.chapters[0].html;
+    assert!(html.contains("<table tabindex=\"0\">"), "{html}");
+    assert!(html.contains("<pre tabindex=\"0\">"), "{html}");
+    assert!(
+        html.contains("<th><span class=\"sr-only\">Item</span></th>"),
+        "{html}"
+    );
+    assert!(html.contains("<th>Converse</th>"), "{html}");
+}

@@ -82,7 +82,22 @@ pub fn render(
 ) -> String {
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut in_web_link = false;
+    let mut in_table_head = false;
     for (event, range) in events {
+        // An empty header cell (the corner of a comparison table) still needs a name for a screen reader.
+        if in_table_head
+            && matches!(event, Event::End(TagEnd::TableCell))
+            && matches!(out.last(), Some(Event::Start(Tag::TableCell)))
+        {
+            out.push(Event::InlineHtml(CowStr::Borrowed(
+                "<span class=\"sr-only\">Item</span>",
+            )));
+        }
+        match &event {
+            Event::Start(Tag::TableHead) => in_table_head = true,
+            Event::End(TagEnd::TableHead) => in_table_head = false,
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Image { .. }) => {
                 diags.push(loc.diag(

@@ -115,9 +115,16 @@ for (const size of SIZES) {
     await page.fill(".search input", "envelope encryption");
     await page.waitForTimeout(200);
     await look("notes search results");
-    await page.goto(t.url + "#/notes/sse-kms");
-    await page.waitForTimeout(200);
-    await look("notes deep link");
+    // Every chapter of the notes, and a few deep links.
+    await page.fill("#note-search", "");
+    await page.waitForSelector(".toc");
+    const chapters = await page.$$eval(".toc > li h2 a", (as) => as.map((a) => a.getAttribute("href").replace("#/notes/", "")));
+    assert.equal(chapters.length, 24);
+    for (const anchor of [...chapters, "sse-kms", "lambda-concurrency", "bedrock-converse-versus-invokemodel"]) {
+      await page.goto(t.url + `#/notes/${anchor}`);
+      await page.waitForTimeout(200);
+      await look(`notes #${anchor}`);
+    }
     await page.goto(t.url + "#/nowhere");
     await page.waitForSelector("h1");
     await look("not found");
