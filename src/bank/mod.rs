@@ -100,14 +100,6 @@ impl Exam {
             e.code, e.last, self.since, self.code
         ))
     }
-
-    /// The task statement's title.
-    pub fn task_title(&self, task: Task) -> &'static str {
-        self.tasks
-            .iter()
-            .find(|t| t.task == task)
-            .map_or("", |t| t.title)
-    }
 }
 
 /// One chapter of the notes, rendered to HTML at build time.

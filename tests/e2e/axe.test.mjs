@@ -7,18 +7,13 @@ import { join } from "node:path";
 import { setup } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
 import { answer, finish, fresh, startQuick } from "./helpers.mjs";
-import { problems } from "./layout.mjs";
+import { SIZES, problems } from "./layout.mjs";
 
 const AXE = join(import.meta.dirname, "node_modules", "axe-core", "axe.min.js");
 
 let t;
 before(async () => { t = await setup(); });
 after(async () => { await t.teardown(); });
-
-const SIZES = [
-  { name: "1280 light", viewport: { width: 1280, height: 860 }, scheme: "light" },
-  { name: "360 dark", viewport: { width: 360, height: 740 }, scheme: "dark" },
-];
 
 /** axe's violations on the page as it is now, one line each: rule, impact, and the first targets. */
 async function violations(page, where) {

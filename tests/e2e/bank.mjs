@@ -21,14 +21,21 @@ export function bankQuestions() {
   return out.map((q) => ({ ...q, multi: q.keys.length > 1 }));
 }
 
-/** A stored exam in progress (the app's `dva.exam` value) of these questions, options in file order. */
-export function storedExam(questions, { mode = "Practice", id = "test-exam" } = {}) {
+/**
+ * A stored exam in progress (the app's `dva.exam` value) of these questions, options in file order.
+ * `timed` gives an exam-mode session an hour on the clock (default) or none; `answered` picks each
+ * question's first options, as many as it asks for.
+ */
+export function storedExam(questions, { mode = "Practice", id = "test-exam", timed = mode === "Exam", answered = false } = {}) {
   const now = Date.now();
   return JSON.stringify({
     version: 1, id,
     spec: { kind: { Picked: { title: "Chosen questions", ids: questions.map((q) => q.id) } }, mode, extra_time: false, seed: 1 },
-    exam: "DVA-C03", bank_version: "test", started_ms: now, deadline_ms: mode === "Exam" ? now + 3_600_000 : null,
-    items: questions.map((q) => ({ id: q.id, order: [...Array(q.options).keys()], keys: q.keys.length, chosen: [], flagged: false, checked: false, spent_ms: 0 })),
+    exam: "DVA-C03", bank_version: "test", started_ms: now, deadline_ms: timed ? now + 3_600_000 : null,
+    items: questions.map((q) => ({
+      id: q.id, order: [...Array(q.options).keys()], keys: q.keys.length,
+      chosen: answered ? [...Array(q.keys.length).keys()] : [], flagged: false, checked: false, spent_ms: 0,
+    })),
     current: 0, entered_ms: now, finished_ms: null, expired: false,
   });
 }

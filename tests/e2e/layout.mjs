@@ -2,6 +2,12 @@
 // accessibility walks so every page and state gets both: sideways scrolling, options squeezed to a word
 // per line, focus hidden under a sticky bar, controls under 24x24 px.
 
+/** The two looks every screen is checked in: a desktop in the light theme, a phone in the dark one. */
+export const SIZES = [
+  { name: "1280 light", viewport: { width: 1280, height: 860 }, scheme: "light" },
+  { name: "360 dark", viewport: { width: 360, height: 740 }, scheme: "dark" },
+];
+
 /** The layout problems of the page as it is now, as sentences; none is expected. */
 export async function problems(page, where) {
   const found = await page.evaluate(() => {

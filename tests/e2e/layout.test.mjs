@@ -5,44 +5,21 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
-import { problems } from "./layout.mjs";
+import { bankQuestions, storedExam } from "./bank.mjs";
+import { SIZES, problems } from "./layout.mjs";
 
 let t;
 before(async () => { t = await setup(); });
 after(async () => { await t.teardown(); });
 
-const SIZES = [
-  { name: "1280 light", viewport: { width: 1280, height: 860 }, scheme: "light" },
-  { name: "360 dark", viewport: { width: 360, height: 740 }, scheme: "dark" },
-];
-
-/** Every published question of the bank (from questions/bank.lock): id, option count, key count. */
-async function wholeBank() {
-  const { readFile } = await import("node:fs/promises");
-  const { join } = await import("node:path");
-  const lock = await readFile(join(import.meta.dirname, "..", "..", "questions", "bank.lock"), "utf8");
-  return lock.split("\n").filter((l) => l && !l.startsWith("#") && !l.startsWith("retired "))
-    .map((l) => { const [id, options, keys] = l.split(" "); return { id, options: +options, keys: +keys }; });
-}
-
 for (const size of SIZES) {
   test(`every question of the bank reads well in the exam room and the review at ${size.name}`, async () => {
-    const bank = await wholeBank();
-    const now = Date.now();
     // An untimed exam of the whole bank, each question answered with its first options.
-    const session = {
-      version: 1, id: "layout-whole-bank",
-      spec: { kind: { Picked: { title: "Whole bank", ids: bank.map((q) => q.id) } }, mode: "Exam", extra_time: false, seed: 1 },
-      exam: "DVA-C03", bank_version: "layout", started_ms: now, deadline_ms: null,
-      items: bank.map((q) => ({
-        id: q.id, order: [...Array(q.options).keys()], keys: q.keys,
-        chosen: [...Array(q.keys).keys()], flagged: false, checked: false, spent_ms: 0,
-      })),
-      current: 0, entered_ms: now, finished_ms: null, expired: false,
-    };
+    const bank = bankQuestions();
+    const session = storedExam(bank, { mode: "Exam", id: "layout-whole-bank", timed: false, answered: true });
     const page = await t.open("#/", { viewport: size.viewport });
     await page.emulateMedia({ colorScheme: size.scheme });
-    await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, JSON.stringify(session));
+    await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, session);
     await page.goto(t.url + "#/exam");
     await page.reload();
     await page.waitForSelector(".exam .card");
