@@ -189,16 +189,27 @@ pub fn segments(text: &str, terms: &[String]) -> Vec<(String, bool)> {
 /// pulldown-cmark writes decoded, whitespace collapsed.
 pub fn text_of(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
+    let mut tag: Option<String> = None;
     for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
+        match (&mut tag, c) {
+            (None, '<') => tag = Some(String::new()),
+            (Some(name), '>') => {
+                // A block ends a word; an inline tag (`code` in "app.zip,") does not.
+                let name = name
+                    .trim_start_matches('/')
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                if !matches!(
+                    name,
+                    "code" | "em" | "strong" | "a" | "span" | "b" | "i" | "sub" | "sup" | "mark"
+                ) {
+                    out.push(' ');
+                }
+                tag = None;
             }
-            _ if in_tag => {}
-            _ => out.push(c),
+            (Some(name), _) => name.push(c),
+            (None, _) => out.push(c),
         }
     }
     let decoded = out
@@ -279,8 +290,10 @@ mod tests {
     #[test]
     fn text_of_html() {
         assert_eq!(
-            text_of("<p>a &lt;b&gt; &amp; <code>c</code></p>\n<ul><li>d</li></ul>"),
-            "a <b> & c d"
+            text_of(
+                "<p>a &lt;b&gt; &amp; <code>c</code>, <em>e</em>.</p>\n<ul><li>d</li><li>f</li></ul>"
+            ),
+            "a <b> & c, e. d f"
         );
     }
 

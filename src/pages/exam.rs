@@ -276,8 +276,13 @@ fn Room() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
+    let untimed = if practice {
+        "Practice · untimed"
+    } else {
+        "Untimed"
+    };
     let timer = move || match remaining() {
-        None => view! { <div class="timer untimed">"Practice · untimed"</div> }.into_any(),
+        None => view! { <div class="timer untimed">{untimed}</div> }.into_any(),
         Some(ms) => {
             let lvl = clock::level(ms);
             view! {

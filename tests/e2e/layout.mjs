@@ -20,6 +20,14 @@ export async function problems(page, where) {
         const r = el.getBoundingClientRect();
         if (r.right > window.innerWidth + 1 && (!widest || r.right > widest.r)) widest = { r: r.right, el };
       }
+      // A box that fits may still spill its content (a long unbroken token in a grid cell): name the
+      // innermost element whose content runs past the window (document order puts it last).
+      if (!widest) {
+        for (const el of document.body.querySelectorAll("*")) {
+          const right = el.getBoundingClientRect().left + el.scrollWidth;
+          if (el.scrollWidth > el.clientWidth + 1 && right > window.innerWidth + 1) widest = { r: right, el };
+        }
+      }
       const name = widest ? `${widest.el.tagName.toLowerCase()}.${[...widest.el.classList].join(".")}` : "?";
       out.push(`scrolls sideways: ${doc.scrollWidth} px wide in ${window.innerWidth} (widest: ${name})`);
     }

@@ -29,6 +29,13 @@ for (const size of SIZES) {
       all.push(...(await problems(page, `exam room, ${bank[i].id}`)));
       await page.keyboard.press("ArrowRight");
     }
+    // The review screen lists every question with an excerpt of its stem.
+    await page.keyboard.press("r");
+    await page.waitForSelector(".review-list");
+    assert.equal(await page.$$eval(".review-row", (r) => r.length), bank.length);
+    all.push(...(await problems(page, "review screen of the whole bank")));
+    await page.keyboard.press("r");
+    await page.waitForSelector(".exam .card .choice");
     await page.click("button.end");
     await page.click("#end-confirm");
     await page.waitForSelector(".results");
