@@ -21,6 +21,9 @@ Some text about `code`.
 
   Inside a list item.
 
+AWS documentation: [Amazon SQS](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/welcome.html),
+[Amazon S3](https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html)
+
 ## Second Section
 
 Tasks: 2.1
@@ -29,11 +32,15 @@ Tasks: 2.1
 version: 0.2
 ```
 
+AWS documentation: [Build specification reference](https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html)
+
 ## First Section
 
 Tasks: 4.3
 
 A repeated title gets a numbered anchor.
+
+AWS documentation: [Kiro specs](https://kiro.dev/docs/specs/)
 ";
 
 /// A good question; the bad fixtures below are this with one thing broken.
@@ -178,8 +185,13 @@ fn errors(bank: &str) -> Vec<String> {
     build(bank).expect_err("the fixture should fail")
 }
 
+/// A documentation paragraph that closes a `##` section, for the notes rules' fixtures.
+const DOCS: &str =
+    "AWS documentation: [Lambda](https://docs.aws.amazon.com/lambda/latest/dg/welcome.html)\n";
+
 fn notes_errors(notes: &str) -> Vec<String> {
-    compile::compile(&exam(), &[Source::new("n.md", notes)], &[])
+    let notes = notes.replace("{DOCS}", DOCS);
+    compile::compile(&exam(), &[Source::new("n.md", &notes)], &[])
         .map(|_| Vec::new())
         .unwrap_or_else(|ds| ds.iter().map(ToString::to_string).collect())
 }
@@ -232,6 +244,7 @@ fn good_fixture_compiles_to_sections_and_questions() {
         "<a href=\"https://example.com/a?b=1&amp;c=2\" target=\"_blank\" rel=\"noopener noreferrer\">the web</a>",
         "<code class=\"language-yaml\">",
         "<p class=\"serves\">Task statements: 1.2, 3.4</p>",
+        "<p class=\"aws-docs\">AWS documentation: <a href=\"https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/welcome.html\" target=\"_blank\" rel=\"noopener noreferrer\">Amazon SQS</a>",
     ] {
         assert!(ch.html.contains(needle), "missing {needle} in {}", ch.html);
     }
@@ -454,8 +467,44 @@ fn raw_html_and_bad_links_are_rejected() {
 #[test]
 fn notes_rules() {
     assert_eq!(
-        notes_errors("# T\n\nTasks: 1.1\n\n## S\n\nNo tasks here.\n"),
+        notes_errors("# T\n\nTasks: 1.1\n\n## S\n\nNo tasks here.\n\n{DOCS}"),
         ["n.md:5:1: section `S` has no `Tasks:` line under its heading (e.g. `Tasks: 1.2, 3.4`)"]
+    );
+    // Every `##` section cites canonical AWS documentation at its end; a `###` inherits its parent's.
+    let cites = "cites no AWS documentation: end it with a paragraph `AWS documentation: [Page title](https://docs.aws.amazon.com/...)`";
+    assert_eq!(
+        notes_errors(
+            "# T\n\nTasks: 1.1\n\n## S\n\nTasks: 1.1\n\nText.\n\n### Sub\n\nMore.\n\n## U\n\nTasks: 1.2\n\nText.\n\n{DOCS}"
+        ),
+        [format!("n.md:5:1: section `S` {cites}")]
+    );
+    assert_eq!(
+        notes_errors(
+            "# T\n\nTasks: 1.1\n\n## S\n\nTasks: 1.1\n\nText.\n\n### Sub\n\nMore.\n\n{DOCS}"
+        ),
+        Vec::<String>::new(),
+        "the paragraph may close the last subsection"
+    );
+    assert_eq!(
+        notes_errors(
+            "# T\n\nTasks: 1.1\n\n## S\n\nTasks: 1.1\n\nAWS documentation: [a](https://docs.aws.amazon.com/pt_br/lambda/latest/dg/welcome.html), [b](https://docs.amazonaws.cn/lambda/x.html), [c](https://docs.aws.amazon.com/lambda/latest/dg/welcome.html)\n"
+        ),
+        [
+            "n.md:9:20: `https://docs.aws.amazon.com/pt_br/lambda/latest/dg/welcome.html` is not a canonical English AWS documentation address (https://docs.aws.amazon.com/..., no language segment)",
+            "n.md:9:90: `https://docs.amazonaws.cn/lambda/x.html` is not a canonical English AWS documentation address (https://docs.aws.amazon.com/..., no language segment)"
+        ]
+    );
+    assert_eq!(
+        notes_errors(
+            "# T\n\nTasks: 1.1\n\n## S\n\nTasks: 1.1\n\nAWS documentation: the Lambda guide.\n"
+        ),
+        [
+            "n.md:9:1: `AWS documentation:` names no page: link one or more https://docs.aws.amazon.com/ pages"
+        ]
+    );
+    assert_eq!(
+        notes_errors("# T\n\nTasks: 1.1\n\n{DOCS}"),
+        ["n.md:5:1: an `AWS documentation:` paragraph belongs at the end of a `##` section"]
     );
     assert_eq!(
         notes_errors("# T\n\nTasks: 1.1, 4.4\n"),
@@ -493,7 +542,7 @@ fn notes_rules() {
 fn every_problem_is_listed_at_once_across_files() {
     let bad_notes = Source::new(
         "notes/02-two.md",
-        "# Two\n\n## Missing Tasks\n\nTasks: 1.1\n",
+        "# Two\n\n## Missing Tasks\n\nTasks: 1.1\n\nNo documentation.\n",
     );
     let bad_bank = GOOD
         .replace("Task: 1.1", "Task: 9.9")
@@ -516,14 +565,27 @@ fn every_problem_is_listed_at_once_across_files() {
             "bank/02-c.md:1:1: question id `Bad Id` is not lowercase kebab-case (like `sqs-long-polling`)",
             "bank/02-c.md:1:1: question `Bad Id` has no metadata (`Task:` and `Notes:` lines) right under its heading",
             "notes/02-two.md:1:1: section `Two` has no `Tasks:` line under its heading (e.g. `Tasks: 1.2, 3.4`)",
+            "notes/02-two.md:3:1: section `Missing Tasks` cites no AWS documentation: end it with a paragraph `AWS documentation: [Page title](https://docs.aws.amazon.com/...)`",
         ]
     );
 }
 
 #[test]
 fn seed_table_of_contents_resolves_with_github_slugs() {
-    let headings = include_str!("fixtures/seed-headings.md");
-    let c = compile::compile(&exam(), &[Source::new("seed.md", headings)], &[])
+    // Only the headings matter here: every `##` gets a documentation paragraph to satisfy the build.
+    let mut headings = String::new();
+    let mut in_h2 = false;
+    for line in include_str!("fixtures/seed-headings.md").lines() {
+        headings += line;
+        headings += "\n";
+        if line.starts_with('#') {
+            in_h2 = line.starts_with("## ");
+        } else if in_h2 && line.starts_with("Tasks:") {
+            headings += "\n";
+            headings += DOCS;
+        }
+    }
+    let c = compile::compile(&exam(), &[Source::new("seed.md", &headings)], &[])
         .expect("seed headings compile");
     for anchor in include_str!("fixtures/seed-toc.txt").lines() {
         assert!(
@@ -562,10 +624,10 @@ fn the_exam_definition_is_read_whole() {
 #[test]
 fn a_made_up_three_domain_exam_drives_the_tags() {
     let three = include_str!("fixtures/demo/exam.md");
-    let notes = "# N\n\nTasks: 3.2\n\n## S\n\nTasks: 1.1\n";
+    let notes = format!("# N\n\nTasks: 3.2\n\n## S\n\nTasks: 1.1\n\n{DOCS}");
     let ok = compile::compile(
         &Source::new("exam.md", three),
-        &[Source::new("n.md", notes)],
+        &[Source::new("n.md", &notes)],
         &[],
     )
     .expect("a three-domain exam compiles");
@@ -798,8 +860,8 @@ fn docs_lines_name_canonical_english_aws_documentation() {
 
 #[test]
 fn code_blocks_and_tables_are_focusable_and_an_empty_header_cell_has_a_name() {
-    let notes = "# Chapter\n\nTasks: 1.1\n\n## Section\n\nTasks: 1.1\n\n| | Converse |\n|---|---|\n| Request | one format |\n\n```json\n{}\n```\n";
-    let c = compile::compile(&exam(), &[Source::new("n.md", notes)], &[]).expect("notes compile");
+    let notes = "# Chapter\n\nTasks: 1.1\n\n## Section\n\nTasks: 1.1\n\n| | Converse |\n|---|---|\n| Request | one format |\n\n```json\n{}\n```\n\n{DOCS}".replace("{DOCS}", DOCS);
+    let c = compile::compile(&exam(), &[Source::new("n.md", &notes)], &[]).expect("notes compile");
     let html = &c.notes.chapters[0].html;
     assert!(html.contains("<table tabindex=\"0\">"), "{html}");
     assert!(html.contains("<pre tabindex=\"0\">"), "{html}");

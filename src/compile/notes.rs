@@ -12,6 +12,7 @@ use super::Source;
 use super::diag::{Diag, Locator};
 use super::exam::ExamDef;
 use super::markdown::{self, Spanned};
+use super::questions::is_aws_doc;
 use super::slug::Slugger;
 
 /// One chapter: a notes file, rendered whole.
@@ -134,12 +135,35 @@ fn chapter(
     let mut out: Vec<Spanned<'_>> = Vec::with_capacity(events.len());
     let mut stack: Vec<usize> = Vec::new(); // open sections, by increasing level
     let mut heading_no = 0;
+    // The open `##` section (its heading's offset and title) and whether it has cited its documentation.
+    let mut open: Option<(usize, String, bool)> = None;
     let mut i = 0;
     while i < events.len() {
         let (event, range) = &events[i];
+        if let Event::Start(Tag::Paragraph) = event
+            && let Some((html, next)) = docs_paragraph(&events, i, &loc, diags)
+        {
+            match open.as_mut() {
+                Some(section) => section.2 = true,
+                None => diags.push(loc.diag(
+                    range.start,
+                    "an `AWS documentation:` paragraph belongs at the end of a `##` section",
+                )),
+            }
+            out.push((Event::Html(CowStr::from(html)), range.clone()));
+            out.extend(events[i + 1..next].iter().cloned());
+            i = next;
+            continue;
+        }
         if let Event::Start(Tag::Heading { level, .. }) = event {
             let h = &headings[heading_no];
             heading_no += 1;
+            if h.level <= 2 {
+                close_section(open.take(), &loc, diags);
+                if h.level == 2 {
+                    open = Some((h.offset, h.title.clone(), false));
+                }
+            }
             if h.level == 1 && heading_no > 1 {
                 diags.push(loc.diag(
                     h.offset,
@@ -205,6 +229,7 @@ fn chapter(
         out.push((event.clone(), range.clone()));
         i += 1;
     }
+    close_section(open, &loc, diags);
     let html = markdown::render(out, &notes.index, &loc, diags);
     let starts: Vec<usize> = notes.sections[first_section..]
         .iter()
@@ -223,6 +248,57 @@ fn chapter(
         first: first_section,
         end: notes.sections.len(),
     });
+}
+
+/// Ends a `##` section: a section that teaches must say which AWS pages back it, so a learner (and the
+/// next audit) can check every fact at its source.
+fn close_section(open: Option<(usize, String, bool)>, loc: &Locator<'_>, diags: &mut Vec<Diag>) {
+    if let Some((offset, title, false)) = open {
+        diags.push(loc.diag(
+            offset,
+            format!(
+                "section `{title}` cites no AWS documentation: end it with a paragraph \
+                 `AWS documentation: [Page title](https://docs.aws.amazon.com/...)`"
+            ),
+        ));
+    }
+}
+
+/// Reads an `AWS documentation: [title](url), ...` paragraph starting at event `i`: checks that it links
+/// at least one page and that every link is a canonical English AWS documentation address. Returns the
+/// opening tag that marks it for the app's styling and the index of its first inner event (the paragraph's
+/// own end tag closes it), or `None` when the paragraph is something else.
+fn docs_paragraph(
+    events: &[Spanned<'_>],
+    i: usize,
+    loc: &Locator<'_>,
+    diags: &mut Vec<Diag>,
+) -> Option<(String, usize)> {
+    let end = (i..events.len()).find(|&j| matches!(events[j].0, Event::End(TagEnd::Paragraph)))?;
+    let text = markdown::plain_text(&events[i + 1..end]);
+    if !text.starts_with("AWS documentation:") {
+        return None;
+    }
+    let at = events[i].1.start;
+    let mut links = 0;
+    for (event, range) in &events[i + 1..end] {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event {
+            links += 1;
+            if !is_aws_doc(dest_url) {
+                diags.push(loc.diag(
+                    range.start,
+                    format!("`{dest_url}` is not a canonical English AWS documentation address (https://docs.aws.amazon.com/..., no language segment)"),
+                ));
+            }
+        }
+    }
+    if links == 0 {
+        diags.push(loc.diag(
+            at,
+            "`AWS documentation:` names no page: link one or more https://docs.aws.amazon.com/ pages",
+        ));
+    }
+    Some(("<p class=\"aws-docs\">".to_string(), i + 1))
 }
 
 /// Reads a `Tasks: 1.2, 3.4` paragraph starting at event `i`; returns the tasks and the index after it.
