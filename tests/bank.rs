@@ -150,7 +150,10 @@ fn every_skill_has_two_questions_or_a_listed_reason() {
             }
         }
     }
-    assert!(short.is_empty(), "skills with fewer than 2 questions: {short:?}");
+    assert!(
+        short.is_empty(),
+        "skills with fewer than 2 questions: {short:?}"
+    );
     for (skill, why) in &excused {
         assert!(!why.is_empty(), "exception {skill} needs a reason");
     }
@@ -165,7 +168,10 @@ fn every_question_cites_aws_documentation() {
         .filter(|q| q.docs.is_empty())
         .map(|q| q.id.as_str())
         .collect();
-    assert!(without.is_empty(), "questions without a Docs line: {without:?}");
+    assert!(
+        without.is_empty(),
+        "questions without a Docs line: {without:?}"
+    );
 }
 
 /// Every `##` section of the notes teaches something a question should test: at least one question
