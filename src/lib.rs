@@ -1,4 +1,4 @@
-//! A practice-exam simulator for AWS Certified Developer – Associate (DVA-C02), running entirely in the
+//! A practice-exam simulator for AWS Certified Developer – Associate (DVA-C03), running entirely in the
 //! browser. Pure logic (routes, search, stored values) is plain Rust tested natively; the Leptos components
 //! in `app`, `pages` and `components` only wire signals to it; `platform` is the only door to the browser.
 
@@ -10,6 +10,7 @@ pub mod components;
 pub mod exam;
 pub mod pages;
 pub mod platform;
+pub mod report;
 pub mod route;
 pub mod search;
 pub mod state;

@@ -246,6 +246,54 @@ pub fn event_on_control(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
+/// The display position of the option whose radio button, checkbox or strike-out button has keyboard
+/// focus (ids `choice-<n>` and `strike-<n>`), for the strike-out shortcut.
+pub fn focused_option() -> Option<usize> {
+    let id = web_sys::window()?.document()?.active_element()?.id();
+    id.strip_prefix("choice-")
+        .or_else(|| id.strip_prefix("strike-"))?
+        .parse()
+        .ok()
+}
+
+/// Copies `text` to the clipboard; `done` hears whether it worked (the browser may refuse, for example
+/// outside a secure context).
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let clipboard = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"navigator".into()).ok())
+        .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined() && !c.is_null());
+    let promise = clipboard.and_then(|c| {
+        let write = js_sys::Reflect::get(&c, &"writeText".into()).ok()?;
+        let write: js_sys::Function = write.dyn_into().ok()?;
+        write
+            .call1(&c, &text.into())
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    });
+    let Some(promise) = promise else {
+        done(false);
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let (ok, err) = (done.clone(), done);
+    let on_ok = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = ok.borrow_mut().take() {
+            f(true);
+        }
+    });
+    let on_err = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = err.borrow_mut().take() {
+            f(false);
+        }
+    });
+    let _ = promise.then2(&on_ok, &on_err);
+    on_ok.forget();
+    on_err.forget();
+}
+
 /// The `href` attribute of the link an event happened in, if any.
 pub fn link_href(ev: &web_sys::Event) -> Option<String> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;

@@ -84,6 +84,7 @@ impl Bank {
             .map(|i| QInfo {
                 id: &self.ids[i],
                 domain: self.domains[i],
+                task: format!("{}.1", self.domains[i]),
                 sections: &self.sections[i],
                 choices: 4 + i % 2,
             })
@@ -371,6 +372,9 @@ fn item(id: &str, keys: u8, options: u8) -> Item {
         flagged: false,
         checked: false,
         spent_ms: 0.0,
+        confidence: None,
+        struck: Vec::new(),
+        first: None,
     }
 }
 
@@ -647,6 +651,7 @@ fn keys_of(id: &str) -> Option<KeyInfo<'static>> {
         keys: if n.is_multiple_of(2) { DOUBLE } else { SINGLE },
         options: 5,
         sections: vec![SECTIONS[n % 3]],
+        task: ((n % 4) as u8 + 1, (n % 2) as u8 + 1),
     })
 }
 
@@ -932,4 +937,82 @@ fn a_half_answered_choose_two_is_partial_everywhere_and_scores_wrong() {
     partial.items[0].chosen = vec![0]; // one of its two keys: still wrong
     partial.submit(10.0, false);
     assert_eq!(score::score(&partial, 4, &C03_SCALE, keys_of).correct, 0);
+}
+
+#[test]
+fn a_task_drill_takes_only_its_task_statements() {
+    // The fixture bank gives each question task "<domain>.1".
+    let mut bank = Bank::new([3, 3, 3, 3]);
+    bank.push("extra-2", 2, &[0]);
+    let infos = bank.infos();
+    let drill = |tasks: &[&str], length| {
+        spec(
+            Kind::Tasks {
+                tasks: tasks.iter().map(|t| t.to_string()).collect(),
+                length,
+            },
+            9,
+        )
+    };
+    let picked = draw(&drill(&["2.1", "4.1"], 7), &infos).unwrap();
+    assert_eq!(picked.len(), 7);
+    assert!(
+        picked
+            .iter()
+            .all(|p| matches!(infos[p.index].domain, 2 | 4))
+    );
+    let err = draw(&drill(&["2.1"], 5), &infos).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "This task statement has 4 questions; 5 were asked for"
+    );
+    let err = draw(&drill(&["1.1", "3.1"], 9), &infos).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "These task statements have 6 questions; 9 were asked for"
+    );
+}
+
+#[test]
+fn confidence_strike_outs_and_the_first_answer_are_kept_with_the_answer() {
+    use dva_exam::exam::session::Confidence;
+    let mut s = three(Mode::Practice);
+    // Striking out is a note to oneself: the option stays selectable and striking again restores it.
+    s.toggle_strike(1, 2_000.0);
+    s.toggle_strike(3, 2_000.0);
+    s.toggle_strike(1, 2_000.0);
+    assert_eq!(s.items[0].struck, [s.items[0].order[3]]);
+    assert_eq!(s.choose(3, 2_000.0), Chose::Selected);
+    let first = vec![s.items[0].order[3]];
+    assert_eq!(s.items[0].first, Some(first.clone()));
+    s.choose(0, 2_500.0);
+    assert_eq!(
+        s.items[0].first,
+        Some(first),
+        "the first complete answer stays"
+    );
+    // Confidence toggles; choosing the same level again clears it.
+    s.set_confidence(Confidence::Sure, 3_000.0);
+    assert_eq!(s.items[0].confidence, Some(Confidence::Sure));
+    s.set_confidence(Confidence::Sure, 3_000.0);
+    assert_eq!(s.items[0].confidence, None);
+    s.set_confidence(Confidence::Guess, 3_000.0);
+    // Once the key is shown, how sure one was cannot change any more.
+    s.check();
+    s.set_confidence(Confidence::Sure, 3_500.0);
+    assert_eq!(s.items[0].confidence, Some(Confidence::Guess));
+    // A two-key question gets its first answer only when both are chosen.
+    s.go_to(1, 4_000.0);
+    s.choose(0, 4_000.0);
+    assert_eq!(s.items[1].first, None);
+    s.choose(1, 4_000.0);
+    assert_eq!(s.items[1].first.as_ref().map(Vec::len), Some(2));
+    // A finished exam is read-only.
+    s.submit(5_000.0, false);
+    s.toggle_strike(0, 6_000.0);
+    s.set_confidence(Confidence::Unsure, 6_000.0);
+    assert!(s.items[1].struck.is_empty() && s.items[1].confidence.is_none());
+    // All of it survives the stored form.
+    let back = session::decode(&session::encode(&s)).unwrap();
+    assert_eq!(back, s);
 }

@@ -87,6 +87,9 @@ fn hand_made(id: &str, finished_ms: f64, answers: &[(&str, Option<u8>)]) -> Atte
             flagged: false,
             checked: false,
             spent_ms: 0.0,
+            confidence: None,
+            struck: Vec::new(),
+            first: None,
         })
         .collect();
     let mut s = Session::new(spec, None, "DVA-C03", "test", items, finished_ms - 60_000.0);
@@ -98,6 +101,7 @@ fn hand_made(id: &str, finished_ms: f64, answers: &[(&str, Option<u8>)]) -> Atte
             keys: &[0],
             options: 4,
             sections: vec!["s"],
+            task: (1, 1),
         })
     });
     Attempt {
@@ -130,6 +134,8 @@ fn summary(
         correct,
         total,
         domains: domains.to_vec(),
+        tasks: Vec::new(),
+        calibration: Default::default(),
         sections: sections
             .iter()
             .map(|&(s, missed, total)| score::SectionTally {
@@ -148,9 +154,9 @@ fn ids(h: &History) -> Vec<String> {
 // ---- schema, migration, size -------------------------------------------------------------------------
 
 #[test]
-fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v3() {
+fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v4() {
     let h = history::decode(V1).expect("v1 migrates");
-    assert_eq!(h.version, 3);
+    assert_eq!(h.version, 4);
     assert_eq!(h.len(), 2);
     let first = h.get("19a9b0a9c00-2a").expect("full after migration");
     assert_eq!(first.session.items[1].chosen, vec![1]);
@@ -167,23 +173,23 @@ fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v3() {
         h.recent_ids(1),
         HashSet::from(["cloudwatch-embedded-metric-format".to_string()])
     );
-    // Written as v3, read back unchanged.
+    // Written as v4, read back unchanged.
     let again = history::decode(&history::encode(&h)).unwrap();
     assert_eq!(again, h);
-    assert!(history::encode(&h).starts_with(r#"{"version":3,"entries":["#));
+    assert!(history::encode(&h).starts_with(r#"{"version":4,"entries":["#));
 }
 
 #[test]
-fn the_v2_fixture_migrates_to_v3_as_dva_c02_attempts_scored_as_taken() {
+fn the_v2_fixture_migrates_to_v4_as_dva_c02_attempts_scored_as_taken() {
     let h = history::decode(V2).expect("v2 reads");
     // Attempts stored before v3 were DVA-C02 exams; they keep their score and domain rows.
     assert!(h.summaries().iter().all(|s| s.exam == "DVA-C02"));
     assert!(h.full().all(|a| a.session.exam == "DVA-C02"));
     assert_eq!(h.summaries()[0].domains, [(1, 1), (0, 1), (0, 0), (0, 0)]);
-    let v3 = history::encode(&h);
-    assert!(v3.starts_with(r#"{"version":3,"entries":["#));
-    assert!(v3.contains(r#""ex":"DVA-C02""#));
-    assert_eq!(history::decode(&v3).unwrap(), h, "v3 reads back the same");
+    let v4 = history::encode(&h);
+    assert!(v4.starts_with(r#"{"version":4,"entries":["#));
+    assert!(v4.contains(r#""ex":"DVA-C02""#));
+    assert_eq!(history::decode(&v4).unwrap(), h, "v4 reads back the same");
     // Readiness for DVA-C03 does not count them; for DVA-C02 it does.
     assert_eq!(stats::readiness(&h, 5, "DVA-C03", 4), [None; 4]);
     assert_eq!(stats::readiness(&h, 5, "DVA-C02", 4)[0], Some(1.0));
@@ -202,8 +208,8 @@ fn the_v2_fixture_migrates_to_v3_as_dva_c02_attempts_scored_as_taken() {
 fn unreadable_stored_history_is_an_error_with_a_reason() {
     let err = |raw: &str| history::decode(raw).unwrap_err();
     assert_eq!(
-        err(r#"{"version":4,"entries":[]}"#),
-        "The history has version 4; this app reads versions 1 to 3."
+        err(r#"{"version":5,"entries":[]}"#),
+        "The history has version 5; this app reads versions 1 to 4."
     );
     assert_eq!(
         err(r#"{"entries":[]}"#),
@@ -333,7 +339,7 @@ fn an_export_round_trips_and_merges_into_nothing_new() {
     let size = history::encode(&h).len();
     history::fit(&mut h, size - 1);
     let file = transfer::export(&h);
-    assert!(file.starts_with(r#"{"format":"dva-c02-practice-history","history":{"version":3,"#));
+    assert!(file.starts_with(r#"{"format":"dva-c02-practice-history","history":{"version":4,"#));
     let back = transfer::import(&file).expect("own export imports");
     assert_eq!(back, h);
     assert_eq!(h.clone().merge(&back), 0);
@@ -559,7 +565,7 @@ fn import_rejects_what_is_not_a_readable_export() {
     );
     assert_eq!(
         message_after(|d| d["history"]["version"] = json!(9)),
-        "The history has version 9; this app reads versions 1 to 3."
+        "The history has version 9; this app reads versions 1 to 4."
     );
     assert_eq!(
         message_after(|d| d["history"]["entries"][0]["a"]["r"]["s"] = json!(70_000)),
@@ -656,6 +662,9 @@ fn a_stored_item_that_no_longer_fits_its_question_is_shown_and_scored_as_retired
         flagged: false,
         checked: false,
         spent_ms: 0.0,
+        confidence: None,
+        struck: Vec::new(),
+        first: None,
     };
     assert!(study::question_for(&fits).is_some());
     // One option fewer or more than today, another key count, a choice past the end: all retired.
@@ -780,6 +789,7 @@ fn the_leitner_schedule_follows_the_boxes_to_the_day() {
         id: id.to_string(),
         level,
         due_ms: T0 + days * DAY_MS,
+        first: false,
     };
     // q-a: missed (box 1), right a day later (box 2, +2 days = day 3), right on day 3 (box 3, +4 = day 7).
     // q-b: right first (never missed: not scheduled), missed on day 1 (box 1, due day 2).
@@ -796,6 +806,53 @@ fn the_leitner_schedule_follows_the_boxes_to_the_day() {
     assert_eq!(
         spaced::due_now(&h, fake_keys, T0 + 30.0 * DAY_MS),
         ["q-b", "q-a", "q-c"]
+    );
+}
+
+#[test]
+fn confidence_brings_misconceptions_and_lucky_guesses_back_first() {
+    use dva_exam::exam::session::Confidence;
+    use dva_exam::study::stats;
+    // Day 0: q-old missed (due day 1); day 1: q-sure wrong while sure, q-guess right by guessing,
+    // q-known right and sure (never missed: not scheduled), q-plain missed.
+    let mut h = History::default();
+    h.add(hand_made("a0", T0, &[("q-old", Some(2))]));
+    let mut a1 = hand_made(
+        "a1",
+        T0 + DAY_MS,
+        &[
+            ("q-sure", Some(1)),
+            ("q-guess", Some(0)),
+            ("q-known", Some(0)),
+            ("q-plain", Some(3)),
+        ],
+    );
+    let levels = [
+        Some(Confidence::Sure),
+        Some(Confidence::Guess),
+        Some(Confidence::Sure),
+        None,
+    ];
+    for (it, level) in a1.session.items.iter_mut().zip(levels) {
+        it.confidence = level;
+    }
+    assert_eq!(stats::wrong_while_sure(&a1, fake_keys), [0]);
+    assert_eq!(stats::right_by_guessing(&a1, fake_keys), [1]);
+    h.add(a1);
+    // On day 10 everything missed or guessed is due; the misconception and the guess come first even
+    // though q-old has been due longest.
+    assert_eq!(
+        spaced::due_now(&h, fake_keys, T0 + 10.0 * DAY_MS),
+        ["q-guess", "q-sure", "q-old", "q-plain"]
+    );
+    let guess = spaced::schedule(&h, fake_keys)
+        .into_iter()
+        .find(|d| d.id == "q-guess")
+        .unwrap();
+    assert_eq!(
+        (guess.level, guess.first),
+        (1, true),
+        "a lucky guess is not knowledge"
     );
 }
 
@@ -1099,7 +1156,7 @@ fn when_the_copy_cannot_be_made_the_original_stays_and_the_tab_does_not_write_it
 
 #[test]
 fn a_newer_version_is_left_untouched_and_never_written_over() {
-    let newer = r#"{"version":4,"entries":[],"something":"new"}"#;
+    let newer = r#"{"version":5,"entries":[],"something":"new"}"#;
     let mut st = Fake::new(1_000_000).with(history::KEY, newer);
     let (h, report) = read_history(&mut st);
     assert_eq!(h, None);

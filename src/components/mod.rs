@@ -2,5 +2,8 @@
 
 pub mod dialog;
 pub mod domain_bar;
+pub mod insights;
 pub mod navigator;
 pub mod question;
+pub mod readiness;
+pub mod report;

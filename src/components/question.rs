@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::{Question, SECTIONS};
-use crate::exam::session::Item;
+use crate::exam::session::{Confidence, Item};
 use crate::route::{Route, with_query};
 
 /// The letter shown before the option at display position `pos`.
@@ -93,7 +93,9 @@ pub fn NoteLinks(
     }
 }
 
-/// The options of the current question; `item` is read reactively, `on_choose` gets a display position.
+/// The options of the current question; `item` is read reactively, `on_choose` and `on_strike` get a
+/// display position. Each option has a strike-out toggle: a struck option is crossed through and dimmed,
+/// and stays selectable, as on a paper exam.
 #[component]
 pub fn Choices(
     question: &'static Question,
@@ -101,6 +103,7 @@ pub fn Choices(
     locked: Signal<bool>,
     reveal: Signal<bool>,
     on_choose: Callback<usize>,
+    on_strike: Callback<usize>,
 ) -> impl IntoView {
     let multi = question.keys() > 1;
     let order = item.with_untracked(|i| i.as_ref().map(|i| i.order.clone()).unwrap_or_default());
@@ -125,10 +128,12 @@ pub fn Choices(
                     (false, false) => None,
                 }
             };
+            let struck = move || item.with(|i| i.as_ref().is_some_and(|i| i.struck.contains(&orig)));
             let id = format!("choice-{pos}");
+            let l = letter(pos);
             view! {
                 <li class="choice" class:chosen=chosen class:key=move || reveal.get() && choice.key
-                    class:wrong=move || reveal.get() && !choice.key && chosen()>
+                    class:wrong=move || reveal.get() && !choice.key && chosen() class:struck=struck>
                     <input id=id.clone() type=if multi { "checkbox" } else { "radio" } name="choice"
                         prop:checked=chosen prop:disabled=move || locked.get()
                         on:change=move |ev| {
@@ -136,15 +141,58 @@ pub fn Choices(
                             crate::platform::set_checked(&ev, chosen_now());
                         } />
                     <label for=id>
-                        <span class="letter" aria-hidden="true">{letter(pos)}</span>
+                        <span class="letter" aria-hidden="true">{l}</span>
                         <span class="text" inner_html=choice.html></span>
+                        {move || struck().then(|| view! { <span class="sr-only">" (struck out)"</span> })}
                         {move || mark().map(|m| view! { <span class="mark">{m}</span> })}
                     </label>
+                    <button type="button" class="strike" id=format!("strike-{pos}")
+                        aria-pressed=move || struck().to_string()
+                        aria-label=move || format!("{} option {l}", if struck() { "Restore" } else { "Strike out" })
+                        title=move || if struck() { "Restore this option (X)" } else { "Strike out this option (X)" }
+                        on:click=move |_| on_strike.run(pos)>
+                        <span aria-hidden="true">{move || if struck() { "↺" } else { "✕" }}</span>
+                    </button>
                 </li>
             }
         })
         .collect_view();
     view! { <ul class="choices" role="list">{rows}</ul> }
+}
+
+/// The shortcut key of each confidence level in the exam room.
+pub fn confidence_key(level: Confidence) -> char {
+    match level {
+        Confidence::Sure => 'S',
+        Confidence::Unsure => 'U',
+        Confidence::Guess => 'G',
+    }
+}
+
+/// "How sure are you?": three toggle buttons under the options. Optional; it feeds "wrong while sure",
+/// "right by guessing" and the calibration on the results, and brings misconceptions back first in
+/// spaced review. Locked once the answer is checked (how sure one was cannot change after seeing the key).
+#[component]
+pub fn ConfidencePicker(
+    item: Signal<Option<Item>>,
+    locked: Signal<bool>,
+    on_pick: Callback<Confidence>,
+) -> impl IntoView {
+    let current = move || item.with(|i| i.as_ref().and_then(|i| i.confidence));
+    let button = move |level: Confidence| {
+        view! {
+            <button type="button" class="pill-button" aria-pressed=move || (current() == Some(level)).to_string()
+                prop:disabled=move || locked.get() on:click=move |_| on_pick.run(level)>
+                {level.label()} " " <kbd aria-hidden="true">{confidence_key(level)}</kbd>
+            </button>
+        }
+    };
+    view! {
+        <div class="confidence" role="group" aria-labelledby="confidence-label">
+            <span id="confidence-label" class="meta">"How sure are you?"</span>
+            {button(Confidence::Sure)}{button(Confidence::Unsure)}{button(Confidence::Guess)}
+        </div>
+    }
 }
 
 #[cfg(test)]

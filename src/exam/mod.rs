@@ -5,6 +5,7 @@
 //! (`questions/exam.md`), which the caller passes in.
 
 pub mod blueprint;
+pub mod pacing;
 pub mod rng;
 pub mod score;
 pub mod select;

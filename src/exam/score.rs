@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::session::{Item, Session};
+use super::session::{Confidence, Item, Session};
 
 /// The scaled-score range and pass mark of the exam, from its definition (`questions/exam.md`); the
 /// share correct that passes (and that a domain needs to meet its competencies) is `pass / max`.
@@ -64,6 +64,41 @@ pub struct SectionTally {
     pub total: usize,
 }
 
+/// How one task statement fared in an attempt, for readiness per task statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskTally {
+    /// The task statement as the exam numbers it, e.g. "2.2".
+    pub task: String,
+    pub correct: usize,
+    pub total: usize,
+}
+
+/// Right answers and answers given, per level of confidence the learner chose: how often "sure" is
+/// right says whether their sense of knowing can be trusted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Calibration {
+    pub sure: (usize, usize),
+    pub unsure: (usize, usize),
+    pub guess: (usize, usize),
+}
+
+impl Calibration {
+    /// Whether no answer had a confidence.
+    pub fn is_empty(&self) -> bool {
+        self.sure.1 + self.unsure.1 + self.guess.1 == 0
+    }
+
+    fn add(&mut self, level: Confidence, right: bool) {
+        let row = match level {
+            Confidence::Sure => &mut self.sure,
+            Confidence::Unsure => &mut self.unsure,
+            Confidence::Guess => &mut self.guess,
+        };
+        row.0 += usize::from(right);
+        row.1 += 1;
+    }
+}
+
 /// The result of an attempt, stored in the history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
@@ -79,6 +114,12 @@ pub struct Outcome {
     pub sections: Vec<SectionTally>,
     /// Time from start to finish (or to the last recorded moment of an unfinished session).
     pub used_ms: f64,
+    /// Per task statement asked about, in the exam's order. Empty in attempts stored before it was kept.
+    #[serde(default)]
+    pub tasks: Vec<TaskTally>,
+    /// Right answers per confidence level (answered questions with a confidence only).
+    #[serde(default)]
+    pub calibration: Calibration,
 }
 
 /// What scoring needs to know about a question of the current bank.
@@ -91,6 +132,8 @@ pub struct KeyInfo<'a> {
     pub options: usize,
     /// Anchors of the note sections that teach it.
     pub sections: Vec<&'a str>,
+    /// Its task statement, `(domain, number)`.
+    pub task: (u8, u8),
 }
 
 /// Whether a stored item still fits the question as the bank has it today: the option order shown is a
@@ -165,12 +208,22 @@ pub fn score<'a>(
     let mut correct = 0;
     let mut domains = vec![(0usize, 0usize); domains];
     let mut sections: BTreeMap<&'a str, (usize, usize)> = BTreeMap::new();
+    let mut tasks: BTreeMap<(u8, u8), (usize, usize)> = BTreeMap::new();
+    let mut calibration = Calibration::default();
     for item in &s.items {
         let Some(k) = info(&item.id).filter(|k| consistent(item, k.options, k.keys.len())) else {
             continue;
         };
         let right = is_correct(item, k.keys);
         correct += usize::from(right);
+        let task = tasks.entry(k.task).or_default();
+        task.0 += usize::from(right);
+        task.1 += 1;
+        if let Some(level) = item.confidence
+            && !item.chosen.is_empty()
+        {
+            calibration.add(level, right);
+        }
         if let Some(row) = domains.get_mut(usize::from(k.domain).wrapping_sub(1)) {
             row.0 += usize::from(right);
             row.1 += 1;
@@ -213,6 +266,15 @@ pub fn score<'a>(
             .collect(),
         sections,
         used_ms: s.used_ms(),
+        tasks: tasks
+            .into_iter()
+            .map(|((d, n), (correct, total))| TaskTally {
+                task: format!("{d}.{n}"),
+                correct,
+                total,
+            })
+            .collect(),
+        calibration,
     }
 }
 

@@ -18,6 +18,8 @@ pub struct QInfo<'a> {
     pub id: &'a str,
     /// Its domain, numbered from 1.
     pub domain: u8,
+    /// Its task statement as the exam numbers it ("2.2"), for a task drill.
+    pub task: String,
     /// Indices of the note sections that teach it (into [`SectionTree::parents`]).
     pub sections: &'a [u16],
     /// How many options it has (at most 256), to shuffle them.
@@ -49,8 +51,11 @@ pub struct Shortfall {
     pub need: Vec<usize>,
     /// Questions available, per domain: the whole bank's, or for a section drill those linked to it.
     pub have: Vec<usize>,
-    /// For a section drill, how many questions were asked for; `None` for the other kinds.
+    /// For a section or task drill (or chosen questions), how many questions were asked for; `None` for
+    /// the kinds drawn per domain.
     pub asked: Option<usize>,
+    /// What `asked` was asked of, as the sentence's subject ("This section").
+    pub of: &'static str,
 }
 
 impl fmt::Display for Shortfall {
@@ -59,9 +64,11 @@ impl fmt::Display for Shortfall {
         if let Some(asked) = self.asked {
             let has: usize = self.have.iter().sum();
             let were = if asked == 1 { "was" } else { "were" };
+            let of = self.of;
             return write!(
                 f,
-                "This section has {}; {asked} {were} asked for",
+                "{of} {} {}; {asked} {were} asked for",
+                have_or_has(of),
                 questions(has)
             );
         }
@@ -73,6 +80,15 @@ impl fmt::Display for Shortfall {
             })
             .collect();
         f.write_str(&short.join("; "))
+    }
+}
+
+/// The verb for the sentence's subject: "These task statements have", "This section has".
+fn have_or_has(subject: &str) -> &'static str {
+    if subject.starts_with("These") {
+        "have"
+    } else {
+        "has"
     }
 }
 
@@ -115,11 +131,28 @@ pub fn select(
                 need: vec![0; domains],
                 have: vec![0; domains],
                 asked: Some(ids.len()),
+                of: "This list",
             });
         }
         picked.extend(pool);
-    } else if let Kind::Section { anchor, length } = &spec.kind {
-        let pool = section_pool(bank, tree, anchor);
+    } else if let Kind::Section { .. } | Kind::Tasks { .. } = &spec.kind {
+        let (pool, length, of) = match &spec.kind {
+            Kind::Section { anchor, length } => {
+                (section_pool(bank, tree, anchor), length, "This section")
+            }
+            Kind::Tasks { tasks, length } => (
+                (0..bank.len())
+                    .filter(|&i| tasks.iter().any(|t| *t == bank[i].task))
+                    .collect(),
+                length,
+                if tasks.len() == 1 {
+                    "This task statement"
+                } else {
+                    "These task statements"
+                },
+            ),
+            _ => unreachable!("matched above"),
+        };
         if pool.len() < *length {
             let mut have = vec![0; domains];
             for &i in &pool {
@@ -131,6 +164,7 @@ pub fn select(
                 need: vec![0; domains],
                 have,
                 asked: Some(*length),
+                of,
             });
         }
         picked.extend(draw(pool, *length, bank, recent, &mut rng));
@@ -149,6 +183,7 @@ pub fn select(
                 need,
                 have,
                 asked: None,
+                of: "",
             });
         }
         for (pool, n) in pools.into_iter().zip(need) {
@@ -235,6 +270,7 @@ mod tests {
             need: vec![1, 0, 0, 0],
             have: vec![0; 4],
             asked: None,
+            of: "",
         };
         assert_eq!(
             s.to_string(),
@@ -244,6 +280,7 @@ mod tests {
             need: vec![0; 4],
             have: vec![0, 1, 0, 0],
             asked: Some(1),
+            of: "This section",
         };
         assert_eq!(
             s.to_string(),
@@ -253,10 +290,21 @@ mod tests {
             need: vec![0; 4],
             have: vec![0; 4],
             asked: Some(3),
+            of: "This section",
         };
         assert_eq!(
             s.to_string(),
             "This section has 0 questions; 3 were asked for"
+        );
+        let s = Shortfall {
+            need: vec![0; 4],
+            have: vec![0, 4, 0, 0],
+            asked: Some(10),
+            of: "These task statements",
+        };
+        assert_eq!(
+            s.to_string(),
+            "These task statements have 4 questions; 10 were asked for"
         );
     }
 }

@@ -28,6 +28,35 @@ pub struct Item {
     pub checked: bool,
     /// Time spent on this question, in milliseconds.
     pub spent_ms: f64,
+    /// How sure the learner said they were of their answer, if they said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// Original option indices the learner struck out (crossed through as ruled out, still selectable).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub struck: Vec<u8>,
+    /// The first complete answer given, to tell whether changing it helped (see [`crate::exam::pacing`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<Vec<u8>>,
+}
+
+/// How sure the learner is of an answer: "wrong while sure" shows a misconception worth more study than any
+/// other mistake, and "right by guessing" a point that will not come twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Confidence {
+    Sure,
+    Unsure,
+    Guess,
+}
+
+impl Confidence {
+    /// The word the learner sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Sure => "Sure",
+            Confidence::Unsure => "Unsure",
+            Confidence::Guess => "Guess",
+        }
+    }
 }
 
 /// How far a question is answered. The one definition the exam room, the navigator, the review and
@@ -144,7 +173,7 @@ impl Session {
         if item.checked {
             return Chose::Locked;
         }
-        if item.keys == 1 {
+        let chose = if item.keys == 1 {
             item.chosen = vec![option];
             Chose::Selected
         } else if let Some(at) = item.chosen.iter().position(|&c| c == option) {
@@ -155,6 +184,44 @@ impl Session {
         } else {
             item.chosen.push(option);
             Chose::Selected
+        };
+        if item.first.is_none() && item.answer() == Answer::Complete {
+            item.first = Some(item.chosen.clone());
+        }
+        chose
+    }
+
+    /// Sets how sure the learner is of the current answer; choosing the level already set clears it.
+    /// Not once the answer is checked (practice) or the exam is over: it must say how sure they were
+    /// before they knew.
+    pub fn set_confidence(&mut self, level: Confidence, now_ms: f64) {
+        if self.is_finished() || self.is_expired(now_ms) {
+            return;
+        }
+        if let Some(item) = self.items.get_mut(self.current)
+            && !item.checked
+        {
+            item.confidence = (item.confidence != Some(level)).then_some(level);
+        }
+    }
+
+    /// Strikes out the option at display position `display` of the current question, or restores it. A
+    /// struck option stays selectable (striking is a note to oneself, as on paper), so nothing else changes.
+    pub fn toggle_strike(&mut self, display: usize, now_ms: f64) {
+        if self.is_finished() || self.is_expired(now_ms) {
+            return;
+        }
+        let Some(item) = self.items.get_mut(self.current) else {
+            return;
+        };
+        let Some(&option) = item.order.get(display) else {
+            return;
+        };
+        match item.struck.iter().position(|&o| o == option) {
+            Some(at) => {
+                item.struck.remove(at);
+            }
+            None => item.struck.push(option),
         }
     }
 
@@ -318,9 +385,12 @@ fn check_consistent(s: &Session) -> Result<(), String> {
             .iter()
             .enumerate()
             .all(|(i, c)| !it.chosen[..i].contains(c));
+        let in_range = |v: &[u8]| v.iter().all(|&c| usize::from(c) < it.order.len());
         if !distinct
             || it.chosen.len() > usize::from(it.keys)
-            || it.chosen.iter().any(|&c| usize::from(c) >= it.order.len())
+            || !in_range(&it.chosen)
+            || !in_range(&it.struck)
+            || !it.first.as_deref().is_none_or(in_range)
         {
             return Err(format!("question {}: invalid choices", it.id));
         }

@@ -19,6 +19,9 @@ pub enum Kind {
     Domains { domains: Vec<u8>, length: usize },
     /// Questions linked to the note section with this anchor or any of its subsections, from any domain.
     Section { anchor: String, length: usize },
+    /// Questions of the listed task statements ("2.2", "4.1"), from their domains: a drill on the weakest
+    /// task statements the readiness view names.
+    Tasks { tasks: Vec<String>, length: usize },
     /// Exactly these questions (those still in the bank), in shuffled order: "retry incorrect" and "due for
     /// review" build these. The title says where they came from.
     Picked { title: String, ids: Vec<String> },
@@ -50,7 +53,8 @@ impl Spec {
             Kind::Full => bp.full_length,
             Kind::Quick { length }
             | Kind::Domains { length, .. }
-            | Kind::Section { length, .. } => *length,
+            | Kind::Section { length, .. }
+            | Kind::Tasks { length, .. } => *length,
             Kind::Picked { ids, .. } => ids.len(),
         }
     }
@@ -77,8 +81,8 @@ impl Spec {
         Some(u32::try_from(base + extra).unwrap_or(u32::MAX))
     }
 
-    /// Questions to draw from each domain (index 0 is domain 1), or `None` for a section drill, which
-    /// takes whatever domains the section's questions belong to.
+    /// Questions to draw from each domain (index 0 is domain 1), or `None` for a section or task drill,
+    /// which takes whatever domains its questions belong to.
     pub fn domain_counts(&self, bp: &Blueprint) -> Option<Vec<usize>> {
         match &self.kind {
             Kind::Full => Some(bp.counts(bp.full_length)),
@@ -92,24 +96,30 @@ impl Spec {
                 }
                 Some(blueprint::split(*length, &weights))
             }
-            Kind::Section { .. } | Kind::Picked { .. } => None,
+            Kind::Section { .. } | Kind::Tasks { .. } | Kind::Picked { .. } => None,
         }
     }
 
     /// A short human title for headings and the history list.
     pub fn title(&self) -> String {
         match &self.kind {
-            Kind::Full => "Full mock exam".to_string(),
+            Kind::Full => FULL_TITLE.to_string(),
             Kind::Quick { length } => format!("Quick exam ({length} questions)"),
             Kind::Domains { domains, .. } => {
                 let list: Vec<String> = valid_domains(domains).map(|d| d.to_string()).collect();
                 format!("Domain drill: {}", list.join(", "))
             }
             Kind::Section { .. } => "Section drill".to_string(),
+            Kind::Tasks { tasks, .. } => {
+                format!("Task drill: {}", tasks.join(", "))
+            }
             Kind::Picked { title, .. } => title.clone(),
         }
     }
 }
+
+/// The title of a full mock exam, by which stored summaries are recognised as full mocks.
+pub const FULL_TITLE: &str = "Full mock exam";
 
 /// The domains of a drill, sorted, without repeats and without 0 (domains are numbered from 1).
 fn valid_domains(domains: &[u8]) -> impl Iterator<Item = u8> + '_ {
@@ -240,5 +250,13 @@ mod tests {
             .title(),
             "Section drill"
         );
+        let tasks = spec(Kind::Tasks {
+            tasks: vec!["2.2".into(), "4.1".into()],
+            length: 10,
+        });
+        assert_eq!(tasks.title(), "Task drill: 2.2, 4.1");
+        assert_eq!(tasks.length(&c03()), 10);
+        assert_eq!(tasks.domain_counts(&c03()), None);
+        assert_eq!(tasks.minutes(&c03()), Some(20));
     }
 }

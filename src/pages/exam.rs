@@ -11,8 +11,9 @@ use crate::bank::QUESTIONS;
 use crate::clock::{self, Level};
 use crate::components::dialog::Modal;
 use crate::components::navigator::Navigator;
-use crate::components::question::{Choices, DocLinks, NoteLinks, choose_hint};
-use crate::exam::session::{Answer, Chose, Item, Session};
+use crate::components::question::{Choices, ConfidencePicker, DocLinks, NoteLinks, choose_hint};
+use crate::components::report::ReportLink;
+use crate::exam::session::{Answer, Chose, Confidence, Item, Session};
 use crate::exam::spec::Mode;
 use crate::platform;
 use crate::route::Route;
@@ -32,16 +33,25 @@ pub enum Shortcut {
     Close,
     /// Enter: in practice mode, check the answer once it is complete.
     Check,
+    /// S, U, G: how sure the learner is of the answer.
+    Confidence(Confidence),
+    /// X: strike out (or restore) the option that has keyboard focus.
+    Strike,
 }
 
 /// Maps a key (as `KeyboardEvent.key` names it) to its action. `1`-`6` and `A`-`E` choose (F is taken by
-/// flag, so the sixth option is `6`), arrows move, `F` flags, `R` opens the review screen, `?` the help.
+/// flag, so the sixth option is `6`), arrows move, `F` flags, `R` opens the review screen, `?` the help,
+/// `S`/`U`/`G` say how sure the learner is, `X` strikes out the focused option.
 pub fn shortcut(key: &str) -> Option<Shortcut> {
     Some(match key {
         "ArrowLeft" => Shortcut::Previous,
         "ArrowRight" => Shortcut::Next,
         "f" | "F" => Shortcut::Flag,
         "r" | "R" => Shortcut::Review,
+        "s" | "S" => Shortcut::Confidence(Confidence::Sure),
+        "u" | "U" => Shortcut::Confidence(Confidence::Unsure),
+        "g" | "G" => Shortcut::Confidence(Confidence::Guess),
+        "x" | "X" => Shortcut::Strike,
         "?" => Shortcut::Help,
         "Escape" => Shortcut::Close,
         "Enter" => Shortcut::Check,
@@ -218,6 +228,8 @@ fn Room() -> impl IntoView {
         }
     };
     let flag = move || act(app, |s, _| s.toggle_flag());
+    let strike = move |pos: usize| act(app, |s, t| s.toggle_strike(pos, t));
+    let sure = move |level: Confidence| act(app, |s, t| s.set_confidence(level, t));
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -261,6 +273,12 @@ fn Room() -> impl IntoView {
                 });
                 // The screen that opened gets focus on its heading, as a page change does.
                 request_animation_frame(|| platform::focus_top("q-title"));
+            }
+            Shortcut::Confidence(level) if on_question => sure(level),
+            Shortcut::Strike if on_question => {
+                if let Some(pos) = platform::focused_option() {
+                    strike(pos);
+                }
             }
             Shortcut::Check if on_question && !platform::event_on_control(&ev) => {
                 ev.prevent_default();
@@ -317,7 +335,8 @@ fn Room() -> impl IntoView {
                     }>
                         {move || {
                             let i = current.get();
-                            view! { <QuestionCard index=i total item practice cap_hint choose=Callback::new(choose) flag=Callback::new(move |_| flag()) /> }
+                            view! { <QuestionCard index=i total item practice cap_hint choose=Callback::new(choose) flag=Callback::new(move |_| flag())
+                                strike=Callback::new(strike) sure=Callback::new(sure) /> }
                         }}
                     </Show>
                     <div class="exam-actions">
@@ -341,6 +360,8 @@ fn Room() -> impl IntoView {
                                 <li><kbd>"1"</kbd>"–"<kbd>"6"</kbd>" or "<kbd>"A"</kbd>"–"<kbd>"E"</kbd>": choose an option"</li>
                                 <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>": previous and next question"</li>
                                 <li><kbd>"F"</kbd>": flag for review; "<kbd>"R"</kbd>": review screen"</li>
+                                <li><kbd>"S"</kbd>" "<kbd>"U"</kbd>" "<kbd>"G"</kbd>": how sure you are (sure, unsure, a guess)"</li>
+                                <li><kbd>"X"</kbd>": strike out the option that has focus (Tab to it), or restore it"</li>
                                 <li><kbd>"Enter"</kbd>": in practice mode, check the answer"</li>
                                 <li><kbd>"?"</kbd>": show or hide this list; "<kbd>"Esc"</kbd>": close"</li>
                             </ul>
@@ -384,6 +405,8 @@ fn QuestionCard(
     cap_hint: RwSignal<bool>,
     choose: Callback<usize>,
     flag: Callback<()>,
+    strike: Callback<usize>,
+    sure: Callback<Confidence>,
 ) -> impl IntoView {
     let app = use_app();
     // A question retired or changed since the exam started is not shown with today's options.
@@ -421,7 +444,8 @@ fn QuestionCard(
             </div>
             <div class="stem" inner_html=q.stem></div>
             {hint.map(|h| view! { <p class="choose">{h}</p> })}
-            <Choices question=q item locked=checked reveal=checked on_choose=choose />
+            <Choices question=q item locked=checked reveal=checked on_choose=choose on_strike=strike />
+            <ConfidencePicker item locked=checked on_pick=sure />
             <p class="cap" role="status">{move || cap_hint.get().then(|| format!(
                 "You have already chosen {}. Clear one of them to choose another.",
                 if q.keys() == 3 { "three" } else { "two" }))}</p>
@@ -454,6 +478,7 @@ fn QuestionCard(
                         <div class="explanation" inner_html=q.explanation></div>
                         <NoteLinks question=q back=Route::Exam.href() />
                         <DocLinks question=q />
+                        {move || item.get().map(|it| view! { <ReportLink question=q item=it /> })}
                     </div>
                 </Show>
             })}
@@ -540,7 +565,14 @@ mod tests {
         assert_eq!(shortcut("ArrowLeft"), Some(Shortcut::Previous));
         assert_eq!(shortcut("?"), Some(Shortcut::Help));
         assert_eq!(shortcut("7"), None);
-        assert_eq!(shortcut("g"), None);
+        assert_eq!(shortcut("g"), Some(Shortcut::Confidence(Confidence::Guess)));
+        assert_eq!(shortcut("S"), Some(Shortcut::Confidence(Confidence::Sure)));
+        assert_eq!(
+            shortcut("u"),
+            Some(Shortcut::Confidence(Confidence::Unsure))
+        );
+        assert_eq!(shortcut("x"), Some(Shortcut::Strike));
+        assert_eq!(shortcut("h"), None);
         assert_eq!(shortcut("Enter"), Some(Shortcut::Check));
         assert_eq!(shortcut("Tab"), None);
     }

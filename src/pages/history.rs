@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::bank::{EXAM, section};
 use crate::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, Scale, TOP, WIDTH};
 use crate::clock;
+use crate::components::readiness::{BookingVerdict, TaskReadinessList};
 use crate::platform;
 use crate::route::{Route, with_query};
 use crate::state::use_app;
@@ -30,6 +31,16 @@ pub fn section_links(anchor: &str) -> (String, String, Option<String>) {
         .filter(|(i, _)| crate::study::questions_for_section(*i) > 0)
         .map(|_| with_query(&Route::ExamSetup.href(), "section", anchor));
     (title, Route::Note(anchor.to_string()).href(), drill)
+}
+
+/// Calibration of one attempt: how often an answer marked "Sure" was right ("9 of 10 (90 %)"), or a
+/// dash when no answer was marked sure.
+fn sure_right(s: &Summary) -> String {
+    let (right, total) = s.calibration.sure;
+    match (right * 100 + total / 2).checked_div(total) {
+        None => "–".to_string(),
+        Some(pct) => format!("{right} of {total} ({pct} %)"),
+    }
 }
 
 /// "1 new attempt", "3 new attempts".
@@ -79,6 +90,7 @@ pub fn HistoryPage() -> impl IntoView {
                         <td class:pass=s.passed class:fail=!s.passed>{verdict}</td>
                         <td class="num">{format!("{}/{}", s.correct, s.total)}</td>
                         <td class="num">{clock::hms(s.finished_ms - s.started_ms)}</td>
+                        <td>{sure_right(&s)}</td>
                     </tr>
                 }
             })
@@ -153,10 +165,14 @@ pub fn HistoryPage() -> impl IntoView {
                 <div class="table-wrap">
                     <table class="attempts" tabindex="0">
                         <thead><tr><th scope="col">"Date"</th><th scope="col">"Kind"</th><th scope="col" class="num">"Score"</th>
-                            <th scope="col">"Result"</th><th scope="col" class="num">"Correct"</th><th scope="col" class="num">"Time used"</th></tr></thead>
+                            <th scope="col">"Result"</th><th scope="col" class="num">"Correct"</th><th scope="col" class="num">"Time used"</th>
+                            <th scope="col">"Sure and right"</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                <BookingVerdict />
+                <h2>"Readiness per task statement"</h2>
+                <TaskReadinessList />
                 <h2>"Sections missed most"</h2>
                 {move || if weakest.get().is_empty() {
                     view! { <p>"No missed questions yet."</p> }.into_any()

@@ -1,10 +1,12 @@
-//! The dashboard (`#/`): start buttons, the exam in progress, the last result, readiness per domain from
-//! recent attempts, the questions due for spaced review, and the weakest note sections.
+//! The dashboard (`#/`): start buttons, the exam in progress, the last result, the "Ready to book?"
+//! verdict, readiness per domain and the weakest task statements from recent attempts, the questions due
+//! for spaced review, and the weakest note sections.
 
 use leptos::prelude::*;
 
 use crate::bank::{self, CHAPTERS, EXAM, QUESTIONS, SECTIONS};
 use crate::components::domain_bar::DomainBar;
+use crate::components::readiness::{BookingVerdict, TaskReadinessList};
 use crate::exam::spec::{Kind, Mode, Spec};
 use crate::pages::history::section_links;
 use crate::platform;
@@ -142,11 +144,15 @@ pub fn Home() -> impl IntoView {
             {last}
             {move || error.get().map(|e| view! { <div class="notice" role="alert"><p>{e}</p></div> })}
             <Show when=move || has_history.get()>
+                <BookingVerdict />
                 <div class="dash">
                     <div>
                         <h2>"Readiness"</h2>
                         <p class="meta">{format!("Share correct per domain over your last {RECENT} timed {} exams (retries, reviews of due questions, practice mode and attempts under an earlier exam are not counted); 72% is the bar this app uses for a pass.", EXAM.code)}</p>
                         <ul class="domains-bars">{readiness_rows}</ul>
+                        <h2>"Weakest task statements"</h2>
+                        <TaskReadinessList limit=4 />
+                        <p><a href=Route::History.href()>"All twelve task statements"</a></p>
                     </div>
                     <div>
                         <h2>"Due for review"</h2>

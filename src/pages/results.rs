@@ -1,11 +1,13 @@
 //! `#/results/<attempt>`: the scaled score and pass or fail against the pass mark, correct/total, time used, a bar
-//! per domain with its competency label, the note sections missed most, and the way into the review.
+//! per domain with its competency label, how sure the learner was (wrong while sure, right by guessing),
+//! the pacing, the note sections missed most, and the way into the review.
 
 use leptos::prelude::*;
 
 use crate::bank::{EXAM, section};
 use crate::clock;
 use crate::components::domain_bar::DomainBar;
+use crate::components::insights::{ConfidenceLists, PacingSummary};
 use crate::exam::score::{self, Competency};
 use crate::exam::spec::{Kind, Spec};
 use crate::platform;
@@ -122,8 +124,6 @@ pub fn Results(id: String) -> impl IntoView {
             </div>
             <h2>"By domain"</h2>
             <ul class="domains-bars">{domains}</ul>
-            <h2>"Sections to study"</h2>
-            {if any_missed { view! { <ol class="missed">{missed}</ol> }.into_any() } else { view! { <p>"You missed nothing. Well done."</p> }.into_any() }}
             <p class="actions">
                 <a class="button primary" href=Route::Review(id.clone(), true).href()>"Review incorrect answers"</a>
                 <a class="button" href=Route::Review(id.clone(), false).href()>"Review all answers"</a>
@@ -135,6 +135,10 @@ pub fn Results(id: String) -> impl IntoView {
                 <a class="button" href=Route::ExamSetup.href()>"New exam"</a>
             </p>
             {move || error.get().map(|e| view! { <div class="notice" role="alert"><p>{e}</p></div> })}
+            <ConfidenceLists attempt=attempt.clone() />
+            <PacingSummary attempt=attempt.clone() />
+            <h2>"Sections to study"</h2>
+            {if any_missed { view! { <ol class="missed">{missed}</ol> }.into_any() } else { view! { <p>"You missed nothing. Well done."</p> }.into_any() }}
         </section>
     }
     .into_any()

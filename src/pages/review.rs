@@ -1,14 +1,17 @@
 //! `#/review/<attempt>`: each question of a finished attempt with the answer given, the key, the
-//! explanation and the note sections that teach it. Filters: all, incorrect, flagged, unanswered, and by
-//! domain. The choice marks use words and symbols, not colour alone. A note link carries the way back, so
+//! explanation and the note sections that teach it, the time spent, how sure the learner said they were
+//! and the options they struck out. Filters: all, incorrect, wrong while sure, right by guessing, flagged,
+//! unanswered, and by domain. The choice marks use words and symbols, not colour alone. A note link carries the way back, so
 //! "Back to review" in the notes returns to the same question (`?q=<n>`).
 
 use leptos::prelude::*;
 
 use crate::bank::EXAM;
 use crate::components::question::{DocLinks, NoteLinks, letter};
+use crate::components::report::ReportLink;
+use crate::exam::pacing::short_duration;
 use crate::exam::score;
-use crate::exam::session::{Answer, Item};
+use crate::exam::session::{Answer, Confidence, Item};
 use crate::platform;
 use crate::route::{Route, query, with_query};
 use crate::state::use_app;
@@ -19,8 +22,20 @@ use crate::study;
 enum Show {
     All,
     Incorrect,
+    WrongSure,
+    LuckyGuess,
     Flagged,
     Unanswered,
+}
+
+/// What the filters look at, per question.
+#[derive(Debug, Clone, Copy)]
+struct Fact {
+    right: bool,
+    flagged: bool,
+    unanswered: bool,
+    domain: u8,
+    confidence: Option<Confidence>,
 }
 
 /// One question of the attempt, as the filters see it.
@@ -70,26 +85,26 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         })
         .collect();
     let base = Route::Review(id.clone(), incorrect).href();
-    // What each filter looks at, per question: (right, flagged, not fully answered, domain).
-    let facts: Vec<(bool, bool, bool, u8)> = rows
+    let facts: Vec<Fact> = rows
         .iter()
-        .map(|r| {
-            (
-                r.right,
-                r.item.flagged,
-                r.item.answer() != Answer::Complete,
-                r.question.map_or(0, |q| q.task.domain),
-            )
+        .map(|r| Fact {
+            right: r.right,
+            flagged: r.item.flagged,
+            unanswered: r.item.answer() != Answer::Complete,
+            domain: r.question.map_or(0, |q| q.task.domain),
+            confidence: r.item.confidence.filter(|_| !r.item.chosen.is_empty()),
         })
         .collect();
-    let shows = move |(right, flagged, unanswered, q_domain): (bool, bool, bool, u8)| {
+    let shows = move |f: Fact| {
         let by_status = match show.get() {
             Show::All => true,
-            Show::Incorrect => !right,
-            Show::Flagged => flagged,
-            Show::Unanswered => unanswered,
+            Show::Incorrect => !f.right,
+            Show::WrongSure => !f.right && f.confidence == Some(Confidence::Sure),
+            Show::LuckyGuess => f.right && f.confidence == Some(Confidence::Guess),
+            Show::Flagged => f.flagged,
+            Show::Unanswered => f.unanswered,
         };
-        by_status && (domain.get() == 0 || domain.get() == q_domain)
+        by_status && (domain.get() == 0 || domain.get() == f.domain)
     };
     let shown_count = {
         let facts = facts.clone();
@@ -99,7 +114,7 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
     let wrong: Vec<usize> = facts
         .iter()
         .enumerate()
-        .filter(|(_, f)| !f.0)
+        .filter(|(_, f)| !f.right)
         .map(|(n, _)| n + 1)
         .collect();
     let next_wrong = move |after: usize| wrong.iter().copied().find(|&k| k > after);
@@ -147,6 +162,7 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
                     <h2>{format!("Question {}", n + 1)} " "
                         <span class="verdict" class:right=right class:wrong=!right>{verdict}</span>
                         {flagged.then_some(" · ⚑ Flagged")}</h2>
+                    <p class="meta">{item_meta(&item)}</p>
                     {body}
                     {next}
                 </li>
@@ -182,6 +198,7 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
                 <legend>"Show"</legend>
                 <div class="row">
                     {filter(Show::All, "All")}{filter(Show::Incorrect, "Incorrect")}
+                    {filter(Show::WrongSure, "Wrong while sure")}{filter(Show::LuckyGuess, "Right by guessing")}
                     {filter(Show::Flagged, "Flagged")}{filter(Show::Unanswered, "Unanswered")}
                 </div>
                 <label for="review-domain">"Domain"</label>
@@ -220,17 +237,24 @@ fn question_body(
         .map(|(pos, &orig)| {
             let c = &q.choices[usize::from(orig)];
             let chosen = item.chosen.contains(&orig);
+            let struck = item.struck.contains(&orig);
             let mark = match (c.key, chosen) {
                 (true, true) => "✓ Correct · your answer",
                 (true, false) => "✓ Correct answer",
                 (false, true) => "✗ Your answer",
                 _ => "",
             };
+            let note = match (struck, c.key) {
+                (true, true) => Some("You struck this option out, but it is correct."),
+                (true, false) => Some("You struck this option out."),
+                _ => None,
+            };
             view! {
-                <li class="choice static" class:key=c.key class:wrong=chosen && !c.key class:chosen=chosen>
+                <li class="choice static" class:key=c.key class:wrong=chosen && !c.key class:chosen=chosen class:struck=struck>
                     <span class="letter">{letter(pos)}</span>
                     <span class="text" inner_html=c.html></span>
                     <span class="mark">{mark}</span>
+                    {note.map(|n| view! { <span class="struck-note">{n}</span> })}
                 </li>
             }
         })
@@ -244,5 +268,15 @@ fn question_body(
         </details>
         <NoteLinks question=q back />
         <DocLinks question=q />
+        <ReportLink question=q item=item.clone() />
     }
+}
+
+/// "Time: 1 min 05 s · You said: Sure", under each question's heading.
+fn item_meta(item: &Item) -> String {
+    let mut parts = vec![format!("Time: {}", short_duration(item.spent_ms))];
+    if let Some(level) = item.confidence.filter(|_| !item.chosen.is_empty()) {
+        parts.push(format!("You said: {}", level.label()));
+    }
+    parts.join(" · ")
 }

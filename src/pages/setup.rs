@@ -1,4 +1,5 @@
 //! `#/exam/new`: choose the kind of exam, its length, mode and time, see what will happen, and start.
+//! `?section=<anchor>` opens a section drill and `?tasks=2.2,4.1` a task-statement drill, preset.
 
 use leptos::prelude::*;
 
@@ -16,6 +17,7 @@ enum Choice {
     Quick,
     Domains,
     Section,
+    Tasks,
 }
 
 /// The setup form.
@@ -25,11 +27,37 @@ pub fn Setup() -> impl IntoView {
     let app = use_app();
     // `#/exam/new?section=<anchor>` (from the history's weak sections) opens a section drill on it.
     let preset = query(&platform::hash(), "section").filter(|a| crate::bank::section(a).is_some());
+    // `#/exam/new?tasks=2.2,4.1` (from the readiness per task statement) opens a task drill on them.
+    let preset_tasks: Vec<String> = query(&platform::hash(), "tasks")
+        .map(|t| {
+            t.split(',')
+                .filter(|t| EXAM.tasks.iter().any(|x| x.task.to_string() == *t))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
     let choice = RwSignal::new(if preset.is_some() {
         Choice::Section
+    } else if !preset_tasks.is_empty() {
+        Choice::Tasks
     } else {
         Choice::Full
     });
+    let tasks = RwSignal::new(
+        EXAM.tasks
+            .iter()
+            .map(|t| preset_tasks.contains(&t.task.to_string()))
+            .collect::<Vec<bool>>(),
+    );
+    let chosen_tasks = move || -> Vec<String> {
+        let on = tasks.get();
+        EXAM.tasks
+            .iter()
+            .zip(on)
+            .filter(|(_, on)| *on)
+            .map(|(t, _)| t.task.to_string())
+            .collect()
+    };
     let length = RwSignal::new(20usize);
     let domains = RwSignal::new(
         (0..EXAM.domains.len())
@@ -42,9 +70,14 @@ pub fn Setup() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // How many questions the chosen section (with its subsections) has: a drill never asks for more, and
     // a section with fewer than the shortest length offers "all N".
-    let available = Memo::new(move |_| {
-        crate::bank::section(&section.get()).map_or(0, |(i, _)| study::questions_for_section(i))
+    let available = Memo::new(move |_| match choice.get() {
+        Choice::Tasks => study::questions_for_tasks(&chosen_tasks()),
+        _ => {
+            crate::bank::section(&section.get()).map_or(0, |(i, _)| study::questions_for_section(i))
+        }
     });
+    // Drills whose pool is limited: they never ask for more than it has.
+    let pooled = move || matches!(choice.get(), Choice::Section | Choice::Tasks);
 
     let spec = move || {
         let kind = match choice.get() {
@@ -65,6 +98,10 @@ pub fn Setup() -> impl IntoView {
                 anchor: section.get(),
                 length: length.get(),
             },
+            Choice::Tasks => Kind::Tasks {
+                tasks: chosen_tasks(),
+                length: length.get(),
+            },
         };
         let mode = if practice.get() {
             Mode::Practice
@@ -79,6 +116,9 @@ pub fn Setup() -> impl IntoView {
         }
     };
     let summary = move || {
+        if choice.get() == Choice::Tasks && available.get() == 0 {
+            return "Choose one or more task statements to drill.".to_string();
+        }
         if choice.get() == Choice::Section && available.get() == 0 {
             return if section.get().is_empty() {
                 "Choose a chapter or section of the notes to drill.".to_string()
@@ -97,7 +137,7 @@ pub fn Setup() -> impl IntoView {
     };
     let can_start = move || match choice.get() {
         Choice::Domains => domains.get().iter().any(|d| *d),
-        Choice::Section => available.get() > 0 && length.get() <= available.get(),
+        Choice::Section | Choice::Tasks => available.get() > 0 && length.get() <= available.get(),
         _ => true,
     };
     // A warning about what the bank is short of belongs to the choices it was about: any change clears it.
@@ -110,11 +150,11 @@ pub fn Setup() -> impl IntoView {
     let lengths = move || -> Vec<(usize, String)> {
         let mut out: Vec<(usize, String)> = [10usize, 20, 30]
             .into_iter()
-            .filter(|&n| choice.get() != Choice::Section || n <= available.get())
+            .filter(|&n| !pooled() || n <= available.get())
             .map(|n| (n, format!("{n} questions")))
             .collect();
         let have = available.get();
-        if choice.get() == Choice::Section && have > 0 && have < 30 && ![10, 20].contains(&have) {
+        if pooled() && have > 0 && have < 30 && ![10, 20].contains(&have) {
             let all = if have == 1 {
                 "its 1 question".to_string()
             } else {
@@ -199,6 +239,7 @@ pub fn Setup() -> impl IntoView {
                     {kind_radio(Choice::Quick, "Quick exam", "10, 20 or 30 questions at the real exam's pace, all domains".to_string())}
                     {kind_radio(Choice::Domains, "Domain drill", "Only the domains you choose".to_string())}
                     {kind_radio(Choice::Section, "Section drill", "Questions on one chapter or section of the notes".to_string())}
+                    {kind_radio(Choice::Tasks, "Task statement drill", format!("Only the {} task statements you choose", EXAM.code))}
                 </fieldset>
                 <Show when=move || choice.get() != Choice::Full>
                     <fieldset>
@@ -239,6 +280,21 @@ pub fn Setup() -> impl IntoView {
                             <option value="">"Choose…"</option>
                             {section_options()}
                         </select>
+                    </fieldset>
+                </Show>
+                <Show when=move || choice.get() == Choice::Tasks>
+                    <fieldset>
+                        <legend>"Task statements"</legend>
+                        {EXAM.tasks.iter().enumerate().map(|(i, t)| {
+                            let n = study::questions_for_tasks(&[t.task.to_string()]);
+                            view! {
+                                <label class="check">
+                                    <input type="checkbox" prop:checked=move || tasks.get()[i]
+                                        on:change=move |ev| tasks.update(|v| v[i] = event_target_checked(&ev)) />
+                                    {format!("{} {} ({n})", t.task, t.title)}
+                                </label>
+                            }
+                        }).collect_view()}
                     </fieldset>
                 </Show>
                 <fieldset>

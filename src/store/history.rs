@@ -12,15 +12,18 @@
 //!   when the budget is reached. An attempt is never deleted.
 //!
 //! Versions: v1 (`{"version":1,"attempts":[..]}`, the plain serde form) and v2 (`"entries"`) migrate to
-//! v3 on [`decode`]. v3 adds the exam code to each attempt and summary (`"ex"`); an attempt read from
-//! v1 or v2 was taken under DVA-C02 and is labelled so, keeping the score and domains it was given.
+//! v4 on [`decode`]. v3 added the exam code to each attempt and summary (`"ex"`); an attempt read from
+//! v1 or v2 was taken under DVA-C02 and is labelled so, keeping the score and domains it was given. v4
+//! adds per question the confidence, the options struck out and the first answer (`"cf"`, `"x"`,
+//! `"a1"`), per attempt the tallies per task statement and the calibration (`"tk"`, `"cal"`), and the
+//! task-statement drill; what v3 lacks reads as absent.
 
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::exam::score::{Outcome, SectionTally};
+use crate::exam::score::{Calibration, Outcome, SectionTally, TaskTally};
 use crate::exam::session::{Session, earlier_exam};
 use crate::exam::spec::{Kind, Mode, Spec};
 
@@ -28,7 +31,7 @@ use crate::exam::spec::{Kind, Mode, Spec};
 pub const KEY: &str = "dva.history";
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The most entries a history may hold when read: far beyond what storage can keep, low enough that a
 /// hostile file cannot make the app allocate without bound.
@@ -83,6 +86,22 @@ pub struct Summary {
     /// Section tallies as scored: most missed first.
     #[serde(rename = "sec", with = "compact::tallies")]
     pub sections: Vec<SectionTally>,
+    /// Tallies per task statement (empty for attempts stored before v4).
+    #[serde(
+        rename = "tk",
+        default,
+        with = "compact::task_tallies",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub tasks: Vec<TaskTally>,
+    /// Right answers per confidence level.
+    #[serde(
+        rename = "cal",
+        default,
+        with = "compact::calibration",
+        skip_serializing_if = "Calibration::is_empty"
+    )]
+    pub calibration: Calibration,
 }
 
 /// Whether an attempt of this spec measures readiness: questions drawn from the bank under exam
@@ -99,6 +118,11 @@ impl Summary {
         self.measures.unwrap_or_else(|| {
             !self.title.starts_with("Retry") && !self.title.starts_with("Due for review")
         })
+    }
+
+    /// Whether it was a full mock exam (the title is the spec's, which is a pure function of its kind).
+    pub fn is_full_mock(&self) -> bool {
+        self.title == crate::exam::spec::FULL_TITLE
     }
 
     /// The summary of a full attempt: what survives compaction.
@@ -129,6 +153,8 @@ impl Summary {
             total: o.total,
             domains,
             sections: o.sections.clone(),
+            tasks: o.tasks.clone(),
+            calibration: o.calibration,
         }
     }
 }
@@ -304,7 +330,7 @@ pub fn fit(h: &mut History, budget: usize) -> usize {
     compacted
 }
 
-/// Reads stored history (v1, v2 or v3); the error is a sentence for the user (the caller keeps the text
+/// Reads stored history (v1 to v4); the error is a sentence for the user (the caller keeps the text
 /// aside).
 pub fn decode(raw: &str) -> Result<History, String> {
     let value: Value = serde_json::from_str(raw)
@@ -318,7 +344,7 @@ pub fn from_value(mut value: Value) -> Result<History, String> {
     let (field, version) = match value.get("version").and_then(Value::as_u64) {
         Some(1) => ("attempts", 1),
         Some(2) => ("entries", 2),
-        Some(3) => ("entries", 3),
+        Some(v @ (3 | 4)) => ("entries", v),
         Some(v) => {
             return Err(format!(
                 "The history has version {v}; this app reads versions 1 to {VERSION}."
@@ -344,13 +370,27 @@ pub fn from_value(mut value: Value) -> Result<History, String> {
             } else {
                 serde_json::from_value(v)
             };
-            read.map_err(|e| format!("Attempt {} could not be read: {e}.", i + 1))
+            read.map(settle_first_answers)
+                .map_err(|e| format!("Attempt {} could not be read: {e}.", i + 1))
         })
         .collect::<Result<_, _>>()?;
     Ok(History {
         version: VERSION,
         entries,
     })
+}
+
+/// An item stores its first answer only when it differs from the final one (and attempts before v4 never
+/// did): a complete answer without a first one was never changed, so its first answer is the final one.
+fn settle_first_answers(mut e: Entry) -> Entry {
+    if let Entry::Full(a) = &mut e {
+        for it in &mut a.session.items {
+            if it.first.is_none() && it.answer() == crate::exam::session::Answer::Complete {
+                it.first = Some(it.chosen.clone());
+            }
+        }
+    }
+    e
 }
 
 /// The stored form of the history: always the current version, compact JSON.

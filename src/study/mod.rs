@@ -6,6 +6,7 @@
 //! `KeyInfo`) so it can be tested on fixtures; this module supplies them from `bank::QUESTIONS`, starts
 //! sessions and turns a finished session into a stored attempt.
 
+pub mod readiness;
 pub mod spaced;
 pub mod stats;
 
@@ -74,6 +75,7 @@ pub fn qinfos() -> Vec<QInfo<'static>> {
         .map(|q| QInfo {
             id: q.id,
             domain: q.task.domain,
+            task: q.task.to_string(),
             sections: q.notes,
             choices: q.choices.len(),
         })
@@ -83,6 +85,14 @@ pub fn qinfos() -> Vec<QInfo<'static>> {
 /// The index of the question with this id, if the bank still has it.
 pub fn find(id: &str) -> Option<usize> {
     QUESTIONS.iter().position(|q| q.id == id)
+}
+
+/// How many questions of the bank belong to the task statements `tasks` ("2.2"), for a task drill.
+pub fn questions_for_tasks(tasks: &[String]) -> usize {
+    QUESTIONS
+        .iter()
+        .filter(|q| tasks.iter().any(|t| *t == q.task.to_string()))
+        .count()
 }
 
 /// What scoring needs to know of one question; `None` for a retired id.
@@ -98,6 +108,7 @@ pub fn key_info(id: &str) -> Option<KeyInfo<'static>> {
             .iter()
             .map(|&s| SECTIONS[usize::from(s)].anchor)
             .collect(),
+        task: (q.task.domain, q.task.number),
     })
 }
 
@@ -133,6 +144,9 @@ fn item(p: Picked) -> Item {
         flagged: false,
         checked: false,
         spent_ms: 0.0,
+        confidence: None,
+        struck: Vec::new(),
+        first: None,
     }
 }
 

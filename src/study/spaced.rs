@@ -12,10 +12,15 @@
 //! and per-card parameters fitted over many reviews; a practice exam gives neither.
 //!
 //! Compacted attempts no longer hold per-question answers, so they take no part in the replay.
+//!
+//! Confidence sharpens it: a right answer the learner marked as a guess is not knowledge, so it goes to
+//! box 1 like a miss; and questions whose latest answer was wrong while sure (a misconception) or right by
+//! guessing come first among those due.
 
 use std::collections::HashMap;
 
 use crate::exam::score::is_correct;
+use crate::exam::session::Confidence;
 use crate::store::history::{Attempt, History};
 
 /// One day in milliseconds.
@@ -33,6 +38,8 @@ pub struct Due {
     pub level: u8,
     /// When it is due (epoch milliseconds).
     pub due_ms: f64,
+    /// Its latest answer was wrong while sure, or right by guessing: reviewed before the others.
+    pub first: bool,
 }
 
 /// When an attempt's answers were given: its end (or the last recorded moment of an unfinished one).
@@ -50,7 +57,13 @@ pub fn schedule(h: &History, key_of: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<Du
             let Some(keys) = key_of(&item.id) else {
                 continue;
             };
-            let level = if !is_correct(item, &keys) {
+            let right = is_correct(item, &keys);
+            let first = match item.confidence {
+                Some(Confidence::Sure) => !right,
+                Some(Confidence::Guess) => right,
+                _ => false,
+            };
+            let level = if !right || first {
                 1
             } else if let Some(d) = boxes.get(item.id.as_str()) {
                 (d.level + 1).min(5)
@@ -62,6 +75,7 @@ pub fn schedule(h: &History, key_of: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<Du
                 id: item.id.clone(),
                 level,
                 due_ms: at + days * DAY_MS,
+                first,
             };
             boxes.insert(&item.id, due);
         }
@@ -71,11 +85,14 @@ pub fn schedule(h: &History, key_of: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<Du
     due
 }
 
-/// The ids due at `now_ms` (due time reached), most overdue first.
+/// The ids due at `now_ms` (due time reached): misconceptions and lucky guesses first, then most overdue
+/// first.
 pub fn due_now(h: &History, key_of: impl Fn(&str) -> Option<Vec<u8>>, now_ms: f64) -> Vec<String> {
-    schedule(h, key_of)
+    let mut due: Vec<Due> = schedule(h, key_of)
         .into_iter()
         .take_while(|d| d.due_ms <= now_ms)
-        .map(|d| d.id)
-        .collect()
+        .collect();
+    // Stable: within each group the schedule's order (most overdue first) stays.
+    due.sort_by_key(|d| !d.first);
+    due.into_iter().map(|d| d.id).collect()
 }

@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::exam::score::is_correct;
+use crate::exam::session::Confidence;
 use crate::store::history::{Attempt, History};
 
 /// The `n` note sections missed most over the whole history, as `(anchor, missed, total)`: most missed
@@ -70,6 +71,36 @@ pub fn retry_ids(a: &Attempt, key_of: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<S
         .iter()
         .filter(|it| key_of(&it.id).is_some_and(|keys| it.flagged || !is_correct(it, &keys)))
         .map(|it| it.id.clone())
+        .collect()
+}
+
+/// Item indices of an attempt answered wrongly although the learner said they were sure: a
+/// misconception, the most valuable thing to restudy. Retired questions are left out.
+pub fn wrong_while_sure(a: &Attempt, key_of: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<usize> {
+    with_confidence(a, Confidence::Sure, false, key_of)
+}
+
+/// Item indices of an attempt answered rightly by a guess: a point that will not come twice.
+pub fn right_by_guessing(a: &Attempt, key_of: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<usize> {
+    with_confidence(a, Confidence::Guess, true, key_of)
+}
+
+fn with_confidence(
+    a: &Attempt,
+    level: Confidence,
+    right: bool,
+    key_of: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Vec<usize> {
+    a.session
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| {
+            it.confidence == Some(level)
+                && !it.chosen.is_empty()
+                && key_of(&it.id).is_some_and(|keys| is_correct(it, &keys) == right)
+        })
+        .map(|(i, _)| i)
         .collect()
 }
 

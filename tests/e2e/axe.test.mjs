@@ -41,7 +41,7 @@ for (const size of SIZES) {
     await page.goto(t.url + "#/exam/new");
     await page.waitForSelector("form.setup");
     await look("setup, full mock");
-    for (const kind of ["Quick exam", "Domain drill", "Section drill"]) {
+    for (const kind of ["Quick exam", "Domain drill", "Section drill", "Task statement drill"]) {
       await page.click(`.option-card:has-text("${kind}")`);
       await look(`setup, ${kind}`);
     }

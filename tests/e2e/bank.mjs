@@ -6,19 +6,21 @@ import { join } from "node:path";
 
 const DIR = join(import.meta.dirname, "..", "..", "questions", "bank");
 
-/** Every question: { id, options, keys: [original indices], multi }. */
+/** Every question: { id, task ("2.2"), domain, options, keys: [original indices], multi }. */
 export function bankQuestions() {
   const out = [];
   for (const file of readdirSync(DIR).filter((f) => f.endsWith(".md") && f !== "README.md").sort()) {
     let current = null;
     for (const line of readFileSync(join(DIR, file), "utf8").split("\n")) {
       const head = line.match(/^## ([a-z0-9-]+)\s*$/);
-      if (head) { current = { id: head[1], options: 0, keys: [] }; out.push(current); continue; }
+      if (head) { current = { id: head[1], task: "", options: 0, keys: [] }; out.push(current); continue; }
+      const task = current && line.match(/^Task: (\d+\.\d+)\s*$/);
+      if (task) current.task = task[1];
       const opt = current && line.match(/^- \[( |x)\] /);
       if (opt) { if (opt[1] === "x") current.keys.push(current.options); current.options += 1; }
     }
   }
-  return out.map((q) => ({ ...q, multi: q.keys.length > 1 }));
+  return out.map((q) => ({ ...q, domain: Number(q.task.split(".")[0]), multi: q.keys.length > 1 }));
 }
 
 /**

@@ -108,7 +108,7 @@ test("export, clear, import restores the same history; a bad file changes nothin
   // The file holds the whole history, as stored: both attempts, with their scores.
   const exported = JSON.parse(await readFile(file, "utf8"));
   assert.equal(exported.format, "dva-c02-practice-history");
-  assert.equal(exported.history.version, 3);
+  assert.equal(exported.history.version, 4);
   assert.deepEqual(exported.history, JSON.parse(before));
   assert.equal(exported.history.entries.length, 2);
 

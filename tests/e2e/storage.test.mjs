@@ -34,7 +34,7 @@ test("corrupt JSON in the saved exam: the app starts, says so, and keeps it asid
 
 test("a history written by a newer version is left untouched, with every notice shown", async () => {
   const page = await t.open("#/");
-  const newer = JSON.stringify({ version: 4, entries: [], from: "a later release" });
+  const newer = JSON.stringify({ version: 5, entries: [], from: "a later release" });
   await page.evaluate((n) => {
     localStorage.clear();
     localStorage.setItem("dva.history", n);

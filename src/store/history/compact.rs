@@ -6,8 +6,8 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Attempt;
-use crate::exam::score::{DomainScore, Outcome, SectionTally};
-use crate::exam::session::{Item, Session, earlier_exam};
+use crate::exam::score::{Calibration, DomainScore, Outcome, SectionTally, TaskTally};
+use crate::exam::session::{Confidence, Item, Session, earlier_exam};
 use crate::exam::spec::Spec;
 
 /// A time in milliseconds, written without the `.0` of a whole number (most times are whole, from
@@ -143,6 +143,13 @@ struct StoredItem {
         with = "whole"
     )]
     spent_ms: f64,
+    #[serde(rename = "cf", default, skip_serializing_if = "Option::is_none")]
+    confidence: Option<Confidence>,
+    #[serde(rename = "x", default, skip_serializing_if = "Vec::is_empty")]
+    struck: Vec<u8>,
+    /// The first complete answer, when it differs from the final one.
+    #[serde(rename = "a1", default, skip_serializing_if = "Option::is_none")]
+    first: Option<Vec<u8>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -162,6 +169,64 @@ struct StoredOutcome {
     sections: Vec<SectionTally>,
     #[serde(rename = "u", with = "whole")]
     used_ms: f64,
+    /// `[task, correct, total]` per task statement.
+    #[serde(
+        rename = "tk",
+        default,
+        with = "task_tallies",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    tasks: Vec<TaskTally>,
+    #[serde(
+        rename = "cal",
+        default,
+        with = "calibration",
+        skip_serializing_if = "Calibration::is_empty"
+    )]
+    calibration: Calibration,
+}
+
+/// Task tallies as `[task, correct, total]` triples, like section tallies.
+pub mod task_tallies {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::exam::score::TaskTally;
+
+    pub fn serialize<S: Serializer>(v: &[TaskTally], ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(v.iter().map(|t| (&t.task, t.correct, t.total)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<TaskTally>, D::Error> {
+        let triples = Vec::<(String, usize, usize)>::deserialize(de)?;
+        Ok(triples
+            .into_iter()
+            .map(|(task, correct, total)| TaskTally {
+                task,
+                correct,
+                total,
+            })
+            .collect())
+    }
+}
+
+/// A calibration as `[[right, answered] x3]` for sure, unsure and guess.
+pub mod calibration {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::exam::score::Calibration;
+
+    pub fn serialize<S: Serializer>(c: &Calibration, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq([c.sure, c.unsure, c.guess])
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Calibration, D::Error> {
+        let [sure, unsure, guess] = <[(usize, usize); 3]>::deserialize(de)?;
+        Ok(Calibration {
+            sure,
+            unsure,
+            guess,
+        })
+    }
 }
 
 pub fn serialize<S: Serializer>(a: &Attempt, ser: S) -> Result<S::Ok, S::Error> {
@@ -185,6 +250,11 @@ pub fn serialize<S: Serializer>(a: &Attempt, ser: S) -> Result<S::Ok, S::Error> 
                 flagged: i.flagged,
                 checked: i.checked,
                 spent_ms: i.spent_ms,
+                confidence: i.confidence,
+                struck: i.struck.clone(),
+                // Kept only when the answer changed: an unchanged first answer is the final one, so most
+                // items store nothing (see `crate::exam::pacing`).
+                first: i.first.clone().filter(|f| *f != i.chosen),
             })
             .collect(),
         current: s.current,
@@ -203,6 +273,8 @@ pub fn serialize<S: Serializer>(a: &Attempt, ser: S) -> Result<S::Ok, S::Error> 
                 .collect(),
             sections: o.sections.clone(),
             used_ms: o.used_ms,
+            tasks: o.tasks.clone(),
+            calibration: o.calibration,
         },
     }
     .serialize(ser)
@@ -224,6 +296,8 @@ pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Attempt, D::Error
                 .items
                 .into_iter()
                 .map(|i| Item {
+                    // Absent: unchanged or never complete; `History` settles which on reading.
+                    first: i.first,
                     id: i.id,
                     order: i.order,
                     keys: i.keys,
@@ -231,6 +305,8 @@ pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Attempt, D::Error
                     flagged: i.flagged,
                     checked: i.checked,
                     spent_ms: i.spent_ms,
+                    confidence: i.confidence,
+                    struck: i.struck,
                 })
                 .collect(),
             current: s.current,
@@ -254,6 +330,8 @@ pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Attempt, D::Error
                 .collect(),
             sections: o.sections,
             used_ms: o.used_ms,
+            tasks: o.tasks,
+            calibration: o.calibration,
         },
     })
 }

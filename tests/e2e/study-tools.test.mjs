@@ -1,0 +1,194 @@
+// The study tools: how sure the learner was, striking out options, pacing, readiness per task statement
+// with the booking verdict and the task-statement drill, and reporting a question. Each journey asserts
+// what a learner would see: which options are crossed out, the exact lists and figures, the verdict's
+// sentences.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setup } from "./harness.mjs";
+import { fresh } from "./helpers.mjs";
+import { bankQuestions, storedExam } from "./bank.mjs";
+
+let t;
+before(async () => { t = await setup(); });
+after(async () => { await t.teardown(); });
+
+const single = bankQuestions().filter((q) => !q.multi);
+/** A distractor of `q` (original index), the first option that is not a key. */
+const wrong = (q) => [...Array(q.options).keys()].find((o) => !q.keys.includes(o));
+
+/** Opens a stored exam of `questions` (options in file order, so display position = original index). */
+async function openExam(page, questions, opts, edit = (s) => s) {
+  const session = edit(JSON.parse(storedExam(questions, opts)));
+  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, JSON.stringify(session));
+  await page.goto(t.url + "#/exam");
+  await page.reload();
+  await page.waitForSelector(".exam .card .choice");
+}
+
+async function endExam(page) {
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  return decodeURIComponent(page.url().split("#/results/")[1]);
+}
+
+test("confidence and struck-out options, by mouse and keyboard, are kept, scored and shown in the review", async () => {
+  const page = await t.open("#/");
+  const qs = single.slice(0, 3);
+  await openExam(page, qs, { mode: "Exam", id: "study-conf" });
+  // Strike a distractor with its button, then another by keyboard (focus on the option, X), then undo.
+  const d = wrong(qs[0]);
+  const other = [...Array(qs[0].options).keys()].find((o) => o !== d && !qs[0].keys.includes(o));
+  await page.click(`#strike-${d}`);
+  assert.equal(await page.getAttribute(`#strike-${d}`, "aria-pressed"), "true");
+  assert.ok(await page.$eval(`.choice >> nth=${d}`, (li) => li.classList.contains("struck")));
+  assert.equal(await page.textContent(`.choice >> nth=${d} >> .sr-only`), " (struck out)");
+  await page.focus(`#choice-${other}`);
+  await page.keyboard.press("x");
+  assert.equal(await page.getAttribute(`#strike-${other}`, "aria-pressed"), "true");
+  await page.keyboard.press("x");
+  assert.equal(await page.getAttribute(`#strike-${other}`, "aria-pressed"), "false");
+  // A struck option stays selectable: choose it (wrong), and say "sure" with the S key.
+  await page.click(`label[for=choice-${d}]`);
+  assert.ok(await page.isChecked(`#choice-${d}`));
+  await page.keyboard.press("s");
+  assert.equal(await page.getAttribute('.confidence button:has-text("Sure")', "aria-pressed"), "true");
+  // A reload keeps both.
+  await page.reload();
+  await page.waitForSelector(".exam .card .choice");
+  assert.equal(await page.getAttribute(`#strike-${d}`, "aria-pressed"), "true");
+  assert.equal(await page.getAttribute('.confidence button:has-text("Sure")', "aria-pressed"), "true");
+  // Question 2: right, marked as a guess by mouse; question 3: right, unsure by keyboard.
+  await page.keyboard.press("ArrowRight");
+  await page.click(`label[for=choice-${qs[1].keys[0]}]`);
+  await page.click('.confidence button:has-text("Guess")');
+  await page.keyboard.press("ArrowRight");
+  await page.click(`label[for=choice-${qs[2].keys[0]}]`);
+  await page.keyboard.press("u");
+  const id = await endExam(page);
+  assert.equal(await page.textContent(".results p:has-text('Sure:')"),
+    "Sure: 0 of 1 right (0 %) · Unsure: 1 of 1 right (100 %) · Guess: 1 of 1 right (100 %)");
+  assert.equal(await page.textContent("h3:has-text('Wrong while sure')"), "Wrong while sure (1)");
+  assert.match(await page.textContent("h3:has-text('Wrong while sure') ~ ul"), /^Question 1: /);
+  assert.equal(await page.textContent("h3:has-text('Right by guessing')"), "Right by guessing (1)");
+  assert.match(await page.textContent("h3:has-text('Right by guessing') ~ ul"), /^Question 2: /);
+  // The review: the misconception filter, what was said and what was struck.
+  await page.goto(t.url + `#/review/${encodeURIComponent(id)}`);
+  await page.waitForSelector(".review .choice");
+  await page.click(".pill:has-text('Wrong while sure')");
+  assert.equal(await page.textContent(".review p.meta[aria-live]"), "1 question shown.");
+  const card = page.locator("#q1");
+  assert.match(await card.locator("p.meta").first().textContent(), /You said: Sure$/);
+  assert.equal(await card.locator(".choice").nth(d).locator(".struck-note").textContent(), "You struck this option out.");
+  await page.click(".pill:has-text('Right by guessing')");
+  assert.equal(await page.textContent(".review p.meta[aria-live]"), "1 question shown.");
+  assert.ok(await page.isVisible("#q2"));
+  // The history's calibration column.
+  await page.goto(t.url + "#/history");
+  await page.waitForSelector("table.attempts");
+  assert.equal(await page.textContent("table.attempts tbody tr td:last-child"), "0 of 1 (0 %)");
+  await page.close();
+});
+
+test("pacing: time per domain against the pace, the slowest questions, and whether changes helped", async () => {
+  const page = await t.open("#/");
+  const d1 = single.filter((q) => q.domain === 1);
+  const d3 = single.filter((q) => q.domain === 3);
+  const qs = [d1[0], d3[0], d1[1], d3[1]];
+  const spent = [200_000, 30_000, 90_000, 10_000];
+  await openExam(page, qs, { mode: "Exam", id: "study-pace" }, (s) => {
+    s.items.forEach((it, i) => { it.spent_ms = spent[i]; });
+    // 1: wrong, then changed to the key; 2: the key, then changed to a distractor; 3: kept; 4: none.
+    s.items[0].first = [wrong(qs[0])]; s.items[0].chosen = [qs[0].keys[0]];
+    s.items[1].first = [qs[1].keys[0]]; s.items[1].chosen = [wrong(qs[1])];
+    s.items[2].first = [qs[2].keys[0]]; s.items[2].chosen = [qs[2].keys[0]];
+    s.current = 3;
+    return s;
+  });
+  await endExam(page);
+  assert.equal(await page.textContent("h2:has-text('Pacing') + p"),
+    "The real exam allows about 2 minutes per question (65 questions in 130 minutes). 1 of your 4 questions took longer.");
+  const rows = await page.$$eval("table.pacing tbody tr", (trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, " ").trim()));
+  assert.deepEqual(rows, ["Domain 1 2 4 min 50 s 2 min 25 s (over)", "Domain 3 2 40 s 20 s"]);
+  const slowest = await page.$$eval("h3:has-text('Slowest questions') + ol li", (lis) => lis.map((l) => l.textContent));
+  assert.deepEqual(slowest, ["Question 1: 3 min 20 s", "Question 3: 1 min 30 s", "Question 2: 30 s", "Question 4: 10 s"]);
+  assert.equal(await page.textContent("p:has-text('You changed')"),
+    "You changed 2 of 3 answers: 1 from wrong to right, 1 from right to wrong, 0 from one wrong answer to another.");
+  await page.close();
+});
+
+/** A compacted summary as stored (history v4), with its task tallies. */
+function summary(n, scaled, domains, tasks) {
+  return { s: {
+    id: `mock-${n}`, title: "Full mock exam", ex: "DVA-C03", m: true, t0: 1_790_000_000_000 + n * 86_400_000,
+    t1: 1_790_000_000_000 + n * 86_400_000 + 7_000_000, s: scaled, p: scaled >= 720,
+    c: domains.reduce((a, d) => a + d[0], 0), n: domains.reduce((a, d) => a + d[1], 0), d: domains, sec: [],
+    tk: tasks,
+  } };
+}
+
+const TASKS = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3"];
+
+test("readiness per task statement, the booking verdict, and a task-statement drill from it", async () => {
+  const page = await t.open("#/");
+  const domains = [[16, 20], [13, 17], [11, 14], [12, 14]];
+  // Three good full mocks, except task 2.2: 2, 2 and 1 of 12.
+  const tasks = (weak22) => TASKS.map((k) => (k === "2.2" ? [k, weak22, 12] : [k, 9, 10]));
+  const history = { version: 4, entries: [summary(1, 820, domains, tasks(2)), summary(2, 850, domains, tasks(2)), summary(3, 900, domains, tasks(1))] };
+  await fresh(page, t.url, "#/");
+  await page.evaluate((h) => localStorage.setItem("dva.history", h), JSON.stringify(history));
+  await page.reload();
+  await page.waitForSelector(".verdict-card");
+  assert.equal(await page.textContent(".verdict-card .no"), "Not yet. Still missing:");
+  assert.deepEqual(await page.$$eval(".verdict-card .missing li", (l) => l.map((x) => x.textContent)),
+    ["Task 2.2: 13 % over 36 answers; it needs 60 %: take a task-statement drill."]);
+  // Weakest first: 2.2, then the others at 90 % in the exam's order.
+  const heads = await page.$$eval(".task-readiness .task-head strong", (s) => s.map((x) => x.textContent));
+  assert.deepEqual(heads, ["Task 2.2", "Task 1.1", "Task 1.2", "Task 1.3"]);
+  assert.equal(await page.textContent(".task-readiness li >> nth=0 >> .task-figure"), "13 % over 36 answers · ↓ 8 points");
+  // The drill link opens the setup with task 2.2 chosen; the drill draws only task 2.2 questions.
+  await page.click("a:has-text('Drill task 2.2')");
+  await page.waitForSelector("form.setup");
+  assert.ok(await page.isChecked('.option-card:has-text("Task statement drill") input'));
+  assert.ok(await page.isChecked('label.check:has-text("2.2 Implement encryption") input'));
+  assert.ok(!(await page.isChecked('label.check:has-text("2.1 Implement authentication") input')));
+  await page.click('.pill:has-text("10 questions")');
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card");
+  assert.equal(await page.textContent(".exam-title"), "Task drill: 2.2");
+  const ids = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items.map((i) => i.id));
+  const taskOf = Object.fromEntries(bankQuestions().map((q) => [q.id, q.task]));
+  assert.equal(ids.length, 10);
+  assert.deepEqual([...new Set(ids.map((i) => taskOf[i]))], ["2.2"]);
+  // With task 2.2 mastered too, the verdict is yes.
+  await page.evaluate((h) => { localStorage.clear(); localStorage.setItem("dva.history", h); },
+    JSON.stringify({ version: 4, entries: [summary(1, 820, domains, tasks(9)), summary(2, 850, domains, tasks(10)), summary(3, 900, domains, tasks(11))] }));
+  await page.goto(t.url + "#/");
+  await page.reload();
+  await page.waitForSelector(".verdict-card.ready");
+  assert.match(await page.textContent(".verdict-card .yes"), /^Yes\. /);
+  await page.close();
+});
+
+test("report a problem: the report with the question id, bank version and answer goes to the clipboard", async () => {
+  await t.browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: t.url.replace(/\/$/, "") });
+  const page = await t.open("#/");
+  const q = single[5];
+  await openExam(page, [q], { mode: "Practice", id: "study-report" });
+  await page.click(`label[for=choice-${wrong(q)}]`);
+  await page.click("button:text('Check answer')");
+  await page.waitForSelector(".feedback");
+  await page.click("button:has-text('Report a problem with this question')");
+  await page.waitForSelector(".report .meta:has-text('Copied')");
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(text.startsWith(`Question ${q.id}: `), text);
+  assert.ok(text.includes(`**Question:** \`${q.id}\``));
+  assert.match(text, /\*\*Bank version:\*\* `[0-9a-f]{16}` \(DVA-C03\)/);
+  const letter = (i) => String.fromCharCode(65 + i);
+  assert.ok(text.includes(`**Answer given:** ${letter(wrong(q))} (the key, in the order shown: ${letter(q.keys[0])})`));
+  await page.close();
+});
+
+test("no study-tools page threw an error", () => {
+  assert.deepEqual(t.errors, []);
+});
