@@ -25,8 +25,11 @@ apt_install() {
 
 # Debian packages: a browser for the tests, node for the test driver, gzip for the size report.
 missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v chromedriver >/dev/null || missing+=(chromium-driver)
+# DVA_BUILD_ONLY=1 (the Pages workflow) needs no browser: only the build tools.
+if [ -z "${DVA_BUILD_ONLY:-}" ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+fi
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v gzip >/dev/null || missing+=(gzip)

@@ -40,6 +40,10 @@ pub fn App() -> impl IntoView {
         })
     };
     platform::guard_unload(move || running() && route.get_untracked() == Route::Exam);
+    // A new release waits for the next visit, so an exam in progress is never reloaded under the learner.
+    platform::on_update_ready(move || {
+        app.tell("A new version of this app is ready. It will be used the next time you open it (after every tab of it is closed); your exam in progress and your history are kept.");
+    });
     window_event_listener(leptos::ev::hashchange, move |_| {
         let next = Route::parse(&platform::hash());
         if route.get_untracked() == Route::Exam

@@ -436,3 +436,23 @@ pub fn on_storage_change(f: impl Fn(Option<String>) + 'static) {
     let _ = w.add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref());
     callback.forget();
 }
+
+/// Calls `f` once a new release of the app has been installed by the service worker and waits for the
+/// next visit (`src/web/boot.js` marks the page and fires `dva-update-ready`); at once if that already
+/// happened before the app started.
+pub fn on_update_ready(f: impl Fn() + 'static) {
+    let Some(w) = window() else { return };
+    let ready = w
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-update"))
+        .is_some_and(|v| v == "ready");
+    if ready {
+        f();
+        return;
+    }
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    let _ =
+        w.add_event_listener_with_callback("dva-update-ready", callback.as_ref().unchecked_ref());
+    callback.forget();
+}

@@ -506,6 +506,14 @@ fn import_rejects_each_absurd_value_with_its_own_sentence() {
             "Attempt 1 has 3 missed of 2 in section s3.",
         ),
         (
+            Box::new(|d| full(d)["r"]["tk"] = json!([["1.1<img src=x>", 1, 2]])),
+            "Attempt 1 has an invalid task statement (like 2.2) in its tallies.",
+        ),
+        (
+            Box::new(|d| sum(d)["tk"] = json!([["2.2", 3, 2]])),
+            "Attempt 2 has 3 correct answers out of 2.",
+        ),
+        (
             Box::new(|d| full(d)["r"]["n"] = json!(64)),
             "Attempt 1 counts 64 questions but holds 65.",
         ),

@@ -15,7 +15,7 @@ pub fn DomainBar(
     view! {
         <li class="domain" class:weak=weak>
             <div class="domain-head"><span class="name">{name}</span><span class="figure">{figure}</span></div>
-            <div class="bar" role="img" aria-label=format!("{percent} percent")><span style=format!("width:{percent}%")></span></div>
+            <div class="bar" role="img" aria-label=format!("{percent} percent")><span style:width=format!("{percent}%")></span></div>
             {note.map(|n| view! { <p class="competency">{n}</p> })}
         </li>
     }

@@ -134,6 +134,7 @@ fn check_summary(s: &Summary) -> Result<(), String> {
     for (d, &(correct, total)) in s.domains.iter().enumerate() {
         check_count(correct, total, Some(d + 1))?;
     }
+    check_tasks(&s.tasks)?;
     check_sections(&s.sections)
 }
 
@@ -194,7 +195,24 @@ fn check_attempt(a: &Attempt) -> Result<(), String> {
         }
         check_count(d.correct, d.total, Some(usize::from(d.domain)))?;
     }
+    check_tasks(&o.tasks)?;
     check_sections(&o.sections)
+}
+
+/// Task tallies name task statements as `d.n` (one or two digits each) with counts that add up.
+fn check_tasks(tasks: &[crate::exam::score::TaskTally]) -> Result<(), String> {
+    for t in tasks {
+        let named = t.task.split_once('.').is_some_and(|(d, n)| {
+            [d, n]
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if !named {
+            return Err("has an invalid task statement (like 2.2) in its tallies".to_string());
+        }
+        check_count(t.correct, t.total, None)?;
+    }
+    Ok(())
 }
 
 /// The most domains an exam may have in an imported attempt (DVA-C02 and DVA-C03 have 4).

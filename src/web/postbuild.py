@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Trunk post-build step (Trunk.toml): finishes the built site in $TRUNK_STAGING_DIR.
+
+1. The service worker (sw.js) gets the list of files to keep for offline use and a version derived from
+   their names and contents, so every release installs a fresh cache and an unchanged build changes nothing.
+2. index.html gets a Content-Security-Policy that allows only the app's own origin, WebAssembly
+   compilation, and the one inline script trunk writes (the module loader), by its SHA-256 hash.
+"""
+import base64
+import hashlib
+import os
+import re
+import sys
+
+root = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
+release = os.environ.get("TRUNK_PROFILE", "release") == "release"
+
+files = []
+for base, _, names in os.walk(root):
+    for name in names:
+        rel = os.path.relpath(os.path.join(base, name), root).replace(os.sep, "/")
+        if rel not in ("sw.js", "index.html"):
+            files.append(rel)
+files.sort()
+
+index_path = os.path.join(root, "index.html")
+with open(index_path, encoding="utf-8") as f:
+    index = f.read()
+
+if not release:
+    # `trunk serve` (the development server, .ci/serve) rebuilds on every change and injects its own
+    # live-reload script: no offline cache there (it would serve stale builds) and no CSP (it would block
+    # the live reload). boot.js reads the mark and unregisters any worker left from a release build.
+    index = index.replace('<html lang="en">', '<html lang="en" data-sw="off">', 1)
+    with open(index_path, "w", encoding="utf-8") as f:
+        f.write(index)
+    print("postbuild: development build: no service worker, no CSP")
+    sys.exit(0)
+
+# 2. The CSP: hash every inline script (trunk's loader; everything else is a file).
+hashes = []
+for body in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", index, flags=re.S):
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+    hashes.append(f"'sha256-{digest}'")
+csp = (
+    "default-src 'self'; "
+    f"script-src 'self' 'wasm-unsafe-eval' {' '.join(hashes)}; "
+    "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+    "manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+)
+meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+index = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", index)
+index = index.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  ' + meta, 1)
+with open(index_path, "w", encoding="utf-8") as f:
+    f.write(index)
+
+# 1. The service worker's list and version (the page itself is cached as "./").
+h = hashlib.sha256()
+for rel in files + ["index.html"]:
+    with open(os.path.join(root, rel), "rb") as f:
+        h.update(rel.encode() + b"\0" + hashlib.sha256(f.read()).digest())
+version = h.hexdigest()[:16]
+sw_path = os.path.join(root, "sw.js")
+with open(sw_path, encoding="utf-8") as f:
+    sw = f.read()
+listing = "[" + ", ".join(f'"./{rel}"' for rel in ["" ] + files).replace('"./"', '"./"') + "]"
+sw = sw.replace("__VERSION__", version).replace("__FILES__", listing)
+with open(sw_path, "w", encoding="utf-8") as f:
+    f.write(sw)
+print(f"postbuild: {len(files) + 1} files for offline use, version {version}; CSP with {len(hashes)} inline script hash(es)")

@@ -1,0 +1,35 @@
+// The service worker: after the first visit the whole app (page, code, content, styles, icons) is served
+// from the cache, so it opens and works with the network off. The build writes the list of files and
+// a version derived from their contents (src/web/postbuild.py); every file but this one and the page has
+// a content hash in its name, so a new release is a new list and a new cache.
+//
+// Updates never interrupt: a new worker installs in the background and waits; it takes over on the next
+// visit, when no tab of the old version is open (the page shows a banner meanwhile). The old cache is
+// deleted only once the new worker is active.
+const VERSION = "__VERSION__";
+const FILES = __FILES__;
+const CACHE = "dva-" + VERSION;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: "reload" })))));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("dva-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
+  // A page load is always the cached page of this version (the app routes by hash, so there is one page).
+  const key = req.mode === "navigate" ? "./" : req;
+  event.respondWith(
+    caches.open(CACHE)
+      .then((c) => c.match(key, { ignoreSearch: req.mode === "navigate" }))
+      .then((hit) => hit || fetch(req)),
+  );
+});
