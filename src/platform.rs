@@ -456,3 +456,24 @@ pub fn on_update_ready(f: impl Fn() + 'static) {
         w.add_event_listener_with_callback("dva-update-ready", callback.as_ref().unchecked_ref());
     callback.forget();
 }
+
+/// Removes the element with this id, if there is one (the static first screen, once the app mounts).
+pub fn remove_element(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.remove();
+    }
+}
+
+/// Records a performance mark (the load benchmark reads "app-mounted": when "Start exam" works).
+pub fn mark(name: &str) {
+    let perf = window().and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok());
+    if let Some(perf) = perf
+        && let Ok(f) = js_sys::Reflect::get(&perf, &"mark".into())
+        && let Ok(f) = f.dyn_into::<js_sys::Function>()
+    {
+        let _ = f.call1(&perf, &name.into());
+    }
+}

@@ -27,6 +27,20 @@ index_path = os.path.join(root, "index.html")
 with open(index_path, encoding="utf-8") as f:
     index = f.read()
 
+# The static first screen and the title name the exam of the exam definition (questions/exam.md, or the
+# content root DVA_CONTENT names), like the app does.
+content = os.environ.get("DVA_CONTENT", "questions")
+exam_md = os.path.join(os.environ.get("TRUNK_SOURCE_DIR", "."), content, "exam.md")
+code, name = "DVA-C03", "AWS Certified Developer - Associate"
+if os.path.exists(exam_md):
+    with open(exam_md, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("Code:"):
+                code = line.split(":", 1)[1].strip()
+            elif line.startswith("Name:"):
+                name = line.split(":", 1)[1].strip()
+index = index.replace("__EXAM_CODE__", code).replace("__EXAM_NAME__", name)
+
 if not release:
     # `trunk serve` (the development server, .ci/serve) rebuilds on every change and injects its own
     # live-reload script: no offline cache there (it would serve stale builds) and no CSP (it would block

@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readdirSync } from "node:fs";
+import { brotliCompressSync, constants } from "node:zlib";
 import { serve, launch } from "./harness.mjs";
 import { startQuick, finish } from "./helpers.mjs";
 
@@ -56,6 +58,19 @@ test("the page carries a strict Content-Security-Policy and a web app manifest w
   for (const f of JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1])) {
     if (f !== "./") readFileSync(join(DIST, f)); // every listed file exists
   }
+});
+
+test("the first screen needs at most 30 KB (brotli) before it shows: the page, its styles and the boot script", () => {
+  const blocking = readdirSync(DIST).filter((f) => f === "index.html" || f.endsWith(".css") || f.startsWith("boot-"));
+  assert.equal(blocking.length, 3);
+  const bytes = blocking.reduce((sum, f) => {
+    const b = readFileSync(join(DIST, f));
+    return sum + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }, 0);
+  assert.ok(bytes <= 30_000, `${bytes} bytes before the first screen`);
+  // And that screen has text and working links before the app's code arrives.
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  assert.match(html, /<div id="first-screen">[\s\S]*<a class="button primary" href="#\/exam\/new">Start an exam<\/a>/);
 });
 
 test("after one visit the app works offline: an exam, a chapter never opened, search, history and export", async () => {

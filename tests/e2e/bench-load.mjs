@@ -1,0 +1,108 @@
+// Load benchmark (prints figures, asserts nothing): the bytes of dist/ (raw, gzip -9, brotli -11 per file
+// and in total, and the bytes a browser needs before the first screen), then in headless Chromium, with a
+// fresh cache each run, medians of 5:
+//  - unthrottled, and at a phone profile (4x CPU slowdown, 150 ms round trip, 1.6 Mbit/s down,
+//    750 kbit/s up): the first screen with text and working links (index.html's static first screen or
+//    the app), and the app ready (its header mounted: "Start exam" works);
+//  - a repeat visit at the phone profile, online and offline (served by the service worker).
+// Run: node tests/e2e/bench-load.mjs (after a release build into dist/).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { createServer } from "node:http";
+import { extname } from "node:path";
+import { launch } from "./harness.mjs";
+
+const DIST = process.env.DIST || join(import.meta.dirname, "..", "..", "dist");
+const RUNS = Number(process.env.RUNS || 5);
+
+// ---- bytes
+const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile()).sort();
+const sizes = files.map((f) => {
+  const b = readFileSync(join(DIST, f));
+  const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
+  return { f, raw: b.length, gz: gzipSync(b, { level: 9 }).length, br };
+});
+const line = (a, b, c, d) => `${a.padEnd(44)}${String(b).padStart(11)}${String(c).padStart(11)}${String(d).padStart(11)}`;
+console.log(line("file", "bytes", "gzip", "brotli"));
+for (const s of sizes) console.log(line(s.f, s.raw, s.gz, s.br));
+const sum = (k, pick = () => true) => sizes.filter(pick).reduce((a, s) => a + s[k], 0);
+console.log(line("total", sum("raw"), sum("gz"), sum("br")));
+// Before the first screen: the page and what it blocks on (its styles and the boot script).
+const first = (s) => s.f === "index.html" || s.f.endsWith(".css") || s.f.startsWith("boot-");
+console.log(line("before the first screen (page, styles, boot)", sum("raw", first), sum("gz", first), sum("br", first)));
+
+// ---- timings
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+// Served as a real host serves it: brotli when the browser accepts it (compressed once, kept in memory).
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
+  ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".webmanifest": "application/manifest+json",
+  ".png": "image/png" };
+const cache = new Map();
+const server = createServer((req, res) => {
+  const name = decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/^\/+/, "") || "index.html";
+  if (name.includes("..") || !files.includes(name)) { res.writeHead(404).end(); return; }
+  if (!cache.has(name)) {
+    const raw = readFileSync(join(DIST, name));
+    cache.set(name, { raw, br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) });
+  }
+  const { raw, br } = cache.get(name);
+  const useBr = /\bbr\b/.test(req.headers["accept-encoding"] || "");
+  res.writeHead(200, { "content-type": TYPES[extname(name)] || "application/octet-stream", ...(useBr ? { "content-encoding": "br" } : {}) });
+  res.end(useBr ? br : raw);
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const site = { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+
+async function visit(profile, { warm = null, offline = false } = {}) {
+  const { browser, close } = warm || (await launch());
+  const page = await browser.newPage();
+  const cdp = await browser.newCDPSession(page);
+  if (profile) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8,
+    });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  }
+  if (offline) await browser.setOffline(true);
+  await page.goto(site.url + "#/", { waitUntil: "commit" });
+  // The first screen: the first paint with content (the static first screen or the app), as the browser
+  // timed it; the app ready: the mark the app sets once mounted.
+  await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0
+    && performance.getEntriesByName("app-mounted").length > 0, null, { timeout: 60_000, polling: 50 });
+  const [firstScreen, ready] = await page.evaluate(() => [
+    performance.getEntriesByName("first-contentful-paint")[0].startTime,
+    performance.getEntriesByName("app-mounted")[0].startTime,
+  ]);
+  // Let the service worker finish caching before a repeat visit.
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 60_000 }).catch(() => {});
+  if (offline) await browser.setOffline(false);
+  await page.close();
+  return { firstScreen, ready, browser, close };
+}
+
+async function series(name, profile) {
+  const fs = [], rd = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await visit(profile);
+    fs.push(r.firstScreen); rd.push(r.ready);
+    await r.close();
+  }
+  console.log(`${name}: first screen ${median(fs).toFixed(0)} ms, app ready ("Start exam" works) ${median(rd).toFixed(0)} ms (medians of ${RUNS}, fresh cache)`);
+}
+
+await series("unthrottled", false);
+await series("phone profile", true);
+for (const offline of [false, true]) {
+  const fs = [], rd = [];
+  for (let i = 0; i < RUNS; i++) {
+    const warm = await visit(false); // first visit installs the service worker
+    await new Promise((r) => setTimeout(r, 300));
+    const r = await visit(true, { warm, offline });
+    fs.push(r.firstScreen); rd.push(r.ready);
+    await warm.close();
+  }
+  console.log(`repeat visit at the phone profile, ${offline ? "offline" : "online"}: first screen ${median(fs).toFixed(0)} ms, app ready ${median(rd).toFixed(0)} ms (medians of ${RUNS})`);
+}
+await site.close();
