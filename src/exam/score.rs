@@ -279,10 +279,11 @@ pub fn score<'a>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    const C03: Scale = Scale {
+    /// DVA-C03's scale, shared with the other modules' tests.
+    pub(crate) const C03: Scale = Scale {
         min: 100,
         pass: 720,
         max: 1000,

@@ -219,13 +219,8 @@ pub fn verdict(
 mod tests {
     use super::*;
     use crate::exam::score::TaskTally;
+    use crate::exam::score::tests::C03;
     use crate::store::history::Entry;
-
-    const C03: Scale = Scale {
-        min: 100,
-        pass: 720,
-        max: 1000,
-    };
 
     fn tasks() -> Vec<String> {
         ["1.1", "1.2", "2.1"]

@@ -28,9 +28,9 @@ console.log(line("file", "bytes", "gzip", "brotli"));
 for (const s of sizes) console.log(line(s.f, s.raw, s.gz, s.br));
 const sum = (k, pick = () => true) => sizes.filter(pick).reduce((a, s) => a + s[k], 0);
 console.log(line("total", sum("raw"), sum("gz"), sum("br")));
-// Before the first screen: the page and what it blocks on (its styles and the boot script).
+// Before the first screen: the page and anything it blocks on (styles and boot script are inlined).
 const first = (s) => s.f === "index.html" || s.f.endsWith(".css") || s.f.startsWith("boot-");
-console.log(line("before the first screen (page, styles, boot)", sum("raw", first), sum("gz", first), sum("br", first)));
+console.log(line("before the first screen", sum("raw", first), sum("gz", first), sum("br", first)));
 
 // ---- timings
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
