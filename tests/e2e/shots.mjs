@@ -76,6 +76,10 @@ for (const size of SIZES) {
   }
   await page.keyboard.press("f");
   await shot(page, size, "exam-flagged-and-navigator");
+  // How sure, and an option struck out (by its toggle).
+  await page.keyboard.press("s");
+  await page.click("#strike-0");
+  await shot(page, size, "exam-sure-and-struck-out", true);
   await page.keyboard.press("?");
   await shot(page, size, "exam-shortcuts-help", true);
   await page.keyboard.press("Escape");
@@ -91,6 +95,8 @@ for (const size of SIZES) {
   await page.click("#end-cancel");
   const failed = await finish(page, 6);
   await shot(page, size, "results-fail");
+  await page.locator("h2:has-text('How sure you were')").scrollIntoViewIfNeeded();
+  await shot(page, size, "results-how-sure-and-pacing", true);
   await page.goto(env.url + `#/review/${encodeURIComponent(failed)}/incorrect`);
   await page.waitForSelector(".review");
   await shot(page, size, "review-incorrect", true);
@@ -136,6 +142,12 @@ for (const size of SIZES) {
   await page.goto(env.url + "#/");
   await page.waitForSelector(".dash");
   await shot(page, size, "dashboard-three-attempts");
+  await page.locator(".verdict-card").scrollIntoViewIfNeeded();
+  await shot(page, size, "dashboard-ready-to-book-and-tasks", true);
+  await page.goto(env.url + "#/exam/new?tasks=2.2");
+  await page.reload();
+  await page.waitForSelector("form.setup");
+  await shot(page, size, "setup-task-statement-drill");
   await page.goto(env.url + "#/history");
   await page.waitForSelector("table.attempts");
   await shot(page, size, "history");
