@@ -4,7 +4,9 @@
 //  - unthrottled, and at a phone profile (4x CPU slowdown, 150 ms round trip, 1.6 Mbit/s down,
 //    750 kbit/s up): the first screen with text and working links (index.html's static first screen or
 //    the app), and the app ready (its header mounted: "Start exam" works);
-//  - a repeat visit at the phone profile, online and offline (served by the service worker).
+//  - a repeat visit at the phone profile, online and offline (served by the service worker);
+//  - memory after a full 65-question mock: JS heap after a garbage collection plus the wasm linear memory
+//    (target under 30 MB).
 // Run: node tests/e2e/bench-load.mjs (after a release build into dist/).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -18,10 +20,13 @@ const RUNS = Number(process.env.RUNS || 5);
 
 // ---- bytes
 const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile()).sort();
+// Compressed once here; the server below sends these same bytes (compressing per request would be timed).
+const bodies = new Map();
 const sizes = files.map((f) => {
   const b = readFileSync(join(DIST, f));
-  const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
-  return { f, raw: b.length, gz: gzipSync(b, { level: 9 }).length, br };
+  const brBody = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } });
+  bodies.set(f, { raw: b, br: brBody });
+  return { f, raw: b.length, gz: gzipSync(b, { level: 9 }).length, br: brBody.length };
 });
 const line = (a, b, c, d) => `${a.padEnd(44)}${String(b).padStart(11)}${String(c).padStart(11)}${String(d).padStart(11)}`;
 console.log(line("file", "bytes", "gzip", "brotli"));
@@ -42,19 +47,14 @@ if (process.env.CONTENT) {
 
 // ---- timings
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-// Served as a real host serves it: brotli when the browser accepts it (compressed once, kept in memory).
+// Served as a real host serves it: brotli when the browser accepts it (precompressed above).
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
   ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".webmanifest": "application/manifest+json",
   ".png": "image/png" };
-const cache = new Map();
 const server = createServer((req, res) => {
   const name = decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/^\/+/, "") || "index.html";
-  if (name.includes("..") || !files.includes(name)) { res.writeHead(404).end(); return; }
-  if (!cache.has(name)) {
-    const raw = readFileSync(join(DIST, name));
-    cache.set(name, { raw, br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) });
-  }
-  const { raw, br } = cache.get(name);
+  if (name.includes("..") || !bodies.has(name)) { res.writeHead(404).end(); return; }
+  const { raw, br } = bodies.get(name);
   const useBr = /\bbr\b/.test(req.headers["accept-encoding"] || "");
   res.writeHead(200, { "content-type": TYPES[extname(name)] || "application/octet-stream", ...(useBr ? { "content-encoding": "br" } : {}) });
   res.end(useBr ? br : raw);
@@ -112,5 +112,35 @@ for (const offline of [false, true]) {
     await warm.close();
   }
   console.log(`repeat visit at the phone profile, ${offline ? "offline" : "online"}: first screen ${median(fs).toFixed(0)} ms, app ready ${median(rd).toFixed(0)} ms (medians of ${RUNS})`);
+}
+
+// Memory after a full mock, unthrottled.
+{
+  const { browser, close } = await launch();
+  await browser.addInitScript(() => {
+    addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; });
+  });
+  const page = await browser.newPage();
+  page.on("dialog", (d) => d.accept());
+  await page.goto(site.url + "#/exam/new");
+  await page.waitForSelector("form.setup");
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card");
+  for (let i = 0; i < 65; i++) {
+    const multi = await page.$(".choose");
+    const need = multi ? ((await multi.textContent()).includes("THREE") ? 3 : 2) : 1;
+    for (let k = 1; k <= need; k++) await page.keyboard.press(String(k));
+    await page.keyboard.press("ArrowRight");
+  }
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  const cdp = await browser.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await page.evaluate(() => (window.__wasm && window.__wasm.memory ? window.__wasm.memory.buffer.byteLength : 0));
+  const mb = (b) => (b / 1_048_576).toFixed(2);
+  console.log(`memory after a full mock: JS heap ${mb(usedSize)} MB + wasm memory ${mb(wasm)} MB = ${mb(usedSize + wasm)} MB (target under 30 MB)`);
+  await close();
 }
 await site.close();
