@@ -364,18 +364,7 @@ fn a_section_drill_prefers_questions_not_seen_recently() {
 
 /// An item whose display order reverses the options, so display and original indices differ.
 fn item(id: &str, keys: u8, options: u8) -> Item {
-    Item {
-        id: id.to_string(),
-        order: (0..options).rev().collect(),
-        keys,
-        chosen: vec![],
-        flagged: false,
-        checked: false,
-        spent_ms: 0.0,
-        confidence: None,
-        struck: Vec::new(),
-        first: None,
-    }
+    Item::new(id, (0..options).rev().collect(), keys)
 }
 
 fn session(mode: Mode, items: Vec<Item>, now: f64) -> Session {

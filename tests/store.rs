@@ -80,16 +80,8 @@ fn hand_made(id: &str, finished_ms: f64, answers: &[(&str, Option<u8>)]) -> Atte
     let items = answers
         .iter()
         .map(|(q, chosen)| Item {
-            id: q.to_string(),
-            order: vec![0, 1, 2, 3],
-            keys: 1,
             chosen: chosen.iter().copied().collect(),
-            flagged: false,
-            checked: false,
-            spent_ms: 0.0,
-            confidence: None,
-            struck: Vec::new(),
-            first: None,
+            ..Item::new(*q, vec![0, 1, 2, 3], 1)
         })
         .collect();
     let mut s = Session::new(spec, None, "DVA-C03", "test", items, finished_ms - 60_000.0);
@@ -663,16 +655,8 @@ fn a_stored_item_that_no_longer_fits_its_question_is_shown_and_scored_as_retired
     let q = &dva_exam::bank::QUESTIONS[0];
     let n = q.choices.len() as u8;
     let fits = Item {
-        id: q.id.to_string(),
-        order: (0..n).rev().collect(),
-        keys: q.keys() as u8,
         chosen: vec![0],
-        flagged: false,
-        checked: false,
-        spent_ms: 0.0,
-        confidence: None,
-        struck: Vec::new(),
-        first: None,
+        ..Item::new(q.id, (0..n).rev().collect(), q.keys() as u8)
     };
     assert!(study::question_for(&fits).is_some());
     // One option fewer or more than today, another key count, a choice past the end: all retired.

@@ -4,31 +4,18 @@
 
 use leptos::prelude::*;
 
-use crate::bank::QUESTIONS;
 use crate::exam::pacing::{self, PaceInfo, short_duration};
-use crate::exam::score::Calibration;
+use crate::exam::score::{self, Calibration};
 use crate::route::{Route, with_query};
-use crate::search::text_of;
 use crate::store::history::Attempt;
 use crate::study::{self, stats};
 
-/// The first words of question `n`'s stem, for a list entry.
-fn excerpt(id: &str) -> String {
-    let Some(k) = study::find(id) else {
-        return "(retired question)".to_string();
-    };
-    let t = text_of(QUESTIONS[k].stem);
-    if t.chars().count() > 90 {
-        format!("{}…", t.chars().take(90).collect::<String>())
-    } else {
-        t
-    }
-}
-
 /// "18 of 20 right (90 %)".
 fn rate((right, total): (usize, usize)) -> String {
-    let pct = (right * 100 + total / 2).checked_div(total).unwrap_or(0);
-    format!("{right} of {total} right ({pct} %)")
+    format!(
+        "{right} of {total} right ({} %)",
+        score::percent(right, total)
+    )
 }
 
 /// The calibration line: how often each confidence level was right.
@@ -68,7 +55,7 @@ pub fn ConfidenceLists(attempt: Attempt) -> impl IntoView {
             .into_iter()
             .map(move |n| {
                 let href = with_query(&Route::Review(id.clone(), false).href(), "q", &(n + 1).to_string());
-                view! { <li><a href=href>{format!("Question {}", n + 1)}</a>{format!(": {}", excerpt(&items[n].id))}</li> }
+                view! { <li><a href=href>{format!("Question {}", n + 1)}</a>{format!(": {}", study::stem_excerpt(&items[n].id, 90))}</li> }
             })
             .collect_view()
     };

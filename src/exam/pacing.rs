@@ -6,8 +6,8 @@
 //! whether second thoughts help them (most learners believe they hurt; the data usually says otherwise,
 //! and each learner's own data is what persuades).
 
-use super::score::is_correct;
-use super::session::{Answer, Item, Session};
+use super::score::{is_correct, same_choices};
+use super::session::{Item, Session};
 
 /// Time spent on one domain's questions.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,22 +117,12 @@ fn tally_change(item: &Item, keys: &[u8], c: &mut Changes) {
         return;
     };
     c.answered += 1;
-    let same = {
-        let (mut a, mut b) = (first.clone(), item.chosen.clone());
-        a.sort_unstable();
-        b.sort_unstable();
-        a == b
-    };
-    if same {
+    if same_choices(first, &item.chosen) {
         return;
     }
     c.changed += 1;
-    let was = Item {
-        chosen: first.clone(),
-        ..item.clone()
-    };
-    let right_first = is_correct(&was, keys);
-    let right_now = item.answer() == Answer::Complete && is_correct(item, keys);
+    let right_first = !first.is_empty() && same_choices(first, keys);
+    let right_now = is_correct(item, keys);
     match (right_first, right_now) {
         (false, true) => c.helped += 1,
         (true, false) => c.hurt += 1,
@@ -158,16 +148,10 @@ mod tests {
 
     fn item(id: &str, spent_ms: f64, first: Option<Vec<u8>>, chosen: Vec<u8>) -> Item {
         Item {
-            id: id.into(),
-            order: vec![0, 1, 2, 3],
-            keys: 1,
             chosen,
-            flagged: false,
-            checked: false,
             spent_ms,
-            confidence: None,
-            struck: Vec::new(),
             first,
+            ..Item::new(id, vec![0, 1, 2, 3], 1)
         }
     }
 

@@ -152,13 +152,23 @@ pub fn consistent(item: &Item, options: usize, keys: usize) -> bool {
 /// Whether an item is right: the chosen set equals the key set exactly, as on the real exam (no partial
 /// credit, no penalty for guessing). An unanswered item is wrong.
 pub fn is_correct(item: &Item, keys: &[u8]) -> bool {
+    !item.chosen.is_empty() && same_choices(&item.chosen, keys)
+}
+
+/// `part` of `whole` in whole percent, rounded half up; 0 of nothing is 0.
+pub fn percent(part: usize, whole: usize) -> usize {
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
+}
+
+/// Whether two lists of options are the same set (the order chosen does not matter).
+pub fn same_choices(a: &[u8], b: &[u8]) -> bool {
     let set = |v: &[u8]| {
         let mut v = v.to_vec();
         v.sort_unstable();
         v.dedup();
         v
     };
-    !item.chosen.is_empty() && set(&item.chosen) == set(keys)
+    set(a) == set(b)
 }
 
 /// The scaled score on `scale`: linear from 0 % (min) to the pass share (pass) and from there to 100 %
@@ -333,6 +343,16 @@ pub(crate) mod tests {
         assert!((s.pass_percent() - 62.5).abs() < 1e-9);
         assert_eq!(competency(5, 8, &s), Competency::Meets);
         assert_eq!(competency(4, 8, &s), Competency::NeedsImprovement);
+    }
+
+    #[test]
+    fn percentages_round_half_up_and_choices_compare_as_sets() {
+        assert_eq!(
+            [percent(18, 20), percent(1, 3), percent(2, 3), percent(1, 8), percent(0, 0)],
+            [90, 33, 67, 13, 0]
+        );
+        assert!(same_choices(&[2, 0], &[0, 2]));
+        assert!(!same_choices(&[0], &[0, 2]));
     }
 
     #[test]

@@ -70,6 +70,23 @@ pub enum Answer {
 }
 
 impl Item {
+    /// A question as a new exam asks it: option order `order`, `keys` choices wanted, nothing answered yet.
+    /// The one place that lists an item's fields, so a new field has one default.
+    pub fn new(id: impl Into<String>, order: Vec<u8>, keys: u8) -> Item {
+        Item {
+            id: id.into(),
+            order,
+            keys,
+            chosen: Vec::new(),
+            flagged: false,
+            checked: false,
+            spent_ms: 0.0,
+            confidence: None,
+            struck: Vec::new(),
+            first: None,
+        }
+    }
+
     /// How far this item is answered.
     pub fn answer(&self) -> Answer {
         match self.chosen.len() {

@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::bank::QUESTIONS;
 use crate::clock::{self, Level};
 use crate::components::dialog::Modal;
 use crate::components::navigator::Navigator;
@@ -17,7 +16,6 @@ use crate::exam::session::{Answer, Chose, Confidence, Item, Session};
 use crate::exam::spec::Mode;
 use crate::platform;
 use crate::route::Route;
-use crate::search::text_of;
 use crate::state::{AppState, use_app};
 use crate::study;
 
@@ -525,12 +523,7 @@ fn ReviewScreen(session: Signal<Option<Session>>, on_go: Callback<usize>) -> imp
                 <For each=rows key=|r| (r.0, r.1, r.2) let:row>
                     {
                         let (i, answered, flagged, id) = row;
-                        let excerpt = study::find(&id)
-                            .map(|k| {
-                                let t = text_of(QUESTIONS[k].stem);
-                                if t.chars().count() > 110 { format!("{}…", t.chars().take(110).collect::<String>()) } else { t }
-                            })
-                            .unwrap_or_else(|| "(retired question)".to_string());
+                        let excerpt = study::stem_excerpt(&id, 110);
                         view! {
                             <li>
                                 <button type="button" class="review-row" on:click=move |_| on_go.run(i)>

@@ -8,6 +8,7 @@ use crate::bank::{EXAM, section};
 use crate::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, Scale, TOP, WIDTH};
 use crate::clock;
 use crate::components::readiness::{BookingVerdict, TaskReadinessList};
+use crate::exam::score;
 use crate::platform;
 use crate::route::{Route, with_query};
 use crate::state::use_app;
@@ -37,9 +38,10 @@ pub fn section_links(anchor: &str) -> (String, String, Option<String>) {
 /// dash when no answer was marked sure.
 fn sure_right(s: &Summary) -> String {
     let (right, total) = s.calibration.sure;
-    match (right * 100 + total / 2).checked_div(total) {
-        None => "–".to_string(),
-        Some(pct) => format!("{right} of {total} ({pct} %)"),
+    if total == 0 {
+        "–".to_string()
+    } else {
+        format!("{right} of {total} ({} %)", score::percent(right, total))
     }
 }
 

@@ -53,13 +53,12 @@ pub fn Results(id: String) -> impl IntoView {
     let o = attempt.outcome.clone();
     let s = &attempt.session;
     let scale = study::scale();
-    let pct = |c: usize, t: usize| (c * 100 + t / 2).checked_div(t).unwrap_or(0);
     let domains = o
         .domains
         .iter()
         .map(|d| {
             let name = EXAM.domain_name(&s.exam, d.domain).unwrap_or("");
-            let p = pct(d.correct, d.total);
+            let p = score::percent(d.correct, d.total);
             let figure = if d.total == 0 {
                 "no questions".to_string()
             } else {

@@ -87,6 +87,20 @@ pub fn find(id: &str) -> Option<usize> {
     QUESTIONS.iter().position(|q| q.id == id)
 }
 
+/// The first `max` characters of a question's stem as plain text (with "…" when cut), for lists that
+/// name questions; "(retired question)" for an id the bank no longer has.
+pub fn stem_excerpt(id: &str, max: usize) -> String {
+    let Some(k) = find(id) else {
+        return "(retired question)".to_string();
+    };
+    let t = crate::search::text_of(QUESTIONS[k].stem);
+    if t.chars().count() > max {
+        format!("{}…", t.chars().take(max).collect::<String>())
+    } else {
+        t
+    }
+}
+
 /// How many questions of the bank belong to the task statements `tasks` ("2.2"), for a task drill.
 pub fn questions_for_tasks(tasks: &[String]) -> usize {
     QUESTIONS
@@ -136,18 +150,7 @@ pub fn start(spec: Spec, recent: &HashSet<String>, now_ms: f64) -> Result<Sessio
 
 fn item(p: Picked) -> Item {
     let q = &QUESTIONS[p.index];
-    Item {
-        id: q.id.to_string(),
-        order: p.order,
-        keys: q.keys() as u8,
-        chosen: Vec::new(),
-        flagged: false,
-        checked: false,
-        spent_ms: 0.0,
-        confidence: None,
-        struck: Vec::new(),
-        first: None,
-    }
+    Item::new(q.id, p.order, q.keys() as u8)
 }
 
 /// Today's question for a stored item, if the bank still has it in the same shape ([`score::consistent`]);

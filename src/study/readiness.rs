@@ -68,14 +68,18 @@ fn measuring<'a>(summaries: &'a [Summary], exam: &'a str) -> impl Iterator<Item 
 /// Readiness for each of `tasks` ("1.1", ...), weakest first (by share, then fewer answers first, then
 /// the exam's order); task statements never asked come last, in the exam's order.
 pub fn per_task(h: &History, exam: &str, tasks: &[String]) -> Vec<TaskReadiness> {
-    let summaries = h.summaries();
+    per_task_of(&h.summaries(), exam, tasks)
+}
+
+/// [`per_task`] over summaries already at hand (the verdict reads them once for both of its parts).
+fn per_task_of(summaries: &[Summary], exam: &str, tasks: &[String]) -> Vec<TaskReadiness> {
     let mut rows: Vec<TaskReadiness> = tasks
         .iter()
         .map(|task| {
             // Per attempt (newest first) the answers on this task, until the window is full.
             let mut parts: Vec<(usize, usize)> = Vec::new();
             let mut seen = 0;
-            for s in measuring(&summaries, exam) {
+            for s in measuring(summaries, exam) {
                 if seen >= WINDOW {
                     break;
                 }
@@ -178,7 +182,7 @@ pub fn verdict(
             }
         }
     }
-    let rows = per_task(h, exam, tasks);
+    let rows = per_task_of(&summaries, exam, tasks);
     // Task statements with too few answers to judge, in the exam's order, as one sentence.
     let mut thin: Vec<&TaskReadiness> = rows.iter().filter(|t| t.total < MIN_ANSWERS).collect();
     thin.sort_by_key(|t| tasks.iter().position(|x| *x == t.task));

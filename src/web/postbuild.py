@@ -11,6 +11,7 @@
 """
 import base64
 import hashlib
+import json
 import os
 import re
 import sys
@@ -100,7 +101,7 @@ version = h.hexdigest()[:16]
 sw_path = os.path.join(root, "sw.js")
 with open(sw_path, encoding="utf-8") as f:
     sw = f.read()
-listing = "[" + ", ".join(f'"./{rel}"' for rel in ["" ] + files).replace('"./"', '"./"') + "]"
+listing = json.dumps(["./"] + [f"./{rel}" for rel in files])
 sw = sw.replace("__VERSION__", version).replace("__FILES__", listing)
 with open(sw_path, "w", encoding="utf-8") as f:
     f.write(sw)
