@@ -348,7 +348,13 @@ pub(crate) mod tests {
     #[test]
     fn percentages_round_half_up_and_choices_compare_as_sets() {
         assert_eq!(
-            [percent(18, 20), percent(1, 3), percent(2, 3), percent(1, 8), percent(0, 0)],
+            [
+                percent(18, 20),
+                percent(1, 3),
+                percent(2, 3),
+                percent(1, 8),
+                percent(0, 0)
+            ],
             [90, 33, 67, 13, 0]
         );
         assert!(same_choices(&[2, 0], &[0, 2]));
