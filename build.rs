@@ -16,16 +16,24 @@ fn main() {
     // Relative to the package root, so that a target directory shared by several clones (as CI's is)
     // watches this clone's content, not the content of whichever clone built last.
     println!("cargo:rerun-if-changed={relative}");
-    let content = manifest.join(&relative);
-    let root = content.parent().unwrap_or(manifest);
-    let dir = content
-        .file_name()
-        .map_or("questions".into(), |n| n.to_string_lossy().into_owned());
-    match compile::compile_dir(root, &dir) {
+    let (root, dir) = compile::content_root(manifest);
+    match compile::compile_dir(&root, &dir) {
         Ok(compiled) => {
-            let out =
-                Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.rs");
-            std::fs::write(&out, compile::emit::rust(&compiled)).expect("write bank.rs");
+            if let Err(e) = compile::files::check(&compiled) {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+            let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+            let out = Path::new(&out_dir);
+            std::fs::create_dir_all(out.join("content")).expect("create $OUT_DIR/content");
+            for f in compile::files::all(&compiled) {
+                std::fs::write(out.join(&f.name), &f.body).expect("write a content file");
+            }
+            std::fs::write(
+                out.join("bank.rs"),
+                compile::emit::rust(&compiled, &out_dir.replace('\\', "/")),
+            )
+            .expect("write bank.rs");
         }
         Err(diags) => {
             for d in &diags {

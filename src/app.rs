@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::content::{NeedsQuestions, load_questions};
 use crate::components::dialog::Modal;
 use crate::exam::spec::Mode;
 use crate::pages::{
@@ -31,6 +32,7 @@ enum Page {
 pub fn App() -> impl IntoView {
     let app = AppState::load();
     provide_context(app);
+    load_questions();
     let route = RwSignal::new(Route::parse(&platform::hash()));
     // An exam is "running" while a timed exam is open: leaving it asks first (the answers are saved anyway).
     let running = move || {
@@ -78,12 +80,20 @@ pub fn App() -> impl IntoView {
         Route::Note(a) => Some(a),
         _ => None,
     });
-    let other = move || match route.get() {
-        Route::Results(id) => view! { <Results id /> }.into_any(),
-        Route::Review(id, incorrect) => view! { <Review id incorrect /> }.into_any(),
+    let other = move || {
+        match route.get() {
+        Route::Results(id) => {
+            view! { <NeedsQuestions>{let id = id.clone(); move || view! { <Results id=id.clone() /> }}</NeedsQuestions> }
+                .into_any()
+        }
+        Route::Review(id, incorrect) => view! {
+            <NeedsQuestions>{let id = id.clone(); move || view! { <Review id=id.clone() incorrect /> }}</NeedsQuestions>
+        }
+        .into_any(),
         Route::History => view! { <HistoryPage /> }.into_any(),
         Route::NotFound(hash) => view! { <NotFound hash /> }.into_any(),
         _ => ().into_any(),
+    }
     };
     // Every message is shown (an earlier one is never replaced by a later one) until dismissed.
     let notice = move || {
@@ -110,7 +120,7 @@ pub fn App() -> impl IntoView {
                 Page::Home => view! { <Home /> }.into_any(),
                 Page::Notes => view! { <NotesPage anchor /> }.into_any(),
                 Page::Setup => view! { <Setup /> }.into_any(),
-                Page::Exam => view! { <ExamRoom /> }.into_any(),
+                Page::Exam => view! { <NeedsQuestions><ExamRoom /></NeedsQuestions> }.into_any(),
                 Page::History | Page::Other => other().into_any(),
             }}
         </main>

@@ -467,6 +467,40 @@ pub fn remove_element(id: &str) {
     }
 }
 
+/// The text of the file at `url` (relative to the page), or a sentence saying why there is none (offline
+/// and not yet saved for offline use, or the host answered with an error). The request starts at once,
+/// before the future is first polled, so several can be in flight together.
+pub fn fetch_text(url: &str) -> impl Future<Output = Result<String, String>> + 'static {
+    const OFFLINE: &str =
+        "could not be downloaded (no connection, and it is not saved on this device yet)";
+    let started = window().map(|w| wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url)));
+    async move {
+        let response = started.ok_or(OFFLINE)?.await.map_err(|_| OFFLINE)?;
+        let response: web_sys::Response = response.dyn_into().map_err(|_| OFFLINE)?;
+        if !response.ok() {
+            return Err(format!(
+                "could not be downloaded (the server answered {})",
+                response.status()
+            ));
+        }
+        let text = response.text().map_err(|_| OFFLINE)?;
+        let text = wasm_bindgen_futures::JsFuture::from(text)
+            .await
+            .map_err(|_| OFFLINE)?;
+        text.as_string().ok_or_else(|| OFFLINE.to_string())
+    }
+}
+
+/// Tells the page's boot script that the app is ready (it then registers the service worker, whose
+/// downloads would otherwise compete with the app's own on a slow first visit).
+pub fn announce_ready() {
+    if let Some(w) = window()
+        && let Ok(e) = web_sys::Event::new("dva-app-ready")
+    {
+        let _ = w.dispatch_event(&e);
+    }
+}
+
 /// Records a performance mark (the load benchmark reads "app-mounted": when "Start exam" works).
 pub fn mark(name: &str) {
     let perf = window().and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok());

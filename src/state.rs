@@ -39,6 +39,17 @@ pub struct AppState {
     /// An exam asked for while another is unfinished: it waits for the learner's choice (resume the
     /// unfinished one, or discard it and start this one). See [`AppState::start_exam`].
     pub pending: RwSignal<Option<Pending>>,
+    /// Whether the questions' words (the bank file) are here: see [`crate::components::content`].
+    pub words: RwSignal<Fetch>,
+}
+
+/// The state of a content file the app fetches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fetch {
+    Pending,
+    Ready,
+    /// Why it is not here, as a sentence for the learner.
+    Failed(String),
 }
 
 /// Which stored values this tab leaves untouched.
@@ -106,6 +117,11 @@ impl AppState {
                 exam: s_report.read_only,
             }),
             pending: RwSignal::new(None),
+            words: RwSignal::new(if crate::bank::text::bank_ready() {
+                Fetch::Ready
+            } else {
+                Fetch::Pending
+            }),
         };
         let expired = state
             .session

@@ -13,7 +13,4 @@ history="$(mktemp)"
 CARGO_TARGET_DIR="$CARGO_TARGET_DIR/native" cargo run -q --release --example make-history -- 500 > "$history"
 DIST="$ROOT/dist" HISTORY="$history" node tests/e2e/bench.mjs
 rm -f "$history"
-content="$(mktemp)"
-CARGO_TARGET_DIR="$CARGO_TARGET_DIR/native" cargo run -q --example content-dump > "$content"
-DIST="$ROOT/dist" CONTENT="$content" node tests/e2e/bench-load.mjs
-rm -f "$content"
+DIST="$ROOT/dist" node tests/e2e/bench-load.mjs

@@ -641,7 +641,11 @@ fn review_every_option(h: &History) {
             if let Some(q) = study::question_for(item) {
                 for &orig in &item.order {
                     let c = &q.choices[usize::from(orig)];
-                    let _ = (c.html, c.key, item.chosen.contains(&orig));
+                    let _ = (
+                        q.choice_html(usize::from(orig)),
+                        c.key,
+                        item.chosen.contains(&orig),
+                    );
                 }
                 let keys = study::keys_of(q.id).expect("a question of the bank has keys");
                 let _ = score::is_correct(item, &keys);

@@ -8,6 +8,7 @@
 pub mod diag;
 pub mod emit;
 pub mod exam;
+pub mod files;
 pub mod lock;
 pub mod markdown;
 pub mod notes;
@@ -88,6 +89,19 @@ pub fn compile_locked(
         diags.dedup();
         Err(diags)
     }
+}
+
+/// Where the content is: `questions/` of the package, or the folder the `DVA_CONTENT` environment
+/// variable names (relative to the package), as (the folder above it, its name). Used by `build.rs` and
+/// by the tool that writes the content files, so both compile the same content.
+pub fn content_root(manifest: &Path) -> (std::path::PathBuf, String) {
+    let relative = std::env::var("DVA_CONTENT").unwrap_or_else(|_| "questions".to_string());
+    let content = manifest.join(&relative);
+    let root = content.parent().unwrap_or(manifest).to_path_buf();
+    let dir = content
+        .file_name()
+        .map_or("questions".into(), |n| n.to_string_lossy().into_owned());
+    (root, dir)
 }
 
 /// Compiles `<content>/exam.md`, `<content>/notes/*.md` and `<content>/bank/*.md` (paths relative to

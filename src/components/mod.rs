@@ -1,5 +1,6 @@
 //! Reusable pieces of the exam pages.
 
+pub mod content;
 pub mod dialog;
 pub mod domain_bar;
 pub mod insights;

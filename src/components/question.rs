@@ -46,9 +46,9 @@ pub fn doc_label(url: &str) -> String {
 /// The AWS documentation pages that confirm a question's key, opened in a new tab.
 #[component]
 pub fn DocLinks(question: &'static Question) -> impl IntoView {
-    (!question.docs.is_empty()).then(|| {
+    (!question.docs().is_empty()).then(|| {
         let links = question
-            .docs
+            .docs()
             .iter()
             .map(|&u| {
                 view! {
@@ -142,7 +142,7 @@ pub fn Choices(
                         } />
                     <label for=id>
                         <span class="letter" aria-hidden="true">{l}</span>
-                        <span class="text" inner_html=choice.html></span>
+                        <span class="text" inner_html=question.choice_html(usize::from(orig))></span>
                         {move || struck().then(|| view! { <span class="sr-only">" (struck out)"</span> })}
                         {move || mark().map(|m| view! { <span class="mark">{m}</span> })}
                     </label>

@@ -440,7 +440,7 @@ fn QuestionCard(
                     {move || if flagged() { "⚑ Flagged for review" } else { "⚐ Flag for review" }}
                 </button>
             </div>
-            <div class="stem" inner_html=q.stem></div>
+            <div class="stem" inner_html=q.stem()></div>
             {hint.map(|h| view! { <p class="choose">{h}</p> })}
             <Choices question=q item locked=checked reveal=checked on_choose=choose on_strike=strike />
             <ConfidencePicker item locked=checked on_pick=sure />
@@ -473,7 +473,7 @@ fn QuestionCard(
                         <h2 class="verdict" class:right=correct class:wrong=move || !correct()>
                             {move || if correct() { "✓ Correct" } else { "✗ Incorrect" }}
                         </h2>
-                        <div class="explanation" inner_html=q.explanation></div>
+                        <div class="explanation" inner_html=q.explanation()></div>
                         <NoteLinks question=q back=Route::Exam.href() />
                         <DocLinks question=q />
                         {move || item.get().map(|it| view! { <ReportLink question=q item=it /> })}

@@ -5,14 +5,26 @@ use std::sync::OnceLock;
 
 use leptos::prelude::*;
 
-use crate::bank::{self, CHAPTERS, SECTIONS};
+use crate::bank::{self, CHAPTERS, SECTIONS, text};
+use crate::components::content::{load_all_chapters, load_chapter};
 use crate::platform;
 use crate::route::{Route, query};
 use crate::search::{self, Index};
+use crate::state::Fetch;
 
-fn index() -> &'static Index {
+/// The search index, once every chapter is here (built on first use).
+fn index() -> Option<&'static Index> {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| Index::new(SECTIONS.iter().map(|s| (s.title, s.html()))))
+    if INDEX.get().is_none() && !text::all_chapters_ready() {
+        return None;
+    }
+    Some(INDEX.get_or_init(|| {
+        Index::new(
+            SECTIONS
+                .iter()
+                .map(|s| (s.title, s.html().unwrap_or_default())),
+        )
+    }))
 }
 
 fn note_href(anchor: &str) -> String {
@@ -38,7 +50,35 @@ fn Contents(missing: Option<String>) -> impl IntoView {
         crate::bank::EXAM.code
     ));
     let query = RwSignal::new(String::new());
-    let hits = Memo::new(move |_| index().search(&query.get(), 50));
+    // Search reads every chapter: they are fetched when the search box is first used (the service
+    // worker keeps them after the first visit).
+    let chapters = RwSignal::new(if text::all_chapters_ready() {
+        Fetch::Ready
+    } else {
+        Fetch::Pending
+    });
+    let fetching = RwSignal::new(false);
+    let fetch_all = move || {
+        if chapters.get_untracked() != Fetch::Ready && !fetching.get_untracked() {
+            fetching.set(true);
+            load_all_chapters(move |r| {
+                fetching.set(false);
+                chapters.set(match r {
+                    Ok(()) => Fetch::Ready,
+                    Err(why) => Fetch::Failed(why),
+                });
+            });
+        }
+    };
+    let hits = Memo::new(move |_| {
+        let ready = chapters.get() == Fetch::Ready;
+        let q = query.get();
+        ready
+            .then(index)
+            .flatten()
+            .map(|i| i.search(&q, 50))
+            .unwrap_or_default()
+    });
     let notice = missing.map(|a| {
         view! {
             <div class="notice" role="alert">
@@ -54,10 +94,18 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                 <label for="note-search">"Search the notes"</label>
                 <input id="note-search" type="search" autocomplete="off" placeholder="e.g. visibility timeout"
                     prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev)) />
+                    on:focus=move |_| fetch_all()
+                    on:input=move |ev| {
+                        fetch_all();
+                        query.set(event_target_value(&ev));
+                    } />
                 <p class="count" aria-live="polite">{move || {
                     let q = query.get();
-                    if q.trim().is_empty() { String::new() } else {
+                    if q.trim().is_empty() { String::new() } else if let Fetch::Failed(why) = chapters.get() {
+                        format!("Search needs every chapter, but {why}.")
+                    } else if chapters.get() == Fetch::Pending {
+                        "Loading the notes to search…".to_string()
+                    } else {
                         match hits.get().len() { 0 => "No section matches.".to_string(), 1 => "1 section matches.".to_string(),
                             n if n >= 50 => "50 or more sections match; showing the first 50.".to_string(), n => format!("{n} sections match.") }
                     }
@@ -130,15 +178,56 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             .flatten()
             .map_or(0, |i| usize::from(SECTIONS[i].chapter))
     });
+    // The chapter's words: here at once when cached in memory, else fetched (a failure says why, with a
+    // way to try again).
+    let arrived = RwSignal::new(0u32);
+    let failed = RwSignal::new(None::<String>);
+    let html = Memo::new(move |_| {
+        arrived.track();
+        text::chapter(chapter.get())
+    });
+    let fetch = move |c: usize| {
+        failed.set(None);
+        load_chapter(c, move |r| match r {
+            Ok(()) => arrived.update(|n| *n += 1),
+            Err(why) => {
+                if chapter.get_untracked() == c {
+                    failed.set(Some(why));
+                }
+            }
+        });
+    };
+    Effect::new(move |_| {
+        let c = chapter.get();
+        if text::chapter(c).is_none() {
+            fetch(c);
+        }
+    });
     // After the DOM shows the chapter, bring the section into view and give it focus.
     Effect::new(move |_| {
-        if let Some(a) = anchor.get() {
-            let _ = chapter.get();
+        if let Some(a) = anchor.get()
+            && html.get().is_some()
+        {
             request_animation_frame(move || {
                 platform::reveal(&a);
             });
         }
     });
+    let status = move || {
+        if html.get().is_some() {
+            return None;
+        }
+        Some(match failed.get() {
+            None => view! { <p class="loading" role="status">"Loading the chapter…"</p> }.into_any(),
+            Some(why) => view! {
+                <div class="notice" role="alert">
+                    <p>{format!("Sorry: {why}.")}</p>
+                    <p><button type="button" class="button" on:click=move |_| fetch(chapter.get_untracked())>"Try again"</button></p>
+                </div>
+            }
+            .into_any(),
+        })
+    };
     Effect::new(move |_| {
         let title = found
             .get()
@@ -204,7 +293,8 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
                 </details>
                 <p><a href=Route::Notes.href()>"All chapters and search"</a></p>
             </aside>
-            <article class="notes" inner_html=move || CHAPTERS[chapter.get()].html></article>
+            {status}
+            <article class="notes" inner_html=move || html.get().unwrap_or_default()></article>
             {pager}
         </div>
     }

@@ -252,7 +252,7 @@ fn question_body(
             view! {
                 <li class="choice static" class:key=c.key class:wrong=chosen && !c.key class:chosen=chosen class:struck=struck>
                     <span class="letter">{letter(pos)}</span>
-                    <span class="text" inner_html=c.html></span>
+                    <span class="text" inner_html=q.choice_html(usize::from(orig))></span>
                     <span class="mark">{mark}</span>
                     {note.map(|n| view! { <span class="struck-note">{n}</span> })}
                 </li>
@@ -260,11 +260,11 @@ fn question_body(
         })
         .collect_view();
     view! {
-        <div class="stem" inner_html=q.stem></div>
+        <div class="stem" inner_html=q.stem()></div>
         <ul class="choices">{options}</ul>
         <details open=!right>
             <summary>"Explanation"</summary>
-            <div class="explanation" inner_html=q.explanation></div>
+            <div class="explanation" inner_html=q.explanation()></div>
         </details>
         <NoteLinks question=q back />
         <DocLinks question=q />

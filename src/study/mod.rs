@@ -93,7 +93,7 @@ pub fn stem_excerpt(id: &str, max: usize) -> String {
     let Some(k) = find(id) else {
         return "(retired question)".to_string();
     };
-    let t = crate::search::text_of(QUESTIONS[k].stem);
+    let t = crate::search::text_of(QUESTIONS[k].stem());
     if t.chars().count() > max {
         format!("{}…", t.chars().take(max).collect::<String>())
     } else {

@@ -16,7 +16,9 @@
     document.documentElement.setAttribute("data-update", "ready");
     window.dispatchEvent(new CustomEvent("dva-update-ready"));
   }
-  window.addEventListener("load", function () {
+  // Registered once the app has its questions: on a slow first visit the worker's downloads would
+  // otherwise compete with the app's own.
+  window.addEventListener("dva-app-ready", function () {
     navigator.serviceWorker.register("sw.js").then(function (reg) {
       if (reg.waiting && navigator.serviceWorker.controller) waiting(reg);
       reg.addEventListener("updatefound", function () {

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Trunk post-build step (Trunk.toml): finishes the built site in $TRUNK_STAGING_DIR.
 
+0. The content files (notes chapters and the bank file, which the wasm fetches instead of carrying) are
+   written to content/ by `cargo run --example content-files`, with the names the wasm was built with;
+   the page preloads the bank file beside the code.
 1. The service worker (sw.js) gets the list of files to keep for offline use and a version derived from
    their names and contents, so every release installs a fresh cache and an unchanged build changes nothing.
 2. The styles and the boot script are inlined into index.html, so the first screen needs the page alone
@@ -14,10 +17,14 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 
 root = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
 release = os.environ.get("TRUNK_PROFILE", "release") == "release"
+
+source = os.environ.get("TRUNK_SOURCE_DIR", ".")
+subprocess.run(["cargo", "run", "-q", "--example", "content-files", "--", os.path.abspath(root)], cwd=source, check=True)
 
 files = []
 for base, _, names in os.walk(root):
@@ -34,7 +41,7 @@ with open(index_path, encoding="utf-8") as f:
 # The static first screen and the title name the exam of the exam definition (questions/exam.md, or the
 # content root DVA_CONTENT names), like the app does.
 content = os.environ.get("DVA_CONTENT", "questions")
-exam_md = os.path.join(os.environ.get("TRUNK_SOURCE_DIR", "."), content, "exam.md")
+exam_md = os.path.join(source, content, "exam.md")
 code, name = "DVA-C03", "AWS Certified Developer - Associate"
 if os.path.exists(exam_md):
     with open(exam_md, encoding="utf-8") as f:
@@ -44,6 +51,15 @@ if os.path.exists(exam_md):
             elif line.startswith("Name:"):
                 name = line.split(":", 1)[1].strip()
 index = index.replace("__EXAM_CODE__", code).replace("__EXAM_NAME__", name)
+
+# The bank file is fetched as soon as the page is read, beside the wasm (the exam pages wait for it).
+bank = [f for f in files if f.startswith("content/bank-")]
+if len(bank) != 1:
+    sys.exit(f"postbuild: expected one bank file under content/, found {bank}")
+preload = f'<link rel="preload" href="./{bank[0]}" crossorigin="anonymous" as="fetch">'
+index = re.sub(r'(<link rel="preload" href="[^"]+\.wasm"[^>]*>)', lambda m: m.group(1) + "\n" + preload, index, count=1)
+if preload not in index:
+    index = index.replace("</head>", preload + "\n</head>", 1)
 
 if not release:
     # `trunk serve` (the development server, .ci/serve) rebuilds on every change and injects its own

@@ -3,7 +3,10 @@
 // fresh cache each run, medians of 5:
 //  - unthrottled, and at a phone profile (4x CPU slowdown, 150 ms round trip, 1.6 Mbit/s down,
 //    750 kbit/s up): the first screen with text and working links (index.html's static first screen or
-//    the app), and the app ready (its header mounted: "Start exam" works);
+//    the app), the app mounted (its header and pages work), and the questions ready (the bank file
+//    installed: "Start exam" works);
+//  - a notes chapter opened at the phone profile: on the first visit (fetched) and on a repeat visit
+//    (from the service worker's cache);
 //  - a repeat visit at the phone profile, online and offline (served by the service worker);
 //  - memory after a full 65-question mock: JS heap after a garbage collection plus the wasm linear memory
 //    (target under 30 MB).
@@ -19,7 +22,11 @@ const DIST = process.env.DIST || join(import.meta.dirname, "..", "..", "dist");
 const RUNS = Number(process.env.RUNS || 5);
 
 // ---- bytes
-const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile()).sort();
+const walk = (dir) => readdirSync(join(DIST, dir)).flatMap((f) => {
+  const rel = dir ? `${dir}/${f}` : f;
+  return statSync(join(DIST, rel)).isDirectory() ? walk(rel) : [rel];
+});
+const files = walk("").sort();
 // Compressed once here; the server below sends these same bytes (compressing per request would be timed).
 const bodies = new Map();
 const sizes = files.map((f) => {
@@ -30,27 +37,31 @@ const sizes = files.map((f) => {
 });
 const line = (a, b, c, d) => `${a.padEnd(44)}${String(b).padStart(11)}${String(c).padStart(11)}${String(d).padStart(11)}`;
 console.log(line("file", "bytes", "gzip", "brotli"));
-for (const s of sizes) console.log(line(s.f, s.raw, s.gz, s.br));
+const isContent = (s) => s.f.startsWith("content/");
+for (const s of sizes.filter((s) => !isContent(s))) console.log(line(s.f, s.raw, s.gz, s.br));
+const chapters = sizes.filter((s) => s.f.startsWith("content/notes-"));
+const bankFile = sizes.filter((s) => s.f.startsWith("content/bank-"));
+const group = (name, list) => console.log(line(name, list.reduce((a, s) => a + s.raw, 0),
+  list.reduce((a, s) => a + s.gz, 0), list.reduce((a, s) => a + s.br, 0)));
+group(`content/notes-*.html (${chapters.length} chapters)`, chapters);
+for (const s of bankFile) console.log(line(s.f, s.raw, s.gz, s.br));
 const sum = (k, pick = () => true) => sizes.filter(pick).reduce((a, s) => a + s[k], 0);
 console.log(line("total", sum("raw"), sum("gz"), sum("br")));
 // Before the first screen: the page and anything it blocks on (styles and boot script are inlined).
 const first = (s) => s.f === "index.html" || s.f.endsWith(".css") || s.f.startsWith("boot-");
 console.log(line("before the first screen", sum("raw", first), sum("gz", first), sum("br", first)));
-// The content floor: the compiled notes and questions (CONTENT names a file from
-// `cargo run --example content-dump`); the rest of the release is code, styles and icons.
-if (process.env.CONTENT) {
-  const c = readFileSync(process.env.CONTENT);
-  const cbr = brotliCompressSync(c, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: c.length } }).length;
-  console.log(line("content (compiled notes and questions)", c.length, gzipSync(c, { level: 9 }).length, cbr));
-  console.log(`the release beyond its content: ${sum("br") - cbr} bytes brotli (target: at most 150,000)`);
-}
+// The content floor: the compiled notes and questions, which the wasm fetches from content/; the rest of
+// the release is code, styles, icons and the notes' headings and questions' index the code carries.
+const cbr = sum("br", isContent);
+console.log(line("content (compiled notes and questions)", sum("raw", isContent), sum("gz", isContent), cbr));
+console.log(`the release beyond its content: ${sum("br") - cbr} bytes brotli (target: at most 150,000)`);
 
 // ---- timings
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 // Served as a real host serves it: brotli when the browser accepts it (precompressed above).
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
   ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".webmanifest": "application/manifest+json",
-  ".png": "image/png" };
+  ".png": "image/png", ".txt": "text/plain; charset=utf-8" };
 const server = createServer((req, res) => {
   const name = decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/^\/+/, "") || "index.html";
   if (name.includes("..") || !bodies.has(name)) { res.writeHead(404).end(); return; }
@@ -62,7 +73,7 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const site = { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 
-async function visit(profile, { warm = null, offline = false } = {}) {
+async function visit(profile, { warm = null, offline = false, openChapter = null } = {}) {
   const { browser, close } = warm || (await launch());
   const page = await browser.newPage();
   const cdp = await browser.newCDPSession(page);
@@ -78,40 +89,59 @@ async function visit(profile, { warm = null, offline = false } = {}) {
   // The first screen: the first paint with content (the static first screen or the app), as the browser
   // timed it; the app ready: the mark the app sets once mounted.
   await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0
-    && performance.getEntriesByName("app-mounted").length > 0, null, { timeout: 60_000, polling: 50 });
-  const [firstScreen, ready] = await page.evaluate(() => [
+    && performance.getEntriesByName("questions-ready").length > 0, null, { timeout: 60_000, polling: 50 });
+  const [firstScreen, mounted, ready] = await page.evaluate(() => [
     performance.getEntriesByName("first-contentful-paint")[0].startTime,
     performance.getEntriesByName("app-mounted")[0].startTime,
+    performance.getEntriesByName("questions-ready")[0].startTime,
   ]);
+  // A chapter never opened before, and the time until its words are on the page.
+  let chapter = null;
+  if (openChapter) {
+    chapter = await page.evaluate(async (anchor) => {
+      const t0 = performance.now();
+      location.hash = "#/notes/" + anchor;
+      await new Promise((r) => { const check = () => (document.querySelector("article.notes [id='" + anchor + "']") ? r() : requestAnimationFrame(check)); check(); });
+      return performance.now() - t0;
+    }, openChapter);
+  }
   // Let the service worker finish caching before a repeat visit.
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 60_000 }).catch(() => {});
   if (offline) await browser.setOffline(false);
   await page.close();
-  return { firstScreen, ready, browser, close };
+  return { firstScreen, mounted, ready, chapter, browser, close };
 }
 
+// Chapters to open: the first section of the 5th and of the 12th chapter (never opened before).
+const [CH_A, CH_B] = (() => {
+  const html = readFileSync(join(DIST, chapters[4].f), "utf8");
+  const html2 = readFileSync(join(DIST, chapters[11].f), "utf8");
+  const id = (h) => /<h1[^>]* id="([^"]+)"/.exec(h)[1];
+  return [id(html), id(html2)];
+})();
+
 async function series(name, profile) {
-  const fs = [], rd = [];
+  const fs = [], mt = [], rd = [], ch = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = await visit(profile);
-    fs.push(r.firstScreen); rd.push(r.ready);
+    const r = await visit(profile, { openChapter: CH_A });
+    fs.push(r.firstScreen); mt.push(r.mounted); rd.push(r.ready); ch.push(r.chapter);
     await r.close();
   }
-  console.log(`${name}: first screen ${median(fs).toFixed(0)} ms, app ready ("Start exam" works) ${median(rd).toFixed(0)} ms (medians of ${RUNS}, fresh cache)`);
+  console.log(`${name}: first screen ${median(fs).toFixed(0)} ms, app mounted ${median(mt).toFixed(0)} ms, questions ready ("Start exam" works) ${median(rd).toFixed(0)} ms; then a chapter opened (fetched) in ${median(ch).toFixed(0)} ms (medians of ${RUNS}, fresh cache)`);
 }
 
 await series("unthrottled", false);
 await series("phone profile", true);
 for (const offline of [false, true]) {
-  const fs = [], rd = [];
+  const fs = [], rd = [], ch = [];
   for (let i = 0; i < RUNS; i++) {
     const warm = await visit(false); // first visit installs the service worker
     await new Promise((r) => setTimeout(r, 300));
-    const r = await visit(true, { warm, offline });
-    fs.push(r.firstScreen); rd.push(r.ready);
+    const r = await visit(true, { warm, offline, openChapter: CH_B });
+    fs.push(r.firstScreen); rd.push(r.ready); ch.push(r.chapter);
     await warm.close();
   }
-  console.log(`repeat visit at the phone profile, ${offline ? "offline" : "online"}: first screen ${median(fs).toFixed(0)} ms, app ready ${median(rd).toFixed(0)} ms (medians of ${RUNS})`);
+  console.log(`repeat visit at the phone profile, ${offline ? "offline" : "online"}: first screen ${median(fs).toFixed(0)} ms, questions ready ${median(rd).toFixed(0)} ms, a chapter never opened before (from the service worker's cache) ${median(ch).toFixed(0)} ms (medians of ${RUNS})`);
 }
 
 // Memory after a full mock, unthrottled.
