@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::content::{NeedsQuestions, load_questions};
+use crate::components::content::{Needs, NeedsContent, load_questions};
 use crate::components::dialog::Modal;
 use crate::exam::spec::Mode;
 use crate::pages::{
@@ -32,7 +32,7 @@ enum Page {
 pub fn App() -> impl IntoView {
     let app = AppState::load();
     provide_context(app);
-    load_questions();
+    load_questions(app);
     let route = RwSignal::new(Route::parse(&platform::hash()));
     // An exam is "running" while a timed exam is open: leaving it asks first (the answers are saved anyway).
     let running = move || {
@@ -83,11 +83,11 @@ pub fn App() -> impl IntoView {
     let other = move || {
         match route.get() {
         Route::Results(id) => {
-            view! { <NeedsQuestions>{let id = id.clone(); move || view! { <Results id=id.clone() /> }}</NeedsQuestions> }
+            view! { <NeedsContent needs=Needs::Questions>{let id = id.clone(); move || view! { <Results id=id.clone() /> }}</NeedsContent> }
                 .into_any()
         }
         Route::Review(id, incorrect) => view! {
-            <NeedsQuestions>{let id = id.clone(); move || view! { <Review id=id.clone() incorrect /> }}</NeedsQuestions>
+            <NeedsContent needs=Needs::Explanations>{let id = id.clone(); move || view! { <Review id=id.clone() incorrect /> }}</NeedsContent>
         }
         .into_any(),
         Route::History => view! { <HistoryPage /> }.into_any(),
@@ -120,7 +120,7 @@ pub fn App() -> impl IntoView {
                 Page::Home => view! { <Home /> }.into_any(),
                 Page::Notes => view! { <NotesPage anchor /> }.into_any(),
                 Page::Setup => view! { <Setup /> }.into_any(),
-                Page::Exam => view! { <NeedsQuestions><ExamRoom /></NeedsQuestions> }.into_any(),
+                Page::Exam => view! { <NeedsContent needs=Needs::Questions><ExamRoom /></NeedsContent> }.into_any(),
                 Page::History | Page::Other => other().into_any(),
             }}
         </main>

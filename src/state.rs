@@ -39,8 +39,10 @@ pub struct AppState {
     /// An exam asked for while another is unfinished: it waits for the learner's choice (resume the
     /// unfinished one, or discard it and start this one). See [`AppState::start_exam`].
     pub pending: RwSignal<Option<Pending>>,
-    /// Whether the questions' words (the bank file) are here: see [`crate::components::content`].
+    /// Whether every question's stem and options are here, and every explanation: see
+    /// [`crate::components::content`].
     pub words: RwSignal<Fetch>,
+    pub explained: RwSignal<Fetch>,
 }
 
 /// The state of a content file the app fetches.
@@ -50,6 +52,13 @@ pub enum Fetch {
     Ready,
     /// Why it is not here, as a sentence for the learner.
     Failed(String),
+}
+
+impl Fetch {
+    /// Ready if it is here already, else pending.
+    pub fn of(here: bool) -> Fetch {
+        if here { Fetch::Ready } else { Fetch::Pending }
+    }
 }
 
 /// Which stored values this tab leaves untouched.
@@ -117,11 +126,8 @@ impl AppState {
                 exam: s_report.read_only,
             }),
             pending: RwSignal::new(None),
-            words: RwSignal::new(if crate::bank::text::bank_ready() {
-                Fetch::Ready
-            } else {
-                Fetch::Pending
-            }),
+            words: RwSignal::new(Fetch::of(crate::bank::text::words_ready())),
+            explained: RwSignal::new(Fetch::of(crate::bank::text::explained_ready())),
         };
         let expired = state
             .session

@@ -136,8 +136,8 @@ pub struct Choice {
 }
 
 /// One question of the bank: what selection, scoring and the history need. Its words (stem, options,
-/// explanation, documentation pages) are in the bank file, read through the methods below once
-/// [`text::bank_ready`].
+/// explanation, documentation pages) are in two content files, read through the methods below once
+/// [`text::words_ready`] and [`text::explained_ready`].
 #[derive(Debug)]
 pub struct Question {
     pub id: &'static str,
@@ -161,26 +161,30 @@ impl Question {
         text::words(usize::from(self.at))
     }
 
-    /// The stem, as HTML rendered at build time ("" until the bank file is loaded).
+    fn explained(&self) -> Option<&'static text::Explained> {
+        text::explained(usize::from(self.at))
+    }
+
+    /// The stem, as HTML rendered at build time ("" until the questions file is loaded).
     pub fn stem(&self) -> &'static str {
         self.words().map_or("", |w| w.stem)
     }
 
-    /// Option `i`'s HTML ("" until the bank file is loaded).
+    /// Option `i`'s HTML ("" until the questions file is loaded).
     pub fn choice_html(&self, i: usize) -> &'static str {
         self.words()
             .and_then(|w| w.choices.get(i).copied())
             .unwrap_or("")
     }
 
-    /// The explanation's HTML ("" until the bank file is loaded).
+    /// The explanation's HTML ("" until the explanations file is loaded).
     pub fn explanation(&self) -> &'static str {
-        self.words().map_or("", |w| w.explanation)
+        self.explained().map_or("", |w| w.explanation)
     }
 
-    /// The AWS documentation pages that confirm its key (none until the bank file is loaded).
+    /// The AWS documentation pages that confirm its key (none until the explanations file is loaded).
     pub fn docs(&self) -> &'static [&'static str] {
-        self.words().map_or(&[], |w| w.docs.as_slice())
+        self.explained().map_or(&[], |w| w.docs.as_slice())
     }
 }
 

@@ -1,7 +1,8 @@
-//! The words of the content, which the wasm does not carry: each notes chapter's HTML and the bank file
-//! (stems, options, explanations, documentation pages; format in `src/compile/files.rs`). The page
-//! preloads the bank file beside the code and the app installs it at start; a chapter is fetched when it
-//! is opened or searched. Native builds (the tests) read the copies built into them instead, on first use.
+//! The words of the content, which the wasm does not carry: each notes chapter's HTML, the questions file
+//! (stems and options) and the explanations file (explanations and documentation pages); formats in
+//! `src/compile/files.rs`. The page preloads the questions file beside the code and the app installs it at
+//! start, then fetches the explanations; a chapter is fetched when it is opened or searched. Native builds
+//! (the tests) read the copies built into them instead, on first use.
 //!
 //! A text, once installed, stays for the rest of the visit (leaked to `'static`), so pages keep handing
 //! out plain `&'static str`s as they did when the content was compiled in.
@@ -14,82 +15,138 @@ use super::{CHAPTERS, QUESTIONS, Question};
 const FIELD: char = '\u{1f}';
 const RECORD: char = '\u{1e}';
 
-/// The words of one question.
+/// What an exam shows of one question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Words {
     pub stem: &'static str,
     pub choices: Vec<&'static str>,
+}
+
+/// What comes after an answer: the explanation and the documentation pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explained {
     pub explanation: &'static str,
     pub docs: Vec<&'static str>,
 }
 
-static BANK: OnceLock<Vec<Words>> = OnceLock::new();
+static WORDS: OnceLock<Vec<Words>> = OnceLock::new();
+static EXPLAINED: OnceLock<Vec<Explained>> = OnceLock::new();
 static NOTES: OnceLock<Vec<OnceLock<&'static str>>> = OnceLock::new();
 
-/// Splits a bank file into each question's words, checking it against the questions' index (one record
-/// per question, at least its options and an explanation); a file that does not match (from another
-/// release, or cut short) is an error, never a question with missing words.
-pub fn parse(body: &'static str, questions: &[Question]) -> Result<Vec<Words>, String> {
-    let mismatch = |why: String| {
-        format!("the question file does not match this version of the app ({why}); reload the page")
-    };
+/// One record per question, each split into its fields; a file that does not match the questions'
+/// index (from another release, or cut short) is an error, never a question with missing words.
+fn records(body: &'static str, questions: &[Question]) -> Result<Vec<Vec<&'static str>>, String> {
     let body = body
         .strip_suffix(RECORD)
-        .ok_or_else(|| mismatch("it is cut short".into()))?;
-    let records: Vec<&'static str> = body.split(RECORD).collect();
+        .ok_or_else(|| mismatch("it is cut short"))?;
+    let records: Vec<Vec<&'static str>> = body
+        .split(RECORD)
+        .map(|r| r.split(FIELD).collect())
+        .collect();
     if records.len() != questions.len() {
-        return Err(mismatch(format!(
+        return Err(mismatch(&format!(
             "{} questions where {} were expected",
             records.len(),
             questions.len()
         )));
     }
-    records
+    Ok(records)
+}
+
+fn mismatch(why: &str) -> String {
+    format!("does not match this version of the app ({why}); reload the page")
+}
+
+/// Splits the questions file into each question's stem and options (exactly as many as the index says).
+pub fn parse_words(body: &'static str, questions: &[Question]) -> Result<Vec<Words>, String> {
+    records(body, questions)?
         .into_iter()
         .zip(questions)
-        .map(|(record, q)| {
-            let fields: Vec<&'static str> = record.split(FIELD).collect();
-            let n = q.choices.len();
-            if fields.len() < n + 2 {
-                return Err(mismatch(format!("question {} has too few parts", q.id)));
-            }
-            Ok(Words {
-                stem: fields[0],
-                choices: fields[1..=n].to_vec(),
-                explanation: fields[n + 1],
-                docs: fields[n + 2..].to_vec(),
-            })
+        .map(|(fields, q)| match fields.split_first() {
+            Some((stem, choices)) if choices.len() == q.choices.len() => Ok(Words {
+                stem,
+                choices: choices.to_vec(),
+            }),
+            _ => Err(mismatch(&format!("question {} has other options", q.id))),
         })
         .collect()
 }
 
-/// Installs the bank file's text (fetched by the app); a second call keeps the first text.
-pub fn install_bank(body: String) -> Result<(), String> {
-    if BANK.get().is_some() {
-        return Ok(());
+/// Splits the explanations file into each question's explanation and documentation pages.
+pub fn parse_explained(
+    body: &'static str,
+    questions: &[Question],
+) -> Result<Vec<Explained>, String> {
+    records(body, questions)?
+        .into_iter()
+        .map(|fields| {
+            let (explanation, docs) = fields
+                .split_first()
+                .expect("split yields one field at least");
+            Explained {
+                explanation,
+                docs: docs.to_vec(),
+            }
+        })
+        .map(Ok)
+        .collect()
+}
+
+/// Installs the questions file's text (fetched by the app); a second call keeps the first text.
+pub fn install_words(body: String) -> Result<(), String> {
+    if WORDS.get().is_none() {
+        let _ = WORDS.set(parse_words(Box::leak(body.into_boxed_str()), QUESTIONS)?);
     }
-    let words = parse(Box::leak(body.into_boxed_str()), QUESTIONS)?;
-    let _ = BANK.set(words);
     Ok(())
 }
 
-/// Whether the questions' words are here.
-pub fn bank_ready() -> bool {
-    bank().is_some()
-}
-
-fn bank() -> Option<&'static Vec<Words>> {
-    #[cfg(not(target_arch = "wasm32"))]
-    if BANK.get().is_none() {
-        let body = embedded(super::BANK_FILE).expect("the bank file is built in");
-        let _ = BANK.set(parse(body, QUESTIONS).expect("the built-in bank file matches"));
+/// Installs the explanations file's text (fetched by the app); a second call keeps the first text.
+pub fn install_explained(body: String) -> Result<(), String> {
+    if EXPLAINED.get().is_none() {
+        let _ = EXPLAINED.set(parse_explained(
+            Box::leak(body.into_boxed_str()),
+            QUESTIONS,
+        )?);
     }
-    BANK.get()
+    Ok(())
 }
 
-/// The words of question `at` (its position in [`QUESTIONS`]), once the bank file is installed.
+/// Whether every question's stem and options are here.
+pub fn words_ready() -> bool {
+    all_words().is_some()
+}
+
+/// Whether every question's explanation is here.
+pub fn explained_ready() -> bool {
+    all_explained().is_some()
+}
+
+fn all_words() -> Option<&'static Vec<Words>> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if WORDS.get().is_none() {
+        let body = embedded(super::QUESTIONS_FILE).expect("the questions file is built in");
+        let _ = WORDS.set(parse_words(body, QUESTIONS).expect("the built-in file matches"));
+    }
+    WORDS.get()
+}
+
+fn all_explained() -> Option<&'static Vec<Explained>> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if EXPLAINED.get().is_none() {
+        let body = embedded(super::EXPLANATIONS_FILE).expect("the explanations file is built in");
+        let _ = EXPLAINED.set(parse_explained(body, QUESTIONS).expect("the built-in file matches"));
+    }
+    EXPLAINED.get()
+}
+
+/// The stem and options of question `at` (its position in [`QUESTIONS`]), once they are installed.
 pub fn words(at: usize) -> Option<&'static Words> {
-    bank()?.get(at)
+    all_words()?.get(at)
+}
+
+/// The explanation of question `at`, once installed.
+pub fn explained(at: usize) -> Option<&'static Explained> {
+    all_explained()?.get(at)
 }
 
 fn notes() -> &'static [OnceLock<&'static str>] {
@@ -141,13 +198,19 @@ mod tests {
     };
 
     #[test]
-    fn splits_a_record_into_stem_options_explanation_and_docs() {
-        let w = parse("S\u{1f}A\u{1f}B\u{1f}E\u{1f}d1\u{1f}d2\u{1e}", &[Q]).unwrap();
+    fn splits_records_into_stem_and_options_and_into_explanation_and_docs() {
+        let w = parse_words("S\u{1f}A\u{1f}B\u{1e}", &[Q]).unwrap();
         assert_eq!(
             w,
             vec![Words {
                 stem: "S",
-                choices: vec!["A", "B"],
+                choices: vec!["A", "B"]
+            }]
+        );
+        let e = parse_explained("E\u{1f}d1\u{1f}d2\u{1e}", &[Q]).unwrap();
+        assert_eq!(
+            e,
+            vec![Explained {
                 explanation: "E",
                 docs: vec!["d1", "d2"]
             }]
@@ -158,22 +221,32 @@ mod tests {
     fn a_file_of_another_release_or_cut_short_is_refused() {
         // Cut short: no final record mark.
         assert!(
-            parse("S\u{1f}A\u{1f}B\u{1f}E", &[Q])
+            parse_words("S\u{1f}A\u{1f}B", &[Q])
                 .unwrap_err()
                 .contains("cut short")
         );
-        // One question too many or too few.
-        let two = "S\u{1f}A\u{1f}B\u{1f}E\u{1e}S\u{1f}A\u{1f}B\u{1f}E\u{1e}";
         assert!(
-            parse(two, &[Q])
+            parse_explained("E", &[Q])
+                .unwrap_err()
+                .contains("cut short")
+        );
+        // One question too many.
+        let two = "S\u{1f}A\u{1f}B\u{1e}S\u{1f}A\u{1f}B\u{1e}";
+        assert!(
+            parse_words(two, &[Q])
                 .unwrap_err()
                 .contains("2 questions where 1")
         );
-        // A question with fewer options than the index says.
+        // Fewer or more options than the index says.
         assert!(
-            parse("S\u{1f}A\u{1f}E\u{1e}", &[Q])
+            parse_words("S\u{1f}A\u{1e}", &[Q])
                 .unwrap_err()
-                .contains("too few parts")
+                .contains("other options")
+        );
+        assert!(
+            parse_words("S\u{1f}A\u{1f}B\u{1f}C\u{1e}", &[Q])
+                .unwrap_err()
+                .contains("other options")
         );
     }
 

@@ -78,9 +78,22 @@ pub fn rust(c: &Compiled, embed_dir: &str) -> String {
     let _ = writeln!(s, "];");
     let _ = writeln!(
         s,
-        "/// The file with the words of every question (stems, options, explanations, documentation pages)."
+        "/// The file with every question's stem and options (see `src/compile/files.rs`)."
     );
-    let _ = writeln!(s, "pub static BANK_FILE: &str = {:?};", files::bank(c).name);
+    let _ = writeln!(
+        s,
+        "pub static QUESTIONS_FILE: &str = {:?};",
+        files::questions(c).name
+    );
+    let _ = writeln!(
+        s,
+        "/// The file with every question's explanation and documentation pages."
+    );
+    let _ = writeln!(
+        s,
+        "pub static EXPLANATIONS_FILE: &str = {:?};",
+        files::explanations(c).name
+    );
     let _ = writeln!(
         s,
         "/// The content files, built in: native builds (the tests) read them from here."

@@ -1,5 +1,6 @@
-//! The content the app fetches instead of carrying in its code: one HTML file per notes chapter and one
-//! text file with the words of every question. Each file is named by a hash of its bytes, so a host and the
+//! The content the app fetches instead of carrying in its code: one HTML file per notes chapter, one text
+//! file with what an exam shows of every question (stem and options), and one with what comes after an
+//! answer (explanation and documentation pages), so an exam can start before the second has arrived. Each file is named by a hash of its bytes, so a host and the
 //! service worker may keep it forever, and a changed file is a new name.
 //!
 //! `build.rs` puts the names in the generated `bank.rs` (and the files in `$OUT_DIR/content/`, which
@@ -8,9 +9,9 @@
 
 use super::Compiled;
 
-/// Separates the fields of one question in the bank file: stem, options, explanation, documentation pages.
+/// Separates the fields of one question's record: stem and options, or explanation and documentation pages.
 pub const FIELD: char = '\u{1f}';
-/// Ends each question's record in the bank file.
+/// Ends each question's record.
 pub const RECORD: char = '\u{1e}';
 
 /// One content file: its path relative to the site root, and its text.
@@ -29,10 +30,9 @@ pub fn chapter(c: &Compiled, index: usize) -> File {
     }
 }
 
-/// The bank file: per question, in bank order, its stem, each option, its explanation and each
-/// documentation page, separated by [`FIELD`], the record ended by [`RECORD`]. The app knows from its
-/// compiled index how many options each question has; the rest of the record are documentation pages.
-pub fn bank(c: &Compiled) -> File {
+/// The questions file: per question, in bank order, its stem and each option, separated by [`FIELD`], the
+/// record ended by [`RECORD`].
+pub fn questions(c: &Compiled) -> File {
     let mut body = String::new();
     for q in &c.questions {
         body.push_str(&q.stem);
@@ -40,7 +40,19 @@ pub fn bank(c: &Compiled) -> File {
             body.push(FIELD);
             body.push_str(&ch.html);
         }
-        body.push(FIELD);
+        body.push(RECORD);
+    }
+    File {
+        name: hashed("questions", "txt", &body),
+        body,
+    }
+}
+
+/// The explanations file: per question, in bank order, its explanation and each documentation page,
+/// separated by [`FIELD`], the record ended by [`RECORD`].
+pub fn explanations(c: &Compiled) -> File {
+    let mut body = String::new();
+    for q in &c.questions {
         body.push_str(&q.explanation);
         for d in &q.docs {
             body.push(FIELD);
@@ -49,19 +61,20 @@ pub fn bank(c: &Compiled) -> File {
         body.push(RECORD);
     }
     File {
-        name: hashed("bank", "txt", &body),
+        name: hashed("explanations", "txt", &body),
         body,
     }
 }
 
-/// Every content file: the chapters in order, then the bank.
+/// Every content file: the chapters in order, then the questions and the explanations.
 pub fn all(c: &Compiled) -> Vec<File> {
     let mut files: Vec<File> = (0..c.notes.chapters.len()).map(|i| chapter(c, i)).collect();
-    files.push(bank(c));
+    files.push(questions(c));
+    files.push(explanations(c));
     files
 }
 
-/// Why a compiled text cannot go into the bank file, if it holds one of its separators (markdown never
+/// Why a compiled text cannot go into the questions' files, if it holds one of its separators (markdown never
 /// renders these control characters on its own, but a source file could hold them).
 pub fn check(c: &Compiled) -> Result<(), String> {
     let bad = |s: &str| s.contains(FIELD) || s.contains(RECORD);

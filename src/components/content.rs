@@ -1,60 +1,125 @@
-//! Loading the content files the wasm does not carry (see `crate::bank::text`): the bank file at start,
-//! and the pages that need the questions' words waiting for it; a notes chapter when it is opened, and
-//! every chapter when the notes are searched. Offline after the first visit, the service worker has them.
+//! Loading the content files the wasm does not carry (see `crate::bank::text`): the questions file at
+//! start (the page preloads it), then the explanations file; the pages that need them wait with a status
+//! line, or say why they could not load and offer to try again. A notes chapter is fetched when it is
+//! opened, and every chapter when the notes are searched. Offline after the first visit, the service
+//! worker has them all.
 
 use leptos::prelude::*;
 
 use crate::bank::{self, CHAPTERS, text};
 use crate::platform;
-use crate::state::{Fetch, use_app};
+use crate::state::{AppState, Fetch, use_app};
 
-/// Fetches the bank file (the page preloads it beside the code) and installs it. Once it is here the app
-/// is ready: the boot script may register the service worker.
-pub fn load_questions() {
-    let app = use_app();
+/// Fetches the questions file and installs it; then the explanations. Once the questions are here the
+/// app is ready: the boot script may register the service worker.
+pub fn load_questions(app: AppState) {
     if app.words.get_untracked() == Fetch::Ready {
         platform::announce_ready();
+        load_explanations(app);
         return;
     }
     app.words.set(Fetch::Pending);
     leptos::task::spawn_local(async move {
-        let result = match platform::fetch_text(bank::BANK_FILE).await {
-            Ok(body) => text::install_bank(body),
-            Err(why) => Err(format!("the question file {why}")),
+        let result = match platform::fetch_text(bank::QUESTIONS_FILE).await {
+            Ok(body) => {
+                text::install_words(body).map_err(|why| format!("the questions file {why}"))
+            }
+            Err(why) => Err(format!("the questions file {why}")),
         };
         match result {
             Ok(()) => {
                 app.words.set(Fetch::Ready);
                 platform::mark("questions-ready");
                 platform::announce_ready();
+                load_explanations(app);
             }
             Err(why) => app.words.set(Fetch::Failed(why)),
         }
     });
 }
 
-/// Its children once the questions' words are here; meanwhile a short status line, and if they could not
-/// be loaded, the reason and a way to try again.
-#[component]
-pub fn NeedsQuestions(children: ChildrenFn) -> impl IntoView {
-    let app = use_app();
-    let state = Memo::new(move |_| app.words.get());
-    move || {
-        match state.get() {
-        Fetch::Ready => children().into_any(),
-        Fetch::Pending => view! {
-            <section class="page"><p class="loading" role="status">"Loading the questions…"</p></section>
-        }
-        .into_any(),
-        Fetch::Failed(why) => view! {
-            <section class="page">
-                <h1 tabindex="-1">"The questions did not load"</h1>
-                <p>{format!("Sorry: {why}. Your exams and history are safe on this device.")}</p>
-                <p><button type="button" class="button primary" on:click=move |_| load_questions()>"Try again"</button></p>
-            </section>
-        }
-        .into_any(),
+/// Fetches the explanations file and installs it.
+fn load_explanations(app: AppState) {
+    if app.explained.get_untracked() == Fetch::Ready {
+        return;
     }
+    app.explained.set(Fetch::Pending);
+    leptos::task::spawn_local(async move {
+        let result = match platform::fetch_text(bank::EXPLANATIONS_FILE).await {
+            Ok(body) => {
+                text::install_explained(body).map_err(|why| format!("the explanations file {why}"))
+            }
+            Err(why) => Err(format!("the explanations file {why}")),
+        };
+        app.explained.set(match result {
+            Ok(()) => Fetch::Ready,
+            Err(why) => Fetch::Failed(why),
+        });
+    });
+}
+
+/// Which content a part of a page needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// Stems and options (an exam, the results).
+    Questions,
+    /// Explanations too (a review, practice feedback).
+    Explanations,
+}
+
+/// Its children once the content they need is here; meanwhile a status line, and if it could not be
+/// loaded, the reason and a way to try again. `inline` for a part of a page (a plain paragraph), else a
+/// whole page.
+#[component]
+pub fn NeedsContent(
+    needs: Needs,
+    #[prop(optional)] inline: bool,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let app = use_app();
+    // The explanations are fetched after the questions: if those failed, that is the reason to show.
+    let state = Memo::new(move |_| match (needs, app.words.get()) {
+        (Needs::Explanations, Fetch::Ready) => app.explained.get(),
+        (_, words) => words,
+    });
+    let what = match needs {
+        Needs::Questions => "Loading the questions…",
+        Needs::Explanations if inline => "Loading the explanation…",
+        Needs::Explanations => "Loading the questions and explanations…",
+    };
+    let retry = move |_| {
+        if app.words.get_untracked() == Fetch::Ready {
+            load_explanations(app);
+        } else {
+            load_questions(app);
+        }
+    };
+    move || match state.get() {
+        Fetch::Ready => children().into_any(),
+        Fetch::Pending if inline => {
+            view! { <p class="loading" role="status">{what}</p> }.into_any()
+        }
+        Fetch::Pending => view! {
+            <section class="page"><p class="loading" role="status">{what}</p></section>
+        }
+        .into_any(),
+        Fetch::Failed(why) => {
+            let body = view! {
+                <p>{format!("Sorry: {why}. Your exams and history are safe on this device.")}</p>
+                <p><button type="button" class="button primary" on:click=retry>"Try again"</button></p>
+            };
+            if inline {
+                view! { <div class="notice" role="alert">{body}</div> }.into_any()
+            } else {
+                view! {
+                    <section class="page">
+                        <h1 tabindex="-1">"This page could not load"</h1>
+                        {body}
+                    </section>
+                }
+                .into_any()
+            }
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::clock::{self, Level};
+use crate::components::content::{Needs, NeedsContent};
 use crate::components::dialog::Modal;
 use crate::components::navigator::Navigator;
 use crate::components::question::{Choices, ConfidencePicker, DocLinks, NoteLinks, choose_hint};
@@ -473,9 +474,11 @@ fn QuestionCard(
                         <h2 class="verdict" class:right=correct class:wrong=move || !correct()>
                             {move || if correct() { "✓ Correct" } else { "✗ Incorrect" }}
                         </h2>
-                        <div class="explanation" inner_html=q.explanation()></div>
-                        <NoteLinks question=q back=Route::Exam.href() />
-                        <DocLinks question=q />
+                        <NeedsContent needs=Needs::Explanations inline=true>
+                            <div class="explanation" inner_html=q.explanation()></div>
+                            <NoteLinks question=q back=Route::Exam.href() />
+                            <DocLinks question=q />
+                        </NeedsContent>
                         {move || item.get().map(|it| view! { <ReportLink question=q item=it /> })}
                     </div>
                 </Show>

@@ -40,7 +40,7 @@ console.log(line("file", "bytes", "gzip", "brotli"));
 const isContent = (s) => s.f.startsWith("content/");
 for (const s of sizes.filter((s) => !isContent(s))) console.log(line(s.f, s.raw, s.gz, s.br));
 const chapters = sizes.filter((s) => s.f.startsWith("content/notes-"));
-const bankFile = sizes.filter((s) => s.f.startsWith("content/bank-"));
+const bankFile = sizes.filter((s) => /^content\/(questions|explanations)-/.test(s.f));
 const group = (name, list) => console.log(line(name, list.reduce((a, s) => a + s.raw, 0),
   list.reduce((a, s) => a + s.gz, 0), list.reduce((a, s) => a + s.br, 0)));
 group(`content/notes-*.html (${chapters.length} chapters)`, chapters);

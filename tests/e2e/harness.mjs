@@ -9,7 +9,7 @@ import { chromium } from "playwright-core";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
-  ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json",
+  ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".txt": "text/plain; charset=utf-8",
 };
 
 /** Serves `dir` on an ephemeral port of 127.0.0.1; resolves to { url, close }. */
@@ -33,8 +33,9 @@ export function serve(dir) {
   });
 }
 
-/** Starts headless Chromium with a fresh profile; resolves to { browser, close }. */
-export async function launch() {
+/** Starts headless Chromium with a fresh profile; resolves to { browser, close }. `options` go to
+ * playwright's context (e.g. `{ serviceWorkers: "block" }` where a test intercepts requests itself). */
+export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "dva-e2e-"));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -42,6 +43,7 @@ export async function launch() {
     viewport: { width: 1280, height: 800 },
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync"],
+    ...options,
   });
   return {
     browser,

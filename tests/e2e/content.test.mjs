@@ -1,0 +1,171 @@
+// The content the code does not carry: the notes chapters, the questions (stems and options) and the
+// explanations are files under dist/content/, named by a hash of their bytes, fetched when needed. What a
+// learner sees while they arrive (a status line), when one cannot be downloaded (the reason and a working
+// "Try again"), and that search fetches every chapter on first use. Requests are held or refused with
+// playwright's routing, so these tests run without the service worker (offline.test.mjs covers it).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { serve, launch } from "./harness.mjs";
+import { answer, fresh } from "./helpers.mjs";
+
+const DIST = process.env.DIST || join(import.meta.dirname, "..", "..", "dist");
+const CONTENT = readdirSync(join(DIST, "content")).sort();
+let site, browser, close;
+const errors = [];
+
+before(async () => {
+  site = await serve(DIST);
+  ({ browser, close } = await launch({ serviceWorkers: "block" }));
+  browser.on("weberror", (e) => errors.push(String(e.error())));
+});
+after(async () => { await close(); await site.close(); });
+
+/** A new tab whose requests for content files matching `pattern` are held until `release()`, or refused
+ * while `refuse` is true. Returns { page, release, requests, setRefuse }. */
+async function tab(pattern, { hold = false, refuse = false } = {}) {
+  const page = await browser.newPage();
+  page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(m.text()); });
+  let open;
+  const gate = hold ? new Promise((r) => { open = r; }) : Promise.resolve();
+  const requests = [];
+  let refusing = refuse;
+  await page.route(pattern, async (route) => {
+    requests.push(route.request().url());
+    if (refusing) return route.abort("internetdisconnected");
+    await gate;
+    return route.continue();
+  });
+  return { page, release: () => open(), requests, setRefuse: (v) => { refusing = v; } };
+}
+
+/** FNV-1a, 64 bits, as src/compile/files.rs names the files. */
+function fnv(bytes) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of bytes) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; }
+  return h.toString(16).padStart(16, "0");
+}
+
+test("the code carries no notes or question text: 24 chapters, the questions and the explanations are files named by their hash", () => {
+  assert.equal(CONTENT.filter((f) => /^notes-\d\d-[0-9a-f]{16}\.html$/.test(f)).length, 24);
+  assert.equal(CONTENT.filter((f) => /^questions-[0-9a-f]{16}\.txt$/.test(f)).length, 1);
+  assert.equal(CONTENT.filter((f) => /^explanations-[0-9a-f]{16}\.txt$/.test(f)).length, 1);
+  assert.equal(CONTENT.length, 26);
+  for (const f of CONTENT) {
+    assert.equal(f.match(/-([0-9a-f]{16})\./)[1], fnv(readFileSync(join(DIST, "content", f))), `${f} is named by its bytes`);
+  }
+  // Sentences from a chapter, a stem and an explanation are in the content files and not in the wasm.
+  const wasm = readFileSync(join(DIST, readdirSync(DIST).find((f) => f.endsWith(".wasm"))));
+  const sample = (f, re) => re.exec(readFileSync(join(DIST, "content", f), "utf8"))[1];
+  const samples = [
+    sample(CONTENT.find((f) => f.startsWith("notes-05")), /<p>([^<]{60,})/),
+    sample(CONTENT.find((f) => f.startsWith("questions-")), /<p>([^<]{60,})/),
+    sample(CONTENT.find((f) => f.startsWith("explanations-")), /<p>([^<]{60,})/),
+  ];
+  for (const s of samples) assert.ok(!wasm.includes(Buffer.from(s.slice(0, 60))), `not in the wasm: ${s.slice(0, 60)}`);
+  // Every content file is kept for offline use, and the page preloads the questions beside the code.
+  const sw = readFileSync(join(DIST, "sw.js"), "utf8");
+  for (const f of CONTENT) assert.ok(sw.includes(`"./content/${f}"`), `${f} is in the service worker's list`);
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const q = CONTENT.find((f) => f.startsWith("questions-"));
+  assert.ok(html.includes(`<link rel="preload" href="./content/${q}" crossorigin="anonymous" as="fetch">`));
+});
+
+test("an exam waits for its questions with a status line, then starts", async () => {
+  const { page, release } = await tab("**/content/questions-*", { hold: true });
+  await page.goto(site.url + "#/exam/new");
+  await fresh(page, site.url); // no unfinished exam from an earlier test
+  await page.waitForSelector("form.setup"); // the setup page needs no question text
+  await page.click('.option-card:has-text("Quick exam")');
+  await page.click(`.pill:has-text("10 questions")`);
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector("main .loading");
+  assert.equal(await page.textContent("main .loading"), "Loading the questions…");
+  assert.equal(await page.$(".exam .card"), null);
+  release();
+  await page.waitForSelector(".exam .card");
+  assert.equal(await page.textContent(".progress"), "Question 1 of 10");
+  assert.ok((await page.textContent(".stem")).length > 40, "the stem is shown");
+  assert.equal(await page.$$eval(".choice .text", (ts) => ts.filter((t) => t.textContent.trim().length > 0).length),
+    await page.$$eval(".choice", (cs) => cs.length), "every option has its words");
+  await page.close();
+});
+
+test("questions that cannot be downloaded: the page says why, and Try again recovers", async () => {
+  const { page, setRefuse } = await tab("**/content/questions-*", { refuse: true });
+  await page.goto(site.url + "#/exam/new");
+  await fresh(page, site.url); // no unfinished exam from an earlier test
+  await page.waitForSelector("form.setup");
+  await page.click('.option-card:has-text("Quick exam")');
+  await page.click(`.pill:has-text("10 questions")`);
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector("main h1:text('This page could not load')");
+  assert.match(await page.textContent("main section.page"),
+    /Sorry: the questions file could not be downloaded \(no connection, and it is not saved on this device yet\)\. Your exams and history are safe on this device\./);
+  setRefuse(false);
+  await page.click("button:text('Try again')");
+  await page.waitForSelector(".exam .card");
+  assert.equal(await page.textContent(".progress"), "Question 1 of 10", "the exam started before is the one shown");
+  await page.close();
+});
+
+test("practice feedback waits for the explanation, then shows it with its links", async () => {
+  const { page, release } = await tab("**/content/explanations-*", { hold: true });
+  await page.goto(site.url + "#/exam/new");
+  await fresh(page, site.url); // no unfinished exam from an earlier test
+  await page.waitForSelector("form.setup");
+  await page.click('.option-card:has-text("Quick exam")');
+  await page.click(`.pill:has-text("10 questions")`);
+  await page.click('.option-card:has-text("Practice")');
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card"); // the questions are here; the explanations are held
+  await answer(page);
+  await page.click("button:text('Check answer')");
+  await page.waitForSelector(".feedback .verdict");
+  assert.equal(await page.textContent(".feedback .loading"), "Loading the explanation…");
+  release();
+  await page.waitForSelector(".feedback .explanation");
+  assert.ok((await page.textContent(".feedback .explanation")).length > 40);
+  assert.ok(await page.$$eval(".feedback .note-links a", (l) => l.length > 0));
+  assert.ok(await page.$$eval(".feedback a[href^='https://docs.aws.amazon.com/']", (l) => l.length > 0));
+  assert.equal(await page.$(".feedback .loading"), null);
+  await page.close();
+});
+
+test("a chapter that cannot be downloaded says why; Try again opens it at the section", async () => {
+  const file = CONTENT.find((f) => f.startsWith("notes-05"));
+  const anchor = /<h2 id="([^"]+)"/.exec(readFileSync(join(DIST, "content", file), "utf8"))[1];
+  const { page, setRefuse } = await tab(`**/content/${file}`, { refuse: true });
+  await page.goto(site.url + "#/notes/" + anchor);
+  await page.waitForSelector(".reader .notice");
+  assert.equal((await page.textContent(".reader .notice p")).trim(),
+    "Sorry: the chapter could not be downloaded (no connection, and it is not saved on this device yet).");
+  assert.ok(await page.$(`.chapter-nav a[href='#/notes/${anchor}']`), "the chapter's sections are listed meanwhile");
+  setRefuse(false);
+  await page.click(".reader .notice button:text('Try again')");
+  await page.waitForSelector(`article.notes [id='${anchor}']`);
+  await page.waitForFunction((a) => document.activeElement && document.activeElement.id === a, anchor);
+  assert.equal(await page.$(".reader .notice"), null);
+  await page.close();
+});
+
+test("search fetches every chapter on first use and finds a section of a chapter never opened", async () => {
+  const { page, requests } = await tab("**/content/notes-*");
+  await page.goto(site.url + "#/notes");
+  await page.waitForSelector("ol.toc");
+  assert.equal(requests.length, 0, "the contents need no chapter");
+  await page.fill("#note-search", "lifecycle hook");
+  await page.waitForSelector("ol.hits li");
+  assert.equal(new Set(requests).size, 24, "every chapter was fetched once");
+  assert.match(await page.textContent(".count"), /^\d+ sections? match/);
+  const first = await page.getAttribute("ol.hits li a", "href");
+  await page.click("ol.hits li a >> nth=0");
+  await page.waitForSelector(`article.notes [id='${first.replace("#/notes/", "")}']`);
+  assert.equal(new Set(requests).size, 24, "opening a hit fetched nothing more");
+  await page.close();
+});
+
+test("no content test page threw an error", () => {
+  assert.deepEqual(errors, []);
+});
