@@ -360,9 +360,9 @@ impl Session {
 /// Reads a stored session, rejecting other schema versions and anything inconsistent (which would make
 /// the UI index out of bounds) with a message for the learner.
 pub fn decode(raw: &str) -> Result<Session, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| format!("The saved exam is not valid JSON: {e}"))?;
-    match value.get("version").and_then(serde_json::Value::as_u64) {
+    let head = crate::store::json::head(raw)
+        .map_err(|e| format!("The saved exam is not valid JSON: {e}"))?;
+    match head.version() {
         Some(v) if v == u64::from(VERSION) => {}
         Some(v) => {
             return Err(format!(
@@ -371,8 +371,12 @@ pub fn decode(raw: &str) -> Result<Session, String> {
         }
         None => return Err("The saved exam has no version number".to_string()),
     }
-    let s: Session = serde_json::from_value(value)
-        .map_err(|e| format!("The saved exam has an unexpected shape: {e}"))?;
+    let s: Session = serde_json::from_str(raw).map_err(|e| {
+        format!(
+            "The saved exam has an unexpected shape: {}",
+            crate::store::json::reason(&e)
+        )
+    })?;
     check_consistent(&s).map_err(|e| format!("The saved exam is inconsistent: {e}"))?;
     Ok(s)
 }

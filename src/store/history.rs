@@ -21,7 +21,8 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+
+use super::json;
 
 use crate::exam::score::{Calibration, Outcome, SectionTally, TaskTally};
 use crate::exam::session::{Session, earlier_exam};
@@ -333,15 +334,15 @@ pub fn fit(h: &mut History, budget: usize) -> usize {
 /// Reads stored history (v1 to v4); the error is a sentence for the user (the caller keeps the text
 /// aside).
 pub fn decode(raw: &str) -> Result<History, String> {
-    let value: Value = serde_json::from_str(raw)
-        .map_err(|e| format!("The stored history is not valid JSON ({e})."))?;
-    from_value(value)
+    let head =
+        json::head(raw).map_err(|e| format!("The stored history is not valid JSON ({e})."))?;
+    from_head(&head)
 }
 
-/// Reads a history from parsed JSON, migrating v1. Each entry is read on its own, so an error names
-/// the attempt (counted from 1) that could not be read.
-pub fn from_value(mut value: Value) -> Result<History, String> {
-    let (field, version) = match value.get("version").and_then(Value::as_u64) {
+/// Reads a history from its JSON object's fields, migrating v1. Each entry is read on its own, so an
+/// error names the attempt (counted from 1) that could not be read.
+pub fn from_head(head: &json::Head<'_>) -> Result<History, String> {
+    let (field, version) = match head.version() {
         Some(1) => ("attempts", 1),
         Some(2) => ("entries", 2),
         Some(v @ (3 | 4)) => ("entries", v),
@@ -352,7 +353,12 @@ pub fn from_value(mut value: Value) -> Result<History, String> {
         }
         None => return Err("The history has no version number.".to_string()),
     };
-    let Some(Value::Array(list)) = value.get_mut(field).map(Value::take) else {
+    let list = if version == 1 {
+        head.attempts
+    } else {
+        head.entries
+    };
+    let Some(list) = list.and_then(json::list) else {
         return Err(format!("The history has no list of {field}."));
     };
     if list.len() > MAX_ENTRIES {
@@ -366,12 +372,12 @@ pub fn from_value(mut value: Value) -> Result<History, String> {
         .enumerate()
         .map(|(i, v)| {
             let read = if version == 1 {
-                serde_json::from_value(v).map(Entry::Full)
+                serde_json::from_str(v.get()).map(Entry::Full)
             } else {
-                serde_json::from_value(v)
+                serde_json::from_str(v.get())
             };
             read.map(settle_first_answers)
-                .map_err(|e| format!("Attempt {} could not be read: {e}.", i + 1))
+                .map_err(|e| format!("Attempt {} could not be read: {}.", i + 1, json::reason(&e)))
         })
         .collect::<Result<_, _>>()?;
     Ok(History {

@@ -1,6 +1,7 @@
 //! Persistence: versioned stored values (pure) and the localStorage adapter (the only I/O).
 
 pub mod history;
+pub mod json;
 pub mod local;
 pub mod settings;
 pub mod transfer;

@@ -9,9 +9,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use serde_json::Value;
-
 use super::history::{self, Attempt, Entry, History, Summary};
+use super::json;
 use crate::exam::score::SectionTally;
 
 /// The format marker of an export.
@@ -81,17 +80,19 @@ pub fn import(raw: &str) -> Result<History, ImportError> {
     if raw.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: raw.len() });
     }
-    let mut doc: Value = serde_json::from_str(raw).map_err(|e| ImportError::NotJson {
+    let doc = json::head(raw).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
     })?;
-    if doc.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    if doc.format().as_deref() != Some(FORMAT) {
         return Err(ImportError::NotExport);
     }
-    let Some(h) = doc.get_mut("history").map(Value::take) else {
+    let Some(h) = doc.history else {
         return Err(ImportError::NotExport);
     };
-    let h = history::from_value(h).map_err(ImportError::Unreadable)?;
+    let h = json::head(h.get())
+        .map_err(|_| ImportError::Unreadable("The history has no version number.".into()))
+        .and_then(|h| history::from_head(&h).map_err(ImportError::Unreadable))?;
     check(&h)?;
     Ok(h)
 }

@@ -36,8 +36,7 @@ pub struct Report {
 
 /// The schema version a stored JSON value declares, if it declares one (a cheap look, no full parse).
 pub fn declared_version(raw: &str) -> Option<u64> {
-    let v: serde_json::Value = serde_json::from_str(raw).ok()?;
-    v.get("version")?.as_u64()
+    crate::store::json::head(raw).ok()?.version()
 }
 
 /// Copies `raw` aside under the first free name `<key>.unreadable`, `<key>.unreadable.2`, ... and reads

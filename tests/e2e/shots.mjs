@@ -2,7 +2,7 @@
 // person to look at. Run through `bash tests/shots.sh` (after a build); writes PNGs into $SHOTS.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { setup } from "./harness.mjs";
+import { setup, launch } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
 import { answer, finish, fresh, startQuick } from "./helpers.mjs";
 
@@ -172,6 +172,56 @@ for (const size of SIZES) {
   await page.goto(env.url + "#/nowhere");
   await page.waitForSelector("h1");
   await shot(page, size, "not-found", true);
+
+  // Content on its way, or not downloadable (a browser without the service worker, requests held or
+  // refused): the exam waiting for its questions, the page that could not load, practice feedback
+  // waiting for its explanation, a chapter that could not load.
+  {
+    const { browser, close } = await launch({ serviceWorkers: "block" });
+    const p = await browser.newPage();
+    await p.setViewportSize(size.viewport);
+    await p.emulateMedia({ colorScheme: size.scheme });
+    let refuse = false, release;
+    const held = new Promise((r) => { release = r; });
+    await p.route("**/content/questions-*", async (r) => (refuse ? r.abort("internetdisconnected") : (await held, r.continue())));
+    await p.goto(env.url + "#/exam/new");
+    await p.waitForSelector("form.setup");
+    await p.click("button:text('Start exam')");
+    await p.waitForSelector("main .loading");
+    await shot(p, size, "exam-waiting-for-questions", true);
+    release();
+    await p.waitForSelector(".exam .card");
+    await p.evaluate(() => localStorage.clear());
+    refuse = true;
+    await p.goto(env.url + "#/exam/new");
+    await p.reload();
+    await p.waitForSelector("form.setup");
+    await p.click("button:text('Start exam')");
+    await p.waitForSelector("main h1:text('This page could not load')");
+    await shot(p, size, "exam-questions-not-downloadable", true);
+    await p.close();
+    const q = await browser.newPage();
+    await q.setViewportSize(size.viewport);
+    await q.emulateMedia({ colorScheme: size.scheme });
+    await q.route("**/content/explanations-*", () => {}); // never answered
+    await q.route("**/content/notes-05-*", (r) => r.abort("internetdisconnected"));
+    await q.goto(env.url + "#/exam/new");
+    await q.evaluate(() => localStorage.clear()); // no unfinished exam from the page above
+    await q.reload();
+    await q.waitForSelector("form.setup");
+    await q.click('.option-card:has-text("Quick exam")');
+    await q.click('.option-card:has-text("Practice")');
+    await q.click("button:text('Start exam')");
+    await q.waitForSelector(".exam .card");
+    await answer(q);
+    await q.click("button:text('Check answer')");
+    await q.waitForSelector(".feedback .loading");
+    await shot(q, size, "practice-waiting-for-explanation", true);
+    await q.goto(env.url + "#/notes/aws-cli-iam-roles-ec2-instance-metadata-aws-sdk-cli-profiles");
+    await q.waitForSelector(".reader .notice");
+    await shot(q, size, "notes-chapter-not-downloadable", true);
+    await close();
+  }
 
   // The banner: unreadable storage kept aside.
   await page.evaluate(() => localStorage.setItem("dva.history", "{oops"));
