@@ -20,12 +20,10 @@ pub fn load_questions(app: AppState) {
     }
     app.words.set(Fetch::Pending);
     leptos::task::spawn_local(async move {
-        let result = match platform::fetch_text(bank::QUESTIONS_FILE).await {
-            Ok(body) => {
-                text::install_words(body).map_err(|why| format!("the questions file {why}"))
-            }
-            Err(why) => Err(format!("the questions file {why}")),
-        };
+        let result = platform::fetch_text(bank::QUESTIONS_FILE)
+            .await
+            .and_then(text::install_words)
+            .map_err(|why| format!("the questions file {why}"));
         match result {
             Ok(()) => {
                 app.words.set(Fetch::Ready);
@@ -45,12 +43,10 @@ fn load_explanations(app: AppState) {
     }
     app.explained.set(Fetch::Pending);
     leptos::task::spawn_local(async move {
-        let result = match platform::fetch_text(bank::EXPLANATIONS_FILE).await {
-            Ok(body) => {
-                text::install_explained(body).map_err(|why| format!("the explanations file {why}"))
-            }
-            Err(why) => Err(format!("the explanations file {why}")),
-        };
+        let result = platform::fetch_text(bank::EXPLANATIONS_FILE)
+            .await
+            .and_then(text::install_explained)
+            .map_err(|why| format!("the explanations file {why}"));
         app.explained.set(match result {
             Ok(()) => Fetch::Ready,
             Err(why) => Fetch::Failed(why),

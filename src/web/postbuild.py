@@ -24,7 +24,10 @@ root = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 
 release = os.environ.get("TRUNK_PROFILE", "release") == "release"
 
 source = os.environ.get("TRUNK_SOURCE_DIR", ".")
-subprocess.run(["cargo", "run", "-q", "--example", "content-files", "--", os.path.abspath(root)], cwd=source, check=True)
+# A native build: without the wasm build's std-from-source settings (the Debian route in .ci/setup.sh).
+native_env = {k: v for k, v in os.environ.items() if k not in ("CARGO_UNSTABLE_BUILD_STD", "RUSTC_BOOTSTRAP")}
+subprocess.run(["cargo", "run", "-q", "--example", "content-files", "--", os.path.abspath(root)],
+               cwd=source, check=True, env=native_env)
 
 files = []
 for base, _, names in os.walk(root):

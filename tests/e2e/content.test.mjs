@@ -41,6 +41,17 @@ async function tab(pattern, { hold = false, refuse = false } = {}) {
   return { page, release: () => open(), requests, setRefuse: (v) => { refusing = v; } };
 }
 
+/** From nothing stored, starts a 10-question quick exam on the setup page (which needs no question text). */
+async function begin(page, { practice = false } = {}) {
+  await page.goto(site.url + "#/exam/new");
+  await fresh(page, site.url); // no unfinished exam from an earlier test
+  await page.waitForSelector("form.setup");
+  await page.click('.option-card:has-text("Quick exam")');
+  await page.click(`.pill:has-text("10 questions")`);
+  if (practice) await page.click('.option-card:has-text("Practice")');
+  await page.click("button:text('Start exam')");
+}
+
 /** FNV-1a, 64 bits, as src/compile/files.rs names the files. */
 function fnv(bytes) {
   let h = 0xcbf29ce484222325n;
@@ -91,12 +102,7 @@ test("byte budgets (brotli): the code and everything else beyond the content sta
 
 test("an exam waits for its questions with a status line, then starts", async () => {
   const { page, release } = await tab("**/content/questions-*", { hold: true });
-  await page.goto(site.url + "#/exam/new");
-  await fresh(page, site.url); // no unfinished exam from an earlier test
-  await page.waitForSelector("form.setup"); // the setup page needs no question text
-  await page.click('.option-card:has-text("Quick exam")');
-  await page.click(`.pill:has-text("10 questions")`);
-  await page.click("button:text('Start exam')");
+  await begin(page);
   await page.waitForSelector("main .loading");
   assert.equal(await page.textContent("main .loading"), "Loading the questions…");
   assert.equal(await page.$(".exam .card"), null);
@@ -111,12 +117,7 @@ test("an exam waits for its questions with a status line, then starts", async ()
 
 test("questions that cannot be downloaded: the page says why, and Try again recovers", async () => {
   const { page, setRefuse } = await tab("**/content/questions-*", { refuse: true });
-  await page.goto(site.url + "#/exam/new");
-  await fresh(page, site.url); // no unfinished exam from an earlier test
-  await page.waitForSelector("form.setup");
-  await page.click('.option-card:has-text("Quick exam")');
-  await page.click(`.pill:has-text("10 questions")`);
-  await page.click("button:text('Start exam')");
+  await begin(page);
   await page.waitForSelector("main h1:text('This page could not load')");
   assert.match(await page.textContent("main section.page"),
     /Sorry: the questions file could not be downloaded \(no connection, and it is not saved on this device yet\)\. Your exams and history are safe on this device\./);
@@ -129,13 +130,7 @@ test("questions that cannot be downloaded: the page says why, and Try again reco
 
 test("practice feedback waits for the explanation, then shows it with its links", async () => {
   const { page, release } = await tab("**/content/explanations-*", { hold: true });
-  await page.goto(site.url + "#/exam/new");
-  await fresh(page, site.url); // no unfinished exam from an earlier test
-  await page.waitForSelector("form.setup");
-  await page.click('.option-card:has-text("Quick exam")');
-  await page.click(`.pill:has-text("10 questions")`);
-  await page.click('.option-card:has-text("Practice")');
-  await page.click("button:text('Start exam')");
+  await begin(page, { practice: true });
   await page.waitForSelector(".exam .card"); // the questions are here; the explanations are held
   await answer(page);
   await page.click("button:text('Check answer')");
