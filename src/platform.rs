@@ -114,6 +114,16 @@ pub fn focus_page_heading() {
     }
 }
 
+/// Whether focus is nowhere in particular (on the body, or on an element since removed from the page).
+pub fn focus_lost() -> bool {
+    document()
+        .map(|d| match d.active_element() {
+            None => true,
+            Some(e) => d.body().is_some_and(|b| *b == e) || !e.is_connected(),
+        })
+        .unwrap_or(false)
+}
+
 /// Scrolls to the top of the page and focuses the element with this id (after a page change).
 pub fn focus_top(id: &str) {
     if let Some(w) = window() {

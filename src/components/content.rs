@@ -83,6 +83,21 @@ pub fn NeedsContent(
         Needs::Explanations if inline => "Loading the explanation…",
         Needs::Explanations => "Loading the questions and explanations…",
     };
+    // The page arriving replaces the status heading that had focus: give focus to the new page's heading,
+    // unless the learner has moved it somewhere meanwhile.
+    if !inline {
+        Effect::new(move |before: Option<Fetch>| {
+            let now = state.get();
+            if now == Fetch::Ready && before.is_some_and(|b| b != Fetch::Ready) {
+                request_animation_frame(|| {
+                    if platform::focus_lost() {
+                        platform::focus_page_heading();
+                    }
+                });
+            }
+            now
+        });
+    }
     let retry = move |_| {
         if app.words.get_untracked() == Fetch::Ready {
             load_explanations(app);
@@ -90,13 +105,14 @@ pub fn NeedsContent(
             load_questions(app);
         }
     };
-    move || match state.get() {
+    move || {
+        match state.get() {
         Fetch::Ready => children().into_any(),
         Fetch::Pending if inline => {
             view! { <p class="loading" role="status">{what}</p> }.into_any()
         }
         Fetch::Pending => view! {
-            <section class="page"><p class="loading" role="status">{what}</p></section>
+            <section class="page"><h1 class="loading" tabindex="-1"><span role="status">{what}</span></h1></section>
         }
         .into_any(),
         Fetch::Failed(why) => {
@@ -116,6 +132,7 @@ pub fn NeedsContent(
                 .into_any()
             }
         }
+    }
     }
 }
 

@@ -213,19 +213,36 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             });
         }
     });
-    let status = move || {
-        if html.get().is_some() {
-            return None;
+    // While the chapter is not here, the page starts at its title with the status below (a link from a
+    // scrolled page keeps the scroll position, and the section to reveal does not exist yet).
+    Effect::new(move |_| {
+        if html.get().is_none() {
+            request_animation_frame(|| platform::focus_top("chapter-title"));
         }
-        Some(match failed.get() {
-            None => view! { <p class="loading" role="status">"Loading the chapter…"</p> }.into_any(),
-            Some(why) => view! {
-                <div class="notice" role="alert">
-                    <p>{format!("Sorry: {why}.")}</p>
-                    <p><button type="button" class="button" on:click=move |_| fetch(chapter.get_untracked())>"Try again"</button></p>
+    });
+    // Until the chapter is here, its title heads the page (the chapter's own heading is in its file).
+    let state = move || {
+        match failed.get() {
+        None => view! { <p class="loading" role="status">"Loading the chapter…"</p> }.into_any(),
+        Some(why) => view! {
+            <div class="notice" role="alert">
+                <p>{format!("Sorry: {why}.")}</p>
+                <p><button type="button" class="button" on:click=move |_| fetch(chapter.get_untracked())>"Try again"</button></p>
+            </div>
+        }
+        .into_any(),
+    }
+    };
+    // Only the status line changes when a fetch fails, so the focused title stays in place.
+    let status = move || {
+        html.get().is_none().then(|| {
+            let head = &SECTIONS[usize::from(CHAPTERS[chapter.get()].first)];
+            view! {
+                <div class="chapter-status">
+                    <h1 id="chapter-title" tabindex="-1">{head.title}</h1>
+                    {state}
                 </div>
             }
-            .into_any(),
         })
     };
     Effect::new(move |_| {

@@ -3,30 +3,14 @@
 // runs the layout checks (layout.mjs) on each of those states.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { readFileSync } from "node:fs";
 import { setup } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
 import { answer, finish, fresh, startQuick } from "./helpers.mjs";
-import { SIZES, problems } from "./layout.mjs";
-
-// Evaluated through the DevTools protocol, which the page's Content-Security-Policy (no inline script)
-// rightly does not let a <script> tag do.
-const AXE = readFileSync(join(import.meta.dirname, "node_modules", "axe-core", "axe.min.js"), "utf8");
+import { SIZES, problems, violations } from "./layout.mjs";
 
 let t;
 before(async () => { t = await setup(); });
 after(async () => { await t.teardown(); });
-
-/** axe's violations on the page as it is now, one line each: rule, impact, and the first targets. */
-async function violations(page, where) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  });
-  return found.map((v) => `${where}: ${v}`);
-}
 
 for (const size of SIZES) {
   test(`axe finds no violations on any page or state at ${size.name}`, async () => {

@@ -10,6 +10,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 import { serve, launch } from "./harness.mjs";
 import { answer, fresh } from "./helpers.mjs";
+import { SIZES, problems, violations } from "./layout.mjs";
 
 const DIST = process.env.DIST || join(import.meta.dirname, "..", "..", "dist");
 const CONTENT = readdirSync(join(DIST, "content")).sort();
@@ -106,8 +107,13 @@ test("an exam waits for its questions with a status line, then starts", async ()
   await page.waitForSelector("main .loading");
   assert.equal(await page.textContent("main .loading"), "Loading the questions…");
   assert.equal(await page.$(".exam .card"), null);
+  const focused = () => page.evaluate(() => `${document.activeElement.tagName} ${document.activeElement.textContent}`);
+  await page.waitForFunction(() => document.activeElement.tagName === "H1");
+  assert.equal(await focused(), "H1 Loading the questions…", "the status heading has focus");
   release();
   await page.waitForSelector(".exam .card");
+  await page.waitForFunction(() => document.activeElement.id === "q-title");
+  assert.equal(await focused(), "H1 Question 1 of 10", "then the question's heading, not the page's body");
   assert.equal(await page.textContent(".progress"), "Question 1 of 10");
   assert.ok((await page.textContent(".stem")).length > 40, "the stem is shown");
   assert.equal(await page.$$eval(".choice .text", (ts) => ts.filter((t) => t.textContent.trim().length > 0).length),
@@ -147,13 +153,17 @@ test("practice feedback waits for the explanation, then shows it with its links"
 
 test("a chapter that cannot be downloaded says why; Try again opens it at the section", async () => {
   const file = CONTENT.find((f) => f.startsWith("notes-05"));
-  const anchor = /<h2 id="([^"]+)"/.exec(readFileSync(join(DIST, "content", file), "utf8"))[1];
+  const html = readFileSync(join(DIST, "content", file), "utf8");
+  const anchor = /<h2 id="([^"]+)"/.exec(html)[1];
+  const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(html)[1];
   const { page, setRefuse } = await tab(`**/content/${file}`, { refuse: true });
   await page.goto(site.url + "#/notes/" + anchor);
   await page.waitForSelector(".reader .notice");
   assert.equal((await page.textContent(".reader .notice p")).trim(),
     "Sorry: the chapter could not be downloaded (no connection, and it is not saved on this device yet).");
   assert.ok(await page.$(`.chapter-nav a[href='#/notes/${anchor}']`), "the chapter's sections are listed meanwhile");
+  assert.equal(await page.textContent("h1#chapter-title"), title, "the chapter's title heads the page");
+  await page.waitForFunction(() => document.activeElement.id === "chapter-title");
   setRefuse(false);
   await page.click(".reader .notice button:text('Try again')");
   await page.waitForSelector(`article.notes [id='${anchor}']`);
@@ -177,6 +187,57 @@ test("search fetches every chapter on first use and finds a section of a chapter
   assert.equal(new Set(requests).size, 24, "opening a hit fetched nothing more");
   await page.close();
 });
+
+for (const size of SIZES) {
+  test(`the waiting and failure states pass axe and the layout checks at ${size.name}`, async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize(size.viewport);
+    await page.emulateMedia({ colorScheme: size.scheme });
+    page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(m.text()); });
+    // Per kind of file: "pass", "refuse", or a promise that holds it until resolved.
+    const mode = { questions: "pass", explanations: "pass", notes: "pass" };
+    const holds = [];
+    const hold = () => { let open; const p = new Promise((r) => { open = r; }); holds.push(open); return p; };
+    await page.route(/\/content\/(questions|explanations|notes)-/, async (route) => {
+      const kind = /\/content\/(questions|explanations|notes)-/.exec(route.request().url())[1];
+      const m = mode[kind];
+      if (m === "refuse") return route.abort("internetdisconnected");
+      if (m !== "pass") await m;
+      return route.continue().catch(() => {});
+    });
+    const all = [];
+    const look = async (where) => all.push(...(await violations(page, where)), ...(await problems(page, where)));
+    mode.questions = hold();
+    await begin(page);
+    await page.waitForSelector("main .loading");
+    await look("an exam waiting for its questions");
+    // Each held file is let through before the next state, so no request is left hanging.
+    mode.questions = "pass";
+    holds.pop()();
+    await page.waitForSelector(".exam .card");
+    mode.questions = "refuse";
+    await begin(page);
+    await page.waitForSelector("main h1:text('This page could not load')");
+    await look("questions that cannot be downloaded");
+    mode.questions = "pass";
+    mode.explanations = hold();
+    await begin(page, { practice: true });
+    await page.waitForSelector(".exam .card");
+    await answer(page);
+    await page.click("button:text('Check answer')");
+    await page.waitForSelector(".feedback .loading");
+    await look("practice feedback waiting for its explanation");
+    mode.explanations = "pass";
+    holds.pop()();
+    await page.waitForSelector(".feedback .explanation");
+    mode.notes = "refuse";
+    await page.goto(site.url + "#/notes/aws-cli-iam-roles-ec2-instance-metadata-aws-sdk-cli-profiles");
+    await page.waitForSelector(".reader .notice");
+    await look("a chapter that cannot be downloaded");
+    await page.close();
+    assert.deepEqual(all, []);
+  });
+}
 
 test("no content test page threw an error", () => {
   assert.deepEqual(errors, []);

@@ -1,6 +1,22 @@
 // What a person would notice about the layout of the page as it is now, shared by the layout and the
 // accessibility walks so every page and state gets both: sideways scrolling, options squeezed to a word
-// per line, focus hidden under a sticky bar, controls under 24x24 px.
+// per line, focus hidden under a sticky bar, controls under 24x24 px; and axe-core's violations.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+// Evaluated through the DevTools protocol, which the page's Content-Security-Policy (no inline script)
+// rightly does not let a <script> tag do.
+const AXE = readFileSync(join(import.meta.dirname, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/** axe's violations on the page as it is now, one line each: rule, impact, and the first targets. */
+export async function violations(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+  return found.map((v) => `${where}: ${v}`);
+}
 
 /** The two looks every screen is checked in: a desktop in the light theme, a phone in the dark one. */
 export const SIZES = [
