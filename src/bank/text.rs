@@ -1,7 +1,6 @@
 //! The words of the content, which the wasm does not carry: each notes chapter's HTML, the questions file
 //! (stems and options) and the explanations file (explanations and documentation pages); formats in
-//! `src/compile/files.rs`. The page preloads the questions file beside the code and the app installs it at
-//! start, then fetches the explanations; a chapter is fetched when it is opened or searched. Native builds
+//! `src/compile/files.rs`. The app fetches the questions file as it starts, then the explanations; a chapter is fetched when it is opened or searched. Native builds
 //! (the tests) read the copies built into them instead, on first use.
 //!
 //! A text, once installed, stays for the rest of the visit (leaked to `'static`), so pages keep handing

@@ -1,5 +1,5 @@
-//! Loading the content files the wasm does not carry (see `crate::bank::text`): the questions file at
-//! start (the page preloads it), then the explanations file; the pages that need them wait with a status
+//! Loading the content files the wasm does not carry (see `crate::bank::text`): the questions file as the
+//! app starts (not preloaded by the page, so a slow line brings the code first), then the explanations; the pages that need them wait with a status
 //! line, or say why they could not load and offer to try again. A notes chapter is fetched when it is
 //! opened, and every chapter when the notes are searched. Offline after the first visit, the service
 //! worker has them all.
