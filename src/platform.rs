@@ -487,6 +487,10 @@ pub fn fetch_text(url: &str) -> impl Future<Output = Result<String, String>> + '
     async move {
         let response = started.ok_or(OFFLINE)?.await.map_err(|_| OFFLINE)?;
         let response: web_sys::Response = response.dyn_into().map_err(|_| OFFLINE)?;
+        if response.status() == 404 {
+            // Files are named by their contents: a missing one means a newer release replaced this one.
+            return Err("is no longer on the server (a newer version of the app was published: reload the page to use it)".to_string());
+        }
         if !response.ok() {
             return Err(format!(
                 "could not be downloaded (the server answered {})",

@@ -29,6 +29,7 @@ after(async () => { await close(); await site.close(); });
 async function tab(pattern, { hold = false, refuse = false } = {}) {
   const page = await browser.newPage();
   page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(m.text()); });
+  page.on("dialog", (d) => d.accept()); // leaving a running exam asks first
   let open;
   const gate = hold ? new Promise((r) => { open = r; }) : Promise.resolve();
   const requests = [];
@@ -171,6 +172,19 @@ test("a chapter that cannot be downloaded says why; Try again opens it at the se
   await page.close();
 });
 
+test("a file gone from the server (a newer release replaced this one) says to reload", async () => {
+  const file = CONTENT.find((f) => f.startsWith("notes-07"));
+  const anchor = /<h1 id="([^"]+)"/.exec(readFileSync(join(DIST, "content", file), "utf8"))[1];
+  const page = await browser.newPage();
+  page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(m.text()); });
+  await page.route(`**/content/${file}`, (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto(site.url + "#/notes/" + anchor);
+  await page.waitForSelector(".reader .notice");
+  assert.equal((await page.textContent(".reader .notice p")).trim(),
+    "Sorry: the chapter is no longer on the server (a newer version of the app was published: reload the page to use it).");
+  await page.close();
+});
+
 test("search fetches every chapter on first use and finds a section of a chapter never opened", async () => {
   const { page, requests } = await tab("**/content/notes-*");
   await page.goto(site.url + "#/notes");
@@ -193,6 +207,7 @@ for (const size of SIZES) {
     await page.setViewportSize(size.viewport);
     await page.emulateMedia({ colorScheme: size.scheme });
     page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(m.text()); });
+    page.on("dialog", (d) => d.accept()); // leaving a running exam asks first
     // Per kind of file: "pass", "refuse", or a promise that holds it until resolved.
     const mode = { questions: "pass", explanations: "pass", notes: "pass" };
     const holds = [];
