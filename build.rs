@@ -26,12 +26,13 @@ fn main() {
             let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
             let out = Path::new(&out_dir);
             std::fs::create_dir_all(out.join("content")).expect("create $OUT_DIR/content");
-            for f in compile::files::all(&compiled) {
+            let files = compile::files::Files::of(&compiled);
+            for f in files.all() {
                 std::fs::write(out.join(&f.name), &f.body).expect("write a content file");
             }
             std::fs::write(
                 out.join("bank.rs"),
-                compile::emit::rust(&compiled, &out_dir.replace('\\', "/")),
+                compile::emit::rust(&compiled, &files, &out_dir.replace('\\', "/")),
             )
             .expect("write bank.rs");
         }

@@ -80,20 +80,22 @@ pub fn App() -> impl IntoView {
         Route::Note(a) => Some(a),
         _ => None,
     });
-    let other = move || {
-        match route.get() {
-        Route::Results(id) => {
-            view! { <NeedsContent needs=Needs::Questions>{let id = id.clone(); move || view! { <Results id=id.clone() /> }}</NeedsContent> }
-                .into_any()
+    let other = move || match route.get() {
+        Route::Results(id) => view! {
+            <NeedsContent needs=Needs::Questions>
+                {let id = id.clone(); move || view! { <Results id=id.clone() /> }}
+            </NeedsContent>
         }
+        .into_any(),
         Route::Review(id, incorrect) => view! {
-            <NeedsContent needs=Needs::Explanations>{let id = id.clone(); move || view! { <Review id=id.clone() incorrect /> }}</NeedsContent>
+            <NeedsContent needs=Needs::Explanations>
+                {let id = id.clone(); move || view! { <Review id=id.clone() incorrect /> }}
+            </NeedsContent>
         }
         .into_any(),
         Route::History => view! { <HistoryPage /> }.into_any(),
         Route::NotFound(hash) => view! { <NotFound hash /> }.into_any(),
         _ => ().into_any(),
-    }
     };
     // Every message is shown (an earlier one is never replaced by a later one) until dismissed.
     let notice = move || {
@@ -120,7 +122,9 @@ pub fn App() -> impl IntoView {
                 Page::Home => view! { <Home /> }.into_any(),
                 Page::Notes => view! { <NotesPage anchor /> }.into_any(),
                 Page::Setup => view! { <Setup /> }.into_any(),
-                Page::Exam => view! { <NeedsContent needs=Needs::Questions><ExamRoom /></NeedsContent> }.into_any(),
+                Page::Exam => {
+                    view! { <NeedsContent needs=Needs::Questions><ExamRoom /></NeedsContent> }.into_any()
+                }
                 Page::History | Page::Other => other().into_any(),
             }}
         </main>

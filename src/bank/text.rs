@@ -1,7 +1,8 @@
 //! The words of the content, which the wasm does not carry: each notes chapter's HTML, the questions file
 //! (stems and options) and the explanations file (explanations and documentation pages); formats in
-//! `src/compile/files.rs`. The app fetches the questions file as it starts, then the explanations; a chapter is fetched when it is opened or searched. Native builds
-//! (the tests) read the copies built into them instead, on first use.
+//! `src/compile/files.rs`. The app fetches the questions file as it starts, then the explanations; a
+//! chapter is fetched when it is opened or searched. Native builds (the tests) read the copies built into
+//! them instead, on first use.
 //!
 //! A text, once installed, stays for the rest of the visit (leaked to `'static`), so pages keep handing
 //! out plain `&'static str`s as they did when the content was compiled in.
@@ -10,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::{CHAPTERS, QUESTIONS, Question};
 
-/// Field and record separators of the bank file (as `src/compile/files.rs` writes them).
+/// Field and record separators of the question files (as `src/compile/files.rs` writes them).
 const FIELD: char = '\u{1f}';
 const RECORD: char = '\u{1e}';
 
@@ -76,7 +77,7 @@ pub fn parse_explained(
     body: &'static str,
     questions: &[Question],
 ) -> Result<Vec<Explained>, String> {
-    records(body, questions)?
+    Ok(records(body, questions)?
         .into_iter()
         .map(|fields| {
             let (explanation, docs) = fields
@@ -87,27 +88,44 @@ pub fn parse_explained(
                 docs: docs.to_vec(),
             }
         })
-        .map(Ok)
-        .collect()
+        .collect())
+}
+
+/// How a file's text becomes its per-question records.
+type Parse<T> = fn(&'static str, &[Question]) -> Result<Vec<T>, String>;
+
+/// Installs a fetched file's text into `cell`; a second call keeps the first text.
+fn install<T>(cell: &OnceLock<Vec<T>>, parse: Parse<T>, body: String) -> Result<(), String> {
+    if cell.get().is_none() {
+        let _ = cell.set(parse(Box::leak(body.into_boxed_str()), QUESTIONS)?);
+    }
+    Ok(())
+}
+
+/// The records in `cell`, once installed (native builds install the built-in copy of `file` first; the
+/// wasm only ever has what it fetched).
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
+fn installed<T>(
+    cell: &'static OnceLock<Vec<T>>,
+    parse: Parse<T>,
+    file: &str,
+) -> Option<&'static Vec<T>> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if cell.get().is_none() {
+        let body = embedded(file).expect("the content file is built in");
+        let _ = cell.set(parse(body, QUESTIONS).expect("the built-in file matches"));
+    }
+    cell.get()
 }
 
 /// Installs the questions file's text (fetched by the app); a second call keeps the first text.
 pub fn install_words(body: String) -> Result<(), String> {
-    if WORDS.get().is_none() {
-        let _ = WORDS.set(parse_words(Box::leak(body.into_boxed_str()), QUESTIONS)?);
-    }
-    Ok(())
+    install(&WORDS, parse_words, body)
 }
 
 /// Installs the explanations file's text (fetched by the app); a second call keeps the first text.
 pub fn install_explained(body: String) -> Result<(), String> {
-    if EXPLAINED.get().is_none() {
-        let _ = EXPLAINED.set(parse_explained(
-            Box::leak(body.into_boxed_str()),
-            QUESTIONS,
-        )?);
-    }
-    Ok(())
+    install(&EXPLAINED, parse_explained, body)
 }
 
 /// Whether every question's stem and options are here.
@@ -121,21 +139,11 @@ pub fn explained_ready() -> bool {
 }
 
 fn all_words() -> Option<&'static Vec<Words>> {
-    #[cfg(not(target_arch = "wasm32"))]
-    if WORDS.get().is_none() {
-        let body = embedded(super::QUESTIONS_FILE).expect("the questions file is built in");
-        let _ = WORDS.set(parse_words(body, QUESTIONS).expect("the built-in file matches"));
-    }
-    WORDS.get()
+    installed(&WORDS, parse_words, super::QUESTIONS_FILE)
 }
 
 fn all_explained() -> Option<&'static Vec<Explained>> {
-    #[cfg(not(target_arch = "wasm32"))]
-    if EXPLAINED.get().is_none() {
-        let body = embedded(super::EXPLANATIONS_FILE).expect("the explanations file is built in");
-        let _ = EXPLAINED.set(parse_explained(body, QUESTIONS).expect("the built-in file matches"));
-    }
-    EXPLAINED.get()
+    installed(&EXPLAINED, parse_explained, super::EXPLANATIONS_FILE)
 }
 
 /// The stem and options of question `at` (its position in [`QUESTIONS`]), once they are installed.
@@ -218,35 +226,21 @@ mod tests {
 
     #[test]
     fn a_file_of_another_release_or_cut_short_is_refused() {
+        let words = |body: &'static str| parse_words(body, &[Q]).unwrap_err();
         // Cut short: no final record mark.
-        assert!(
-            parse_words("S\u{1f}A\u{1f}B", &[Q])
-                .unwrap_err()
-                .contains("cut short")
-        );
+        assert!(words("S\u{1f}A\u{1f}B").contains("cut short"));
         assert!(
             parse_explained("E", &[Q])
                 .unwrap_err()
                 .contains("cut short")
         );
         // One question too many.
-        let two = "S\u{1f}A\u{1f}B\u{1e}S\u{1f}A\u{1f}B\u{1e}";
         assert!(
-            parse_words(two, &[Q])
-                .unwrap_err()
-                .contains("2 questions where 1")
+            words("S\u{1f}A\u{1f}B\u{1e}S\u{1f}A\u{1f}B\u{1e}").contains("2 questions where 1")
         );
         // Fewer or more options than the index says.
-        assert!(
-            parse_words("S\u{1f}A\u{1e}", &[Q])
-                .unwrap_err()
-                .contains("other options")
-        );
-        assert!(
-            parse_words("S\u{1f}A\u{1f}B\u{1f}C\u{1e}", &[Q])
-                .unwrap_err()
-                .contains("other options")
-        );
+        assert!(words("S\u{1f}A\u{1e}").contains("other options"));
+        assert!(words("S\u{1f}A\u{1f}B\u{1f}C\u{1e}").contains("other options"));
     }
 
     #[test]

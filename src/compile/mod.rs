@@ -160,12 +160,15 @@ pub fn read_sources(root: &Path, dir: &str) -> std::io::Result<Vec<Source>> {
 
 /// FNV-1a over the bank's paths and texts: changes whenever any question changes.
 pub fn version(bank: &[Source]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for s in bank {
-        for b in s.path.bytes().chain([0]).chain(s.text.bytes()).chain([0]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
+    let bytes = bank
+        .iter()
+        .flat_map(|s| s.path.bytes().chain([0]).chain(s.text.bytes()).chain([0]));
+    format!("{:016x}", fnv1a(bytes))
+}
+
+/// FNV-1a, 64 bits: the bank's version and the content files' names.
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -1,8 +1,8 @@
 //! Loading the content files the wasm does not carry (see `crate::bank::text`): the questions file as the
-//! app starts (not preloaded by the page, so a slow line brings the code first), then the explanations; the pages that need them wait with a status
-//! line, or say why they could not load and offer to try again. A notes chapter is fetched when it is
-//! opened, and every chapter when the notes are searched. Offline after the first visit, the service
-//! worker has them all.
+//! app starts (not preloaded by the page, so a slow line brings the code first), then the explanations;
+//! the pages that need them wait with a status line, or say why they could not load and offer to try
+//! again. A notes chapter is fetched when it is opened, and every chapter when the notes are searched.
+//! Offline after the first visit, the service worker has them all.
 
 use leptos::prelude::*;
 
@@ -13,44 +13,52 @@ use crate::state::{AppState, Fetch, use_app};
 /// Fetches the questions file and installs it; then the explanations. Once the questions are here the
 /// app is ready: the boot script may register the service worker.
 pub fn load_questions(app: AppState) {
-    if app.words.get_untracked() == Fetch::Ready {
-        platform::announce_ready();
-        load_explanations(app);
-        return;
-    }
-    app.words.set(Fetch::Pending);
-    leptos::task::spawn_local(async move {
-        let result = platform::fetch_text(bank::QUESTIONS_FILE)
-            .await
-            .and_then(text::install_words)
-            .map_err(|why| format!("the questions file {why}"));
-        match result {
-            Ok(()) => {
-                app.words.set(Fetch::Ready);
-                platform::mark("questions-ready");
-                platform::announce_ready();
-                load_explanations(app);
-            }
-            Err(why) => app.words.set(Fetch::Failed(why)),
-        }
-    });
+    load(
+        app.words,
+        bank::QUESTIONS_FILE,
+        "the questions file",
+        text::install_words,
+        move || {
+            platform::mark("questions-ready");
+            platform::announce_ready();
+            load_explanations(app);
+        },
+    );
 }
 
 /// Fetches the explanations file and installs it.
 fn load_explanations(app: AppState) {
-    if app.explained.get_untracked() == Fetch::Ready {
+    load(
+        app.explained,
+        bank::EXPLANATIONS_FILE,
+        "the explanations file",
+        text::install_explained,
+        || {},
+    );
+}
+
+/// Fetches `file` and installs it, unless it is here already; `state` says how that goes (the reason,
+/// starting with `what`, if it fails), and `then` runs once it is here.
+fn load(
+    state: RwSignal<Fetch>,
+    file: &'static str,
+    what: &'static str,
+    install: fn(String) -> Result<(), String>,
+    then: impl FnOnce() + 'static,
+) {
+    if state.get_untracked() == Fetch::Ready {
+        then();
         return;
     }
-    app.explained.set(Fetch::Pending);
+    state.set(Fetch::Pending);
     leptos::task::spawn_local(async move {
-        let result = platform::fetch_text(bank::EXPLANATIONS_FILE)
-            .await
-            .and_then(text::install_explained)
-            .map_err(|why| format!("the explanations file {why}"));
-        app.explained.set(match result {
-            Ok(()) => Fetch::Ready,
-            Err(why) => Fetch::Failed(why),
-        });
+        match platform::fetch_text(file).await.and_then(install) {
+            Ok(()) => {
+                state.set(Fetch::Ready);
+                then();
+            }
+            Err(why) => state.set(Fetch::Failed(format!("{what} {why}"))),
+        }
     });
 }
 
@@ -105,14 +113,15 @@ pub fn NeedsContent(
             load_questions(app);
         }
     };
-    move || {
-        match state.get() {
+    move || match state.get() {
         Fetch::Ready => children().into_any(),
         Fetch::Pending if inline => {
             view! { <p class="loading" role="status">{what}</p> }.into_any()
         }
         Fetch::Pending => view! {
-            <section class="page"><h1 class="loading" tabindex="-1"><span role="status">{what}</span></h1></section>
+            <section class="page">
+                <h1 class="loading" tabindex="-1"><span role="status">{what}</span></h1>
+            </section>
         }
         .into_any(),
         Fetch::Failed(why) => {
@@ -132,7 +141,6 @@ pub fn NeedsContent(
                 .into_any()
             }
         }
-    }
     }
 }
 

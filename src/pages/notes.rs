@@ -52,11 +52,7 @@ fn Contents(missing: Option<String>) -> impl IntoView {
     let query = RwSignal::new(String::new());
     // Search reads every chapter: they are fetched when the search box is first used (the service
     // worker keeps them after the first visit).
-    let chapters = RwSignal::new(if text::all_chapters_ready() {
-        Fetch::Ready
-    } else {
-        Fetch::Pending
-    });
+    let chapters = RwSignal::new(Fetch::of(text::all_chapters_ready()));
     let fetching = RwSignal::new(false);
     let fetch_all = move || {
         if chapters.get_untracked() != Fetch::Ready && !fetching.get_untracked() {
@@ -71,13 +67,9 @@ fn Contents(missing: Option<String>) -> impl IntoView {
         }
     };
     let hits = Memo::new(move |_| {
-        let ready = chapters.get() == Fetch::Ready;
+        chapters.track(); // the index exists once every chapter is here
         let q = query.get();
-        ready
-            .then(index)
-            .flatten()
-            .map(|i| i.search(&q, 50))
-            .unwrap_or_default()
+        index().map(|i| i.search(&q, 50)).unwrap_or_default()
     });
     let notice = missing.map(|a| {
         view! {
@@ -221,17 +213,16 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
         }
     });
     // Until the chapter is here, its title heads the page (the chapter's own heading is in its file).
-    let state = move || {
-        match failed.get() {
+    let retry = move |_| fetch(chapter.get_untracked());
+    let state = move || match failed.get() {
         None => view! { <p class="loading" role="status">"Loading the chapter…"</p> }.into_any(),
         Some(why) => view! {
             <div class="notice" role="alert">
                 <p>{format!("Sorry: {why}.")}</p>
-                <p><button type="button" class="button" on:click=move |_| fetch(chapter.get_untracked())>"Try again"</button></p>
+                <p><button type="button" class="button" on:click=retry>"Try again"</button></p>
             </div>
         }
         .into_any(),
-    }
     };
     // Only the status line changes when a fetch fails, so the focused title stays in place.
     let status = move || {

@@ -341,7 +341,7 @@ pub fn decode(raw: &str) -> Result<History, String> {
 
 /// Reads a history from its JSON object's fields, migrating v1. Each entry is read on its own, so an
 /// error names the attempt (counted from 1) that could not be read.
-pub fn from_head(head: &json::Head<'_>) -> Result<History, String> {
+fn from_head(head: &json::Head<'_>) -> Result<History, String> {
     let (field, version) = match head.version() {
         Some(1) => ("attempts", 1),
         Some(2) => ("entries", 2),

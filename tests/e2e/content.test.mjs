@@ -24,12 +24,18 @@ before(async () => {
 });
 after(async () => { await close(); await site.close(); });
 
-/** A new tab whose requests for content files matching `pattern` are held until `release()`, or refused
- * while `refuse` is true. Returns { page, release, requests, setRefuse }. */
-async function tab(pattern, { hold = false, refuse = false } = {}) {
+/** A new tab whose console errors are collected (a refused file's own network error aside). */
+async function newTab() {
   const page = await browser.newPage();
   page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(m.text()); });
   page.on("dialog", (d) => d.accept()); // leaving a running exam asks first
+  return page;
+}
+
+/** A new tab whose requests for content files matching `pattern` are held until `release()`, or refused
+ * while `refuse` is true. Returns { page, release, requests, setRefuse }. */
+async function tab(pattern, { hold = false, refuse = false } = {}) {
+  const page = await newTab();
   let open;
   const gate = hold ? new Promise((r) => { open = r; }) : Promise.resolve();
   const requests = [];
@@ -175,8 +181,7 @@ test("a chapter that cannot be downloaded says why; Try again opens it at the se
 test("a file gone from the server (a newer release replaced this one) says to reload", async () => {
   const file = CONTENT.find((f) => f.startsWith("notes-07"));
   const anchor = /<h1 id="([^"]+)"/.exec(readFileSync(join(DIST, "content", file), "utf8"))[1];
-  const page = await browser.newPage();
-  page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(m.text()); });
+  const page = await newTab();
   await page.route(`**/content/${file}`, (route) => route.fulfill({ status: 404, body: "not found" }));
   await page.goto(site.url + "#/notes/" + anchor);
   await page.waitForSelector(".reader .notice");
@@ -203,11 +208,9 @@ test("search fetches every chapter on first use and finds a section of a chapter
 
 for (const size of SIZES) {
   test(`the waiting and failure states pass axe and the layout checks at ${size.name}`, async () => {
-    const page = await browser.newPage();
+    const page = await newTab();
     await page.setViewportSize(size.viewport);
     await page.emulateMedia({ colorScheme: size.scheme });
-    page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(m.text()); });
-    page.on("dialog", (d) => d.accept()); // leaving a running exam asks first
     // Per kind of file: "pass", "refuse", or a promise that holds it until resolved.
     const mode = { questions: "pass", explanations: "pass", notes: "pass" };
     const holds = [];

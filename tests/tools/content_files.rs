@@ -18,8 +18,8 @@ fn main() {
         std::process::exit(1);
     });
     let site = Path::new(&site);
-    let files = compile::files::all(&c);
-    for f in &files {
+    let files = compile::files::Files::of(&c);
+    for f in files.all() {
         let path = site.join(&f.name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("create the content folder");
@@ -28,7 +28,7 @@ fn main() {
     }
     println!(
         "{} content files written under {}",
-        files.len(),
+        files.all().count(),
         site.display()
     );
 }
