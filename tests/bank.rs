@@ -307,3 +307,53 @@ fn every_question_is_locked_and_appsync_is_retired() {
         "AppSync and Amazon Q Developer are outside DVA-C03: {out_of_scope:?}"
     );
 }
+
+/// The app's headings and questions' index, unpacked from the bytes `build.rs` emitted, are exactly what
+/// the compiler produced: every field of every section and question.
+#[test]
+fn the_packed_index_unpacks_to_the_compiled_content() {
+    use dva_exam::bank::{QUESTIONS, SECTIONS};
+    let (c, _) = content();
+    assert_eq!(SECTIONS.len(), c.notes.sections.len());
+    for (app, built) in SECTIONS.iter().zip(&c.notes.sections) {
+        let tasks: Vec<(u8, u8)> = app.tasks.iter().map(|t| (t.domain, t.number)).collect();
+        assert_eq!(
+            (app.anchor, app.title, app.level, usize::from(app.chapter)),
+            (
+                built.anchor.as_str(),
+                built.title.as_str(),
+                built.level,
+                built.chapter
+            )
+        );
+        assert_eq!(
+            app.parent.map(usize::from),
+            built.parent,
+            "{}",
+            built.anchor
+        );
+        assert_eq!(tasks, built.tasks, "{}", built.anchor);
+        assert_eq!(
+            app.start as usize..app.end as usize,
+            built.html.clone(),
+            "{}",
+            built.anchor
+        );
+    }
+    assert_eq!(QUESTIONS.len(), c.questions.len());
+    for (at, (app, built)) in QUESTIONS.iter().zip(&c.questions).enumerate() {
+        assert_eq!((app.id, usize::from(app.at)), (built.id.as_str(), at));
+        assert_eq!(
+            (app.task.domain, app.task.number),
+            built.task,
+            "{}",
+            built.id
+        );
+        assert_eq!(*app.skills, *built.skills, "{}", built.id);
+        let notes: Vec<usize> = app.notes.iter().map(|&n| usize::from(n)).collect();
+        assert_eq!(notes, built.notes, "{}", built.id);
+        let keys: Vec<bool> = app.choices.iter().map(|ch| ch.key).collect();
+        let built_keys: Vec<bool> = built.choices.iter().map(|ch| ch.key).collect();
+        assert_eq!(keys, built_keys, "{}", built.id);
+    }
+}

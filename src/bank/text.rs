@@ -97,7 +97,7 @@ type Parse<T> = fn(&'static str, &[Question]) -> Result<Vec<T>, String>;
 /// Installs a fetched file's text into `cell`; a second call keeps the first text.
 fn install<T>(cell: &OnceLock<Vec<T>>, parse: Parse<T>, body: String) -> Result<(), String> {
     if cell.get().is_none() {
-        let _ = cell.set(parse(Box::leak(body.into_boxed_str()), QUESTIONS)?);
+        let _ = cell.set(parse(Box::leak(body.into_boxed_str()), &QUESTIONS)?);
     }
     Ok(())
 }
@@ -113,7 +113,7 @@ fn installed<T>(
     #[cfg(not(target_arch = "wasm32"))]
     if cell.get().is_none() {
         let body = embedded(file).expect("the content file is built in");
-        let _ = cell.set(parse(body, QUESTIONS).expect("the built-in file matches"));
+        let _ = cell.set(parse(body, &QUESTIONS).expect("the built-in file matches"));
     }
     cell.get()
 }
@@ -195,18 +195,20 @@ mod tests {
     use super::*;
     use crate::bank::{Choice, Task};
 
-    const Q: Question = Question {
-        id: "q",
-        at: 0,
-        task: Task::new(1, 1),
-        skills: &[],
-        notes: &[],
-        choices: &[Choice { key: true }, Choice { key: false }],
-    };
+    fn q() -> [Question; 1] {
+        [Question {
+            id: "q",
+            at: 0,
+            task: Task::new(1, 1),
+            skills: Box::new([]),
+            notes: Box::new([]),
+            choices: Box::new([Choice { key: true }, Choice { key: false }]),
+        }]
+    }
 
     #[test]
     fn splits_records_into_stem_and_options_and_into_explanation_and_docs() {
-        let w = parse_words("S\u{1f}A\u{1f}B\u{1e}", &[Q]).unwrap();
+        let w = parse_words("S\u{1f}A\u{1f}B\u{1e}", &q()).unwrap();
         assert_eq!(
             w,
             vec![Words {
@@ -214,7 +216,7 @@ mod tests {
                 choices: vec!["A", "B"]
             }]
         );
-        let e = parse_explained("E\u{1f}d1\u{1f}d2\u{1e}", &[Q]).unwrap();
+        let e = parse_explained("E\u{1f}d1\u{1f}d2\u{1e}", &q()).unwrap();
         assert_eq!(
             e,
             vec![Explained {
@@ -226,11 +228,11 @@ mod tests {
 
     #[test]
     fn a_file_of_another_release_or_cut_short_is_refused() {
-        let words = |body: &'static str| parse_words(body, &[Q]).unwrap_err();
+        let words = |body: &'static str| parse_words(body, &q()).unwrap_err();
         // Cut short: no final record mark.
         assert!(words("S\u{1f}A\u{1f}B").contains("cut short"));
         assert!(
-            parse_explained("E", &[Q])
+            parse_explained("E", &q())
                 .unwrap_err()
                 .contains("cut short")
         );
@@ -245,7 +247,7 @@ mod tests {
 
     #[test]
     fn the_built_in_files_hold_every_question_and_chapter() {
-        for q in QUESTIONS {
+        for q in QUESTIONS.iter() {
             assert!(!q.stem().is_empty(), "{}", q.id);
             assert!(!q.explanation().is_empty(), "{}", q.id);
             assert!(!q.docs().is_empty(), "{}", q.id);
@@ -254,7 +256,7 @@ mod tests {
             }
         }
         assert!(all_chapters_ready());
-        for s in crate::bank::SECTIONS {
+        for s in crate::bank::SECTIONS.iter() {
             assert!(
                 s.html().is_some_and(|h| h.contains(s.anchor)),
                 "{}",

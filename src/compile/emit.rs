@@ -1,6 +1,7 @@
-//! Writes the compiled content as Rust source: `static` slices of the plain types in `src/bank/`.
+//! Writes the compiled content as Rust source: the exam as `static` values of the plain types in
+//! `src/bank/`, the headings and the questions' index packed (numbers and strings, unpacked on first use).
 //!
-//! Generated code instead of serde: nothing is parsed at run time and no deserializer reaches the wasm.
+//! Generated code instead of serde: no deserializer reaches the wasm.
 
 use std::fmt::Write;
 
@@ -30,49 +31,45 @@ pub fn rust(c: &Compiled, files: &Files, embed_dir: &str) -> String {
         );
     }
     let _ = writeln!(s, "];");
-    let _ = writeln!(s, "/// Every heading of the notes, in document order.");
-    let _ = writeln!(s, "pub static SECTIONS: &[Section] = &[");
+    let mut sections = Packer::default();
+    sections.n(c.notes.sections.len());
     for sec in &c.notes.sections {
-        let parent = sec
-            .parent
-            .map_or("None".to_string(), |p| format!("Some({p})"));
-        let _ = writeln!(
-            s,
-            "Section {{ anchor: {:?}, title: {:?}, level: {}, chapter: {}, parent: {parent}, tasks: &[{}], start: {}, end: {} }},",
-            sec.anchor,
-            sec.title,
-            sec.level,
-            sec.chapter,
-            tasks(&sec.tasks),
-            sec.html.start,
-            sec.html.end
-        );
+        sections.n(usize::from(sec.level));
+        sections.n(sec.chapter);
+        sections.n(sec.parent.map_or(0, |p| p + 1));
+        sections.tasks(&sec.tasks);
+        sections.n(sec.html.start);
+        sections.n(sec.html.len());
+        // Most anchors are their title's slug; the app derives those ("" here) and is given the rest.
+        let derived = super::slug::slug(&sec.title) == sec.anchor;
+        sections.s(if derived { "" } else { &sec.anchor });
+        sections.s(&sec.title);
     }
-    let _ = writeln!(s, "];");
-    let _ = writeln!(s, "/// Every question of the bank, in file order.");
-    let _ = writeln!(s, "pub static QUESTIONS: &[Question] = &[");
-    for (at, q) in c.questions.iter().enumerate() {
-        let notes = q
-            .notes
-            .iter()
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let choices = q
+    sections.write(&mut s, "SECTION", "the headings of the notes");
+    let mut questions = Packer::default();
+    questions.n(c.questions.len());
+    for q in &c.questions {
+        questions.s(&q.id);
+        questions.n(usize::from(q.task.0));
+        questions.n(usize::from(q.task.1));
+        questions.n(q.skills.len());
+        for &skill in &q.skills {
+            questions.n(usize::from(skill));
+        }
+        questions.n(q.notes.len());
+        for &n in &q.notes {
+            questions.n(n);
+        }
+        questions.n(q.choices.len());
+        let keys = q
             .choices
             .iter()
-            .map(|ch| format!("Choice {{ key: {} }}", ch.key))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let _ = writeln!(
-            s,
-            "Question {{ id: {:?}, at: {at}, task: {}, skills: &{:?}, notes: &[{notes}], choices: &[{choices}] }},",
-            q.id,
-            tasks(&[q.task]),
-            q.skills,
-        );
+            .enumerate()
+            .filter(|(_, ch)| ch.key)
+            .fold(0, |bits, (i, _)| bits | 1 << i);
+        questions.n(keys);
     }
-    let _ = writeln!(s, "];");
+    questions.write(&mut s, "QUESTION", "the questions' index");
     let _ = writeln!(
         s,
         "/// The file with every question's stem and options (see `src/compile/files.rs`)."
@@ -107,6 +104,49 @@ pub fn rust(c: &Compiled, files: &Files, embed_dir: &str) -> String {
     }
     let _ = writeln!(s, "];");
     s
+}
+
+/// A packed table as `src/bank/packed.rs` reads it: numbers as unsigned LEB128 bytes, strings as a
+/// length there and their bytes in one text.
+#[derive(Default)]
+struct Packer {
+    bytes: Vec<u8>,
+    text: String,
+}
+
+impl Packer {
+    fn n(&mut self, mut value: usize) {
+        loop {
+            let low = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                self.bytes.push(low);
+                return;
+            }
+            self.bytes.push(low | 0x80);
+        }
+    }
+
+    fn s(&mut self, text: &str) {
+        self.n(text.len());
+        self.text.push_str(text);
+    }
+
+    /// A count, then domain and number of each task.
+    fn tasks(&mut self, tasks: &[(u8, u8)]) {
+        self.n(tasks.len());
+        for &(d, n) in tasks {
+            self.n(usize::from(d));
+            self.n(usize::from(n));
+        }
+    }
+
+    /// `static <NAME>_BYTES` and `static <NAME>_TEXT`.
+    fn write(&self, s: &mut String, name: &str, what: &str) {
+        let _ = writeln!(s, "/// Packed: {what} (see `src/bank/packed.rs`).");
+        let _ = writeln!(s, "static {name}_BYTES: &[u8] = &{:?};", self.bytes);
+        let _ = writeln!(s, "static {name}_TEXT: &str = {:?};", self.text);
+    }
 }
 
 fn tasks(tasks: &[(u8, u8)]) -> String {

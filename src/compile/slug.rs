@@ -6,15 +6,10 @@
 
 use std::collections::HashMap;
 
-/// The GitHub slug of a heading's plain text.
-pub fn slug(text: &str) -> String {
-    text.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
-        .map(|c| if c == ' ' { '-' } else { c })
-        .collect()
-}
+// The rule itself lives with the app, which derives anchors from titles at run time.
+#[path = "../bank/slug.rs"]
+mod rule;
+pub use rule::slug;
 
 /// Hands out unique slugs in document order: the second "intro" becomes "intro-1".
 #[derive(Default)]

@@ -76,7 +76,7 @@ pub fn qinfos() -> Vec<QInfo<'static>> {
             id: q.id,
             domain: q.task.domain,
             task: q.task.to_string(),
-            sections: q.notes,
+            sections: &q.notes,
             choices: q.choices.len(),
         })
         .collect()
