@@ -3,6 +3,8 @@
 
 /// The drawing area, in SVG user units.
 /// A narrow box, so that on a phone the labels are drawn near their CSS size (the SVG scales to its width).
+use crate::decimal::fixed;
+
 pub const WIDTH: f64 = 400.0;
 pub const HEIGHT: f64 = 190.0;
 /// Room for the axis labels: values on the left, dates along the bottom.
@@ -44,10 +46,10 @@ impl Scale {
             match v {
                 Some(v) => {
                     d.push_str(&format!(
-                        "{}{:.1},{:.1} ",
+                        "{}{},{} ",
                         if pen_down { "L" } else { "M" },
-                        self.x(i),
-                        self.y(*v)
+                        fixed(self.x(i), 1),
+                        fixed(self.y(*v), 1)
                     ));
                     pen_down = true;
                 }

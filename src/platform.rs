@@ -409,9 +409,9 @@ pub fn read_chosen_file(
     };
     if file.size() > max_bytes {
         return done(Err(format!(
-            "This file is {:.1} MB; an export is never larger than {:.0} MB, so it was not read.",
-            file.size() / 1_048_576.0,
-            max_bytes / 1_048_576.0
+            "This file is {} MB; an export is never larger than {} MB, so it was not read.",
+            crate::decimal::fixed(file.size() / 1_048_576.0, 1),
+            crate::decimal::fixed(max_bytes / 1_048_576.0, 0)
         )));
     }
     let Ok(reader) = web_sys::FileReader::new() else {

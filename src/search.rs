@@ -42,7 +42,7 @@ impl Index {
                     .map(str::to_string),
             );
         }
-        vocab.sort_unstable();
+        crate::sort::sort(&mut vocab);
         vocab.dedup();
         Index {
             entries,
@@ -94,7 +94,7 @@ impl Index {
             .filter(|(_, (title, text))| groups.iter().all(|g| has(title, g) || has(text, g)))
             .map(|(i, (title, _))| (!groups.iter().all(|g| has(title, g)), i))
             .collect();
-        hits.sort();
+        crate::sort::sort(&mut hits);
         hits.into_iter()
             .take(limit)
             .map(|(_, i)| {

@@ -624,6 +624,21 @@ fn decode_rejects_garbage_other_versions_and_inconsistent_data() {
         with(&["items", "0", "order"], serde_json::json!([0, 0, 1, 2])),
         "The saved exam is inconsistent: question a: options are not a permutation"
     );
+    assert_eq!(
+        with(&["items", "0", "order"], serde_json::json!([0, 1, 2, 4])),
+        "The saved exam is inconsistent: question a: options are not a permutation"
+    );
+}
+
+#[test]
+fn an_option_order_is_valid_only_as_a_permutation() {
+    use dva_exam::exam::score::is_permutation;
+    assert!(is_permutation(&[]));
+    assert!(is_permutation(&[0]));
+    assert!(is_permutation(&[2, 0, 3, 1]));
+    assert!(!is_permutation(&[1]));
+    assert!(!is_permutation(&[0, 0, 1]));
+    assert!(!is_permutation(&[0, 1, 3]));
 }
 
 // ---------------------------------------------------------------- score

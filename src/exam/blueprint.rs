@@ -47,7 +47,7 @@ pub fn split(len: usize, weights: &[u32]) -> Vec<usize> {
         counts[d] = (exact / total) as usize;
         remainders.push((exact % total, d));
     }
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let short = len - counts.iter().sum::<usize>();
     for &(_, d) in remainders.iter().take(short) {
         counts[d] += 1;

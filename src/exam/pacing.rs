@@ -93,7 +93,7 @@ pub fn pacing<'a>(
         tally_change(item, k.keys, &mut changes);
     }
     let mut order: Vec<usize> = (0..s.items.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut order, |&a, &b| {
         s.items[b]
             .spent_ms
             .total_cmp(&s.items[a].spent_ms)

@@ -136,15 +136,22 @@ pub struct KeyInfo<'a> {
     pub task: (u8, u8),
 }
 
+/// Whether `order` holds each of `0..order.len()` exactly once: a valid order of a question's options.
+pub fn is_permutation(order: &[u8]) -> bool {
+    let mut seen = vec![false; order.len()];
+    order.iter().all(|&o| {
+        seen.get_mut(usize::from(o))
+            .is_some_and(|s| !std::mem::replace(s, true))
+    })
+}
+
 /// Whether a stored item still fits the question as the bank has it today: the option order shown is a
 /// permutation of today's options, the number of keys is the same, and every choice is one of them. An
 /// item that does not fit (the question changed under a stored exam or attempt) is treated as retired:
 /// indexing today's options with it could point past the end or at other options.
 pub fn consistent(item: &Item, options: usize, keys: usize) -> bool {
-    let mut order = item.order.clone();
-    order.sort_unstable();
-    order.len() == options
-        && order.iter().enumerate().all(|(i, &o)| usize::from(o) == i)
+    item.order.len() == options
+        && is_permutation(&item.order)
         && usize::from(item.keys) == keys
         && item.chosen.iter().all(|&c| usize::from(c) < options)
 }
@@ -164,7 +171,7 @@ pub fn percent(part: usize, whole: usize) -> usize {
 pub fn same_choices(a: &[u8], b: &[u8]) -> bool {
     let set = |v: &[u8]| {
         let mut v = v.to_vec();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v.dedup();
         v
     };
@@ -239,7 +246,7 @@ pub fn score<'a>(
             row.1 += 1;
         }
         let mut anchors = k.sections;
-        anchors.sort_unstable();
+        crate::sort::sort(&mut anchors);
         anchors.dedup();
         for a in anchors {
             let tally = sections.entry(a).or_default();
@@ -256,7 +263,7 @@ pub fn score<'a>(
             total,
         })
         .collect();
-    sections.sort_by(|a, b| {
+    crate::sort::sort_by(&mut sections, |a, b| {
         b.missed
             .cmp(&a.missed)
             .then_with(|| a.section.cmp(&b.section))

@@ -396,9 +396,7 @@ fn check_consistent(s: &Session) -> Result<(), String> {
         ));
     }
     for it in &s.items {
-        let mut order = it.order.clone();
-        order.sort_unstable();
-        if !order.iter().enumerate().all(|(i, &o)| usize::from(o) == i) {
+        if !crate::exam::score::is_permutation(&it.order) {
             return Err(format!("question {}: options are not a permutation", it.id));
         }
         let distinct = it

@@ -8,6 +8,7 @@ use crate::bank::{EXAM, section};
 use crate::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, Scale, TOP, WIDTH};
 use crate::clock;
 use crate::components::readiness::{BookingVerdict, TaskReadinessList};
+use crate::decimal::fixed;
 use crate::exam::score;
 use crate::platform;
 use crate::route::{Route, with_query};
@@ -230,7 +231,7 @@ fn x_axis(ticks: Vec<(f64, String)>) -> impl IntoView {
                 i if i == last && last > 0 => "end",
                 _ => "middle",
             };
-            view! { <text class="axis" x=format!("{x:.1}") y=HEIGHT - 6.0 text-anchor=anchor>{label}</text> }
+            view! { <text class="axis" x=fixed(x, 1) y=fixed(HEIGHT - 6.0, 1) text-anchor=anchor>{label}</text> }
         })
         .collect_view()
 }
@@ -240,7 +241,7 @@ fn x_axis(ticks: Vec<(f64, String)>) -> impl IntoView {
 /// exam (an earlier exam's domains are not the same). Dates run along the bottom.
 #[component]
 fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
-    let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+    let view_box = format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0));
     let scores_drawing = move || {
         let list = summaries.get();
         let scale = Scale {
@@ -255,14 +256,14 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
             .enumerate()
             .map(|(i, v)| {
                 let v = v.unwrap_or(f64::from(EXAM.min));
-                view! { <circle class="dot" cx=format!("{:.1}", scale.x(i)) cy=format!("{:.1}", scale.y(v)) r="3.5" /> }
+                view! { <circle class="dot" cx=fixed(scale.x(i), 1) cy=fixed(scale.y(v), 1) r="3.5" /> }
             })
             .collect_view();
         view! {
-            <line class="pass-line" x1=LEFT y1=pass_y x2=WIDTH - RIGHT y2=pass_y />
-            <text class="axis" x=LEFT - 6.0 y=pass_y + 4.0 text-anchor="end">{EXAM.pass}</text>
-            <text class="axis" x=LEFT - 6.0 y=TOP + 4.0 text-anchor="end">{EXAM.max}</text>
-            <text class="axis" x=LEFT - 6.0 y=HEIGHT - BOTTOM + 4.0 text-anchor="end">{EXAM.min}</text>
+            <line class="pass-line" x1=fixed(LEFT, 1) y1=fixed(pass_y, 1) x2=fixed(WIDTH - RIGHT, 1) y2=fixed(pass_y, 1) />
+            <text class="axis" x=fixed(LEFT - 6.0, 1) y=fixed(pass_y + 4.0, 1) text-anchor="end">{EXAM.pass}</text>
+            <text class="axis" x=fixed(LEFT - 6.0, 1) y=fixed(TOP + 4.0, 1) text-anchor="end">{EXAM.max}</text>
+            <text class="axis" x=fixed(LEFT - 6.0, 1) y=fixed(HEIGHT - BOTTOM + 4.0, 1) text-anchor="end">{EXAM.min}</text>
             <path class="line score" d=scale.path(&scores) />
             {dots}
             {x_axis(date_ticks(&list, &scale))}
@@ -290,10 +291,10 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <line class="pass-line" x1=LEFT y1=bar_y x2=WIDTH - RIGHT y2=bar_y />
-            <text class="axis" x=LEFT - 6.0 y=bar_y + 4.0 text-anchor="end">{format!("{bar:.0}%")}</text>
-            <text class="axis" x=LEFT - 6.0 y=TOP + 4.0 text-anchor="end">"100%"</text>
-            <text class="axis" x=LEFT - 6.0 y=HEIGHT - BOTTOM + 4.0 text-anchor="end">"0%"</text>
+            <line class="pass-line" x1=fixed(LEFT, 1) y1=fixed(bar_y, 1) x2=fixed(WIDTH - RIGHT, 1) y2=fixed(bar_y, 1) />
+            <text class="axis" x=fixed(LEFT - 6.0, 1) y=fixed(bar_y + 4.0, 1) text-anchor="end">{format!("{}%", fixed(bar, 0))}</text>
+            <text class="axis" x=fixed(LEFT - 6.0, 1) y=fixed(TOP + 4.0, 1) text-anchor="end">"100%"</text>
+            <text class="axis" x=fixed(LEFT - 6.0, 1) y=fixed(HEIGHT - BOTTOM + 4.0, 1) text-anchor="end">"0%"</text>
             {lines}
             {x_axis(date_ticks(&list, &scale))}
         }
@@ -310,9 +311,9 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
     };
     let domains_summary = move || {
         format!(
-            "Share correct per domain in each {} attempt, oldest to newest, against the {:.0}% bar.",
+            "Share correct per domain in each {} attempt, oldest to newest, against the {}% bar.",
             EXAM.code,
-            study::scale().pass_percent()
+            fixed(study::scale().pass_percent(), 0)
         )
     };
     let legend = EXAM
@@ -337,7 +338,7 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
                     <p class="meta">{format!("Share correct per domain ({} attempts only)", EXAM.code)}</p>
                     <ul class="chart-legend">
                         {legend}
-                        <li><span class="swatch s-pass" aria-hidden="true"></span>{format!("{:.0}% bar", study::scale().pass_percent())}</li>
+                        <li><span class="swatch s-pass" aria-hidden="true"></span>{format!("{}% bar", fixed(study::scale().pass_percent(), 0))}</li>
                     </ul>
                 </figcaption>
             </figure>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::bank::{self, CHAPTERS, EXAM, QUESTIONS, SECTIONS};
 use crate::components::domain_bar::DomainBar;
 use crate::components::readiness::{BookingVerdict, TaskReadinessList};
+use crate::decimal::fixed;
 use crate::exam::spec::{Kind, Mode, Spec};
 use crate::pages::history::section_links;
 use crate::platform;
@@ -90,7 +91,7 @@ pub fn Home() -> impl IntoView {
             .map(|(d, share)| {
                 let (n, name) = (d.number, d.name);
                 let (text, p) = match share {
-                    Some(s) => (format!("{:.0}%", s * 100.0), (s * 100.0).round() as u32),
+                    Some(s) => (format!("{}%", fixed(s * 100.0, 0)), (s * 100.0).round() as u32),
                     None => ("not tested yet".to_string(), 0),
                 };
                 let weak = share.is_some_and(|s| s * 100.0 < study::scale().pass_percent());

@@ -8,6 +8,7 @@ use crate::bank::{EXAM, section};
 use crate::clock;
 use crate::components::domain_bar::DomainBar;
 use crate::components::insights::{ConfidenceLists, PacingSummary};
+use crate::decimal::fixed;
 use crate::exam::score::{self, Competency};
 use crate::exam::spec::{Kind, Spec};
 use crate::platform;
@@ -119,7 +120,7 @@ pub fn Results(id: String) -> impl IntoView {
                 <p class="scaled"><span class="big">{o.scaled}</span>" / 1000"</p>
                 <p class="verdict">{if passed { format!("Pass ({} needed)", EXAM.pass) } else { format!("Fail ({} needed)", EXAM.pass) }}</p>
                 <p>{format!("{} of {} correct · time used {}", o.correct, o.total, clock::hms(o.used_ms))}</p>
-                <p class="meta">{format!("The scaled score approximates AWS's scoring: {:.0}% correct maps to {}, and each question counts all or nothing.", scale.pass_percent(), EXAM.pass)}</p>
+                <p class="meta">{format!("The scaled score approximates AWS's scoring: {}% correct maps to {}, and each question counts all or nothing.", fixed(scale.pass_percent(), 0), EXAM.pass)}</p>
             </div>
             <h2>"By domain"</h2>
             <ul class="domains-bars">{domains}</ul>

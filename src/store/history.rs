@@ -298,7 +298,7 @@ impl History {
                 }
             }
         }
-        self.entries.sort_by(|a, b| {
+        crate::sort::sort_by(&mut self.entries, |a, b| {
             a.started_ms()
                 .total_cmp(&b.started_ms())
                 .then_with(|| a.id().cmp(b.id()))

@@ -49,8 +49,8 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "This file is {:.1} MB; a history export is at most 10 MB.",
-                *bytes as f64 / (1024.0 * 1024.0)
+                "This file is {} MB; a history export is at most 10 MB.",
+                crate::decimal::fixed(*bytes as f64 / (1024.0 * 1024.0), 1)
             ),
             ImportError::NotJson { line, column } => write!(
                 f,
@@ -164,9 +164,7 @@ fn check_attempt(a: &Attempt) -> Result<(), String> {
                 it.keys
             ));
         }
-        let mut order = it.order.clone();
-        order.sort_unstable();
-        if !order.iter().enumerate().all(|(i, &o)| usize::from(o) == i) {
+        if !crate::exam::score::is_permutation(&it.order) {
             return Err(format!("has an impossible option order in {q}"));
         }
         let repeated = (1..it.chosen.len()).any(|i| it.chosen[..i].contains(&it.chosen[i]));
@@ -251,7 +249,10 @@ fn check_id(what: &str, id: &str) -> Result<(), String> {
 fn check_times(started: f64, later: &[f64]) -> Result<(), String> {
     for &t in std::iter::once(&started).chain(later) {
         if !(t.is_finite() && t >= 0.0) {
-            return Err(format!("has an impossible date ({t} ms)"));
+            return Err(format!(
+                "has an impossible date ({} ms)",
+                crate::decimal::plain(t)
+            ));
         }
         if t > YEAR_2100_MS {
             return Err("is dated after the year 2100".to_string());
@@ -299,7 +300,10 @@ fn check_duration(what: &str, ms: f64) -> Result<(), String> {
     if ms.is_finite() && ms >= 0.0 {
         Ok(())
     } else {
-        Err(format!("has an impossible time spent {what} ({ms} ms)"))
+        Err(format!(
+            "has an impossible time spent {what} ({} ms)",
+            crate::decimal::plain(ms)
+        ))
     }
 }
 

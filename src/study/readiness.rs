@@ -98,7 +98,7 @@ fn per_task_of(summaries: &[Summary], exam: &str, tasks: &[String]) -> Vec<TaskR
         })
         .collect();
     let order = |t: &TaskReadiness| tasks.iter().position(|x| *x == t.task).unwrap_or(0);
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(&mut rows, |a, b| {
         (a.total == 0)
             .cmp(&(b.total == 0))
             .then_with(|| (a.correct * b.total).cmp(&(b.correct * a.total)))
@@ -185,7 +185,7 @@ pub fn verdict(
     let rows = per_task_of(&summaries, exam, tasks);
     // Task statements with too few answers to judge, in the exam's order, as one sentence.
     let mut thin: Vec<&TaskReadiness> = rows.iter().filter(|t| t.total < MIN_ANSWERS).collect();
-    thin.sort_by_key(|t| tasks.iter().position(|x| *x == t.task));
+    crate::sort::sort_by_key(&mut thin, |t| tasks.iter().position(|x| *x == t.task));
     match thin.as_slice() {
         [] => {}
         [t] => missing.push(format!(

@@ -81,7 +81,9 @@ pub fn schedule(h: &History, key_of: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<Du
         }
     }
     let mut due: Vec<Due> = boxes.into_values().collect();
-    due.sort_by(|a, b| a.due_ms.total_cmp(&b.due_ms).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut due, |a, b| {
+        a.due_ms.total_cmp(&b.due_ms).then_with(|| a.id.cmp(&b.id))
+    });
     due
 }
 
@@ -93,6 +95,6 @@ pub fn due_now(h: &History, key_of: impl Fn(&str) -> Option<Vec<u8>>, now_ms: f6
         .take_while(|d| d.due_ms <= now_ms)
         .collect();
     // Stable: within each group the schedule's order (most overdue first) stays.
-    due.sort_by_key(|d| !d.first);
+    crate::sort::sort_by_key(&mut due, |d| !d.first);
     due.into_iter().map(|d| d.id).collect()
 }

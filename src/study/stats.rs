@@ -26,7 +26,7 @@ pub fn weakest_sections(h: &History, n: usize) -> Vec<(String, usize, usize)> {
         .filter(|(_, (missed, _))| *missed > 0)
         .map(|(anchor, (missed, total))| (anchor, missed, total))
         .collect();
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(&mut rows, |a, b| {
         b.1.cmp(&a.1)
             .then_with(|| rate_desc(a, b))
             .then_with(|| a.0.cmp(&b.0))
