@@ -7,7 +7,7 @@
    half a second sooner at the phone profile, measured), and the app fetches the questions as it starts.
 1. The service worker (sw.js) gets the list of files to keep for offline use and a version derived from
    their names and contents, so every release installs a fresh cache and an unchanged build changes nothing.
-2. The styles and the boot script are inlined into index.html, so the first screen needs the page alone
+2. The styles (minified) and the boot script are inlined into index.html, so the first screen needs the page alone
    (one request fewer on a slow phone connection); their files are removed.
 3. index.html gets a Content-Security-Policy that allows only the app's own origin, WebAssembly
    compilation, and the inline script and style blocks it holds (trunk's module loader, the boot script,
@@ -79,7 +79,15 @@ def inline(pattern, make):
     os.remove(path)
     files.remove(os.path.relpath(path, root).replace(os.sep, "/"))
 
-inline(r'<link rel="stylesheet" href="([^"]+\.css)"[^>]*/?>', lambda b: "<style>" + b + "</style>")
+def minify_css(css):
+    """Comments dropped, whitespace collapsed, and no space around `{`, `}`, `;` and `,` (never around `:`,
+    which separates a descendant's pseudo-class in a selector): about 1 KB brotli less before the first
+    screen. The stylesheet's strings (attribute values, a font name, the flag sign) hold none of them."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r"\s*([{};,])\s*", r"\1", css).strip()
+
+inline(r'<link rel="stylesheet" href="([^"]+\.css)"[^>]*/?>', lambda b: "<style>" + minify_css(b) + "</style>")
 inline(r'<script src="(\./boot-[^"]+\.js)"[^>]*></script>', lambda b: "<script>" + b + "</script>")
 
 # 3. The CSP: hash every inline script and style block.
