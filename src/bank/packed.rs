@@ -3,9 +3,10 @@
 //! to back.
 //!
 //! Why packed: written as Rust `static` slices of structs, every `&str` and slice of the 747 headings
-//! and 588 questions is a pointer and a length, which compress badly; packed, and with the anchors that
-//! are their title's slug derived here rather than stored, the wasm is about 7.5 KB smaller compressed
-//! (measured 2026-11-26), and the app downloads its code before anything works.
+//! and 588 questions is a pointer and a length, which compress badly. Packed, with the anchors that are
+//! their title's slug derived here rather than stored, each section's tasks given only where they differ
+//! from its parent's and its place in the chapter as a distance from the previous section, the wasm is
+//! about 10 KB smaller compressed (measured 2026-11-26); the app downloads its code before anything works.
 //! They are unpacked once, on first use, into the plain structs of [`super`].
 
 use super::slug::slug;
@@ -70,31 +71,38 @@ impl Reader {
 }
 
 /// The sections of the notes. Per section: level, chapter, parent (0 for none, else index + 1), tasks
-/// (a count, then domain and number of each), start and length of its HTML, anchor ("" when it is the
-/// title's slug, which is derived here), title.
+/// (0 when they are the parent's, else their count + 1 and then domain and number of each), where its
+/// HTML starts (counted from where the previous section of its chapter ends, so mostly 0) and its length,
+/// anchor ("" when it is the title's slug, which is derived here), title.
 pub fn sections(bytes: &'static [u8], text: &'static str) -> Vec<Section> {
     let mut r = Reader::new(bytes, text);
     let count = r.n();
-    let mut sections: Vec<Section> = (0..count)
-        .map(|_| {
-            let level = r.small();
-            let chapter = r.n() as u16;
-            let parent = r.n().checked_sub(1).map(|p| p as u16);
-            let tasks = r.list(Reader::task);
-            let start = r.n();
-            let end = start + r.n();
-            Section {
-                anchor: r.s(),
-                title: r.s(),
-                level,
-                chapter,
-                parent,
-                tasks,
-                start,
-                end,
-            }
-        })
-        .collect();
+    let mut sections: Vec<Section> = Vec::with_capacity(count as usize);
+    for _ in 0..count {
+        let level = r.small();
+        let chapter = r.n() as u16;
+        let parent = r.n().checked_sub(1).map(|p| p as u16);
+        let tasks = match (r.n(), parent) {
+            (0, Some(p)) => sections[usize::from(p)].tasks.clone(),
+            (n, _) => (1..n).map(|_| r.task()).collect(),
+        };
+        let previous_end = sections
+            .last()
+            .filter(|s| s.chapter == chapter)
+            .map_or(0, |s| s.end);
+        let start = previous_end + r.n();
+        let end = start + r.n();
+        sections.push(Section {
+            anchor: r.s(),
+            title: r.s(),
+            level,
+            chapter,
+            parent,
+            tasks,
+            start,
+            end,
+        });
+    }
     // The derived anchors, in one string that lives as long as the app (as the packed text does).
     let mut anchors = String::new();
     let spans: Vec<(usize, usize)> = sections

@@ -33,12 +33,30 @@ pub fn rust(c: &Compiled, files: &Files, embed_dir: &str) -> String {
     let _ = writeln!(s, "];");
     let mut sections = Packer::default();
     sections.n(c.notes.sections.len());
-    for sec in &c.notes.sections {
+    for (i, sec) in c.notes.sections.iter().enumerate() {
         sections.n(usize::from(sec.level));
         sections.n(sec.chapter);
         sections.n(sec.parent.map_or(0, |p| p + 1));
-        sections.tasks(&sec.tasks);
-        sections.n(sec.html.start);
+        // The parent's tasks (most sections inherit them) are 0; others are their count + 1, then each.
+        match sec.parent {
+            Some(p) if c.notes.sections[p].tasks == sec.tasks => sections.n(0),
+            _ => {
+                sections.n(sec.tasks.len() + 1);
+                for &(d, n) in &sec.tasks {
+                    sections.n(usize::from(d));
+                    sections.n(usize::from(n));
+                }
+            }
+        }
+        // Sections follow each other in their chapter's HTML: the start is a distance from the previous
+        // section's end (mostly 0).
+        let previous_end = i
+            .checked_sub(1)
+            .map(|j| &c.notes.sections[j])
+            .filter(|prev| prev.chapter == sec.chapter)
+            .map_or(0, |prev| prev.html.end);
+        let gap = sec.html.start.checked_sub(previous_end);
+        sections.n(gap.expect("sections are in document order"));
         sections.n(sec.html.len());
         // Most anchors are their title's slug; the app derives those ("" here) and is given the rest.
         let derived = super::slug::slug(&sec.title) == sec.anchor;
@@ -130,15 +148,6 @@ impl Packer {
     fn s(&mut self, text: &str) {
         self.n(text.len());
         self.text.push_str(text);
-    }
-
-    /// A count, then domain and number of each task.
-    fn tasks(&mut self, tasks: &[(u8, u8)]) {
-        self.n(tasks.len());
-        for &(d, n) in tasks {
-            self.n(usize::from(d));
-            self.n(usize::from(n));
-        }
     }
 
     /// `static <NAME>_BYTES` and `static <NAME>_TEXT`.

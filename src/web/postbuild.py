@@ -11,7 +11,7 @@
    (one request fewer on a slow phone connection); their files are removed.
 3. index.html gets a Content-Security-Policy that allows only the app's own origin, WebAssembly
    compilation, and the inline script and style blocks it holds (trunk's module loader, the boot script,
-   the styles), each by its SHA-256 hash.
+   the styles), each by its SHA-256 hash; the code's preloads follow it at the top of the head.
 """
 import base64
 import hashlib
@@ -107,7 +107,13 @@ csp = (
 )
 meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
 index = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", index)
-index = index.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  ' + meta, 1)
+# The code's preloads (trunk puts them at the end of the head, after the inlined styles) go right after the
+# policy, so the browser starts the largest download as soon as the page's first bytes arrive.
+preloads = re.findall(r'<link rel="(?:modulepreload|preload)"[^>]*>', index)
+for link in preloads:
+    index = index.replace(link, "", 1)
+head = "".join("\n  " + link for link in preloads)
+index = index.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  ' + meta + head, 1)
 with open(index_path, "w", encoding="utf-8") as f:
     f.write(index)
 

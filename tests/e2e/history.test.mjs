@@ -35,8 +35,12 @@ test("the history lists every attempt with a chart, and the weakest sections lea
   // The weakest sections: at most ten rows, most missed first, each with its miss count.
   const weak = await page.$$eval("table.weak tbody tr", (r) => r.map((x) => x.children[1].textContent));
   assert.ok(weak.length >= 5 && weak.length <= 10, `${weak.length} weak sections`);
-  const rate = (t) => { const [m, n] = t.split(" of ").map(Number); return m / n; };
-  for (let i = 1; i < weak.length; i++) assert.ok(rate(weak[i - 1]) >= rate(weak[i]), `sorted by miss rate: ${weak}`);
+  // Most missed first, then the higher miss rate ("2 of 3" comes before "1 of 1": missed more often).
+  const parse = (t) => t.split(" of ").map(Number);
+  for (let i = 1; i < weak.length; i++) {
+    const [[m0, n0], [m1, n1]] = [parse(weak[i - 1]), parse(weak[i])];
+    assert.ok(m0 > m1 || (m0 === m1 && m0 * n1 >= m1 * n0), `most missed, then by miss rate: ${weak}`);
+  }
   await page.click("table.weak tbody tr >> nth=0 >> a:text('Drill this section')");
   await page.waitForSelector("form.setup");
   assert.ok(await page.$eval('.option-card:has-text("Section drill") input', (i) => i.checked));
