@@ -1,10 +1,10 @@
 //! The geometry of the history charts: values over time mapped into an SVG viewBox. Pure, so the scaling
 //! is tested natively; the component only draws what this returns.
 
-/// The drawing area, in SVG user units.
-/// A narrow box, so that on a phone the labels are drawn near their CSS size (the SVG scales to its width).
 use crate::decimal::fixed;
 
+/// The drawing area, in SVG user units.
+/// A narrow box, so that on a phone the labels are drawn near their CSS size (the SVG scales to its width).
 pub const WIDTH: f64 = 400.0;
 pub const HEIGHT: f64 = 190.0;
 /// Room for the axis labels: values on the left, dates along the bottom.
