@@ -124,17 +124,27 @@ pub fn sections(bytes: &'static [u8], text: &'static str) -> Vec<Section> {
     sections
 }
 
-/// The questions of the bank. Per question: id, task (domain, number), skills, note sections (each a
-/// count, then the items), the number of options, and the keys as a bit set (bit `i` for option `i`).
+/// The questions of the bank. Per question: id, task (domain, number), skills (a count, then each), note
+/// sections (a count, then each as its zigzag distance from the previous link, across questions), the
+/// number of options, and the keys as a bit set (bit `i` for option `i`).
 pub fn questions(bytes: &'static [u8], text: &'static str) -> Vec<Question> {
     let mut r = Reader::new(bytes, text);
     let count = r.n();
+    let mut previous_note = 0_i32;
     (0..count)
         .map(|at| {
             let id = r.s();
             let task = r.task();
             let skills = r.list(Reader::small);
-            let notes = r.list(|r| r.n() as u16);
+            let notes = r.list(|r| {
+                let zigzag = r.n() as i32;
+                previous_note += if zigzag % 2 == 0 {
+                    zigzag / 2
+                } else {
+                    -(zigzag + 1) / 2
+                };
+                previous_note as u16
+            });
             let options = r.n();
             let keys = r.n();
             Question {

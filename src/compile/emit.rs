@@ -66,6 +66,7 @@ pub fn rust(c: &Compiled, files: &Files, embed_dir: &str) -> String {
     sections.write(&mut s, "SECTION", "the headings of the notes");
     let mut questions = Packer::default();
     questions.n(c.questions.len());
+    let mut previous_note = 0;
     for q in &c.questions {
         questions.s(&q.id);
         questions.n(usize::from(q.task.0));
@@ -74,9 +75,13 @@ pub fn rust(c: &Compiled, files: &Files, embed_dir: &str) -> String {
         for &skill in &q.skills {
             questions.n(usize::from(skill));
         }
+        // Questions on one topic link nearby sections: each link is its distance from the previous one
+        // (zigzag: 0, -1, 1, -2, ... as 0, 1, 2, 3, ...), mostly one byte where the index takes two.
         questions.n(q.notes.len());
         for &n in &q.notes {
-            questions.n(n);
+            let step = n as i64 - previous_note as i64;
+            questions.n(if step >= 0 { step * 2 } else { -step * 2 - 1 } as usize);
+            previous_note = n;
         }
         questions.n(q.choices.len());
         let keys = q
