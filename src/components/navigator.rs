@@ -23,7 +23,7 @@ pub fn Navigator(session: Signal<Option<Session>>, on_go: Callback<usize>) -> im
                 format!(
                     "Question {}, {}{}",
                     i + 1,
-                    answer_label(answer).to_lowercase(),
+                    answer_label(answer).to_ascii_lowercase(),
                     if flagged { ", flagged for review" } else { "" }
                 )
             };
