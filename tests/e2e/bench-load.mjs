@@ -8,6 +8,7 @@
 //  - a notes chapter opened at the phone profile: on the first visit (fetched) and on a repeat visit
 //    (from the service worker's cache);
 //  - a repeat visit at the phone profile, online and offline (served by the service worker);
+//  - a one-heading baseline page's first paint, unthrottled: this machine's floor for the first screen;
 //  - memory after a full 65-question mock: JS heap after a garbage collection plus the wasm linear memory
 //    (target under 30 MB).
 // Run: node tests/e2e/bench-load.mjs (after a release build into dist/).
@@ -62,8 +63,13 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
   ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".webmanifest": "application/manifest+json",
   ".png": "image/png", ".txt": "text/plain; charset=utf-8" };
+// A page holding one heading and one paragraph, served by the same server: the browser's own floor for a
+// first paint on this machine, printed beside the app's first screen (machines differ by tens of ms).
+const BASELINE = "<!doctype html><html lang=en><head><meta charset=utf-8><title>Baseline</title></head>"
+  + "<body><h1>Baseline</h1><p>One heading and one paragraph.</p></body></html>";
 const server = createServer((req, res) => {
   const name = decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/^\/+/, "") || "index.html";
+  if (name === "__baseline.html") { res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(BASELINE); return; }
   if (name.includes("..") || !bodies.has(name)) { res.writeHead(404).end(); return; }
   const { raw, br } = bodies.get(name);
   const useBr = /\bbr\b/.test(req.headers["accept-encoding"] || "");
@@ -130,6 +136,19 @@ async function series(name, profile) {
   console.log(`${name}: first screen ${median(fs).toFixed(0)} ms, app mounted (pages and the "Start exam" button work) ${median(mt).toFixed(0)} ms, questions ready (an exam shows its first question at once) ${median(rd).toFixed(0)} ms; then a chapter opened (fetched) in ${median(ch).toFixed(0)} ms (medians of ${RUNS}, fresh cache)`);
 }
 
+// The baseline's first paint, unthrottled, in a fresh browser each run like the app's.
+{
+  const fs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { browser, close } = await launch();
+    const page = await browser.newPage();
+    await page.goto(site.url + "__baseline.html", { waitUntil: "commit" });
+    await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { polling: 50 });
+    fs.push(await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0].startTime));
+    await close();
+  }
+  console.log(`baseline (a page with one heading and one paragraph), unthrottled: first paint ${median(fs).toFixed(0)} ms (medians of ${RUNS}, fresh browser): the floor on this machine`);
+}
 await series("unthrottled", false);
 await series("phone profile", true);
 for (const offline of [false, true]) {
