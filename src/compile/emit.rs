@@ -31,68 +31,8 @@ pub fn rust(c: &Compiled, files: &Files, embed_dir: &str) -> String {
         );
     }
     let _ = writeln!(s, "];");
-    let mut sections = Packer::default();
-    sections.n(c.notes.sections.len());
-    for (i, sec) in c.notes.sections.iter().enumerate() {
-        sections.n(usize::from(sec.level));
-        sections.n(sec.chapter);
-        sections.n(sec.parent.map_or(0, |p| p + 1));
-        // The parent's tasks (most sections inherit them) are 0; others are their count + 1, then each.
-        match sec.parent {
-            Some(p) if c.notes.sections[p].tasks == sec.tasks => sections.n(0),
-            _ => {
-                sections.n(sec.tasks.len() + 1);
-                for &(d, n) in &sec.tasks {
-                    sections.n(usize::from(d));
-                    sections.n(usize::from(n));
-                }
-            }
-        }
-        // Sections follow each other in their chapter's HTML: the start is a distance from the previous
-        // section's end (mostly 0).
-        let previous_end = i
-            .checked_sub(1)
-            .map(|j| &c.notes.sections[j])
-            .filter(|prev| prev.chapter == sec.chapter)
-            .map_or(0, |prev| prev.html.end);
-        let gap = sec.html.start.checked_sub(previous_end);
-        sections.n(gap.expect("sections are in document order"));
-        sections.n(sec.html.len());
-        // Most anchors are their title's slug; the app derives those ("" here) and is given the rest.
-        let derived = super::slug::slug(&sec.title) == sec.anchor;
-        sections.s(if derived { "" } else { &sec.anchor });
-        sections.s(&sec.title);
-    }
-    sections.write(&mut s, "SECTION", "the headings of the notes");
-    let mut questions = Packer::default();
-    questions.n(c.questions.len());
-    let mut previous_note = 0;
-    for q in &c.questions {
-        questions.s(&q.id);
-        questions.n(usize::from(q.task.0));
-        questions.n(usize::from(q.task.1));
-        questions.n(q.skills.len());
-        for &skill in &q.skills {
-            questions.n(usize::from(skill));
-        }
-        // Questions on one topic link nearby sections: each link is its distance from the previous one
-        // (zigzag: 0, -1, 1, -2, ... as 0, 1, 2, 3, ...), mostly one byte where the index takes two.
-        questions.n(q.notes.len());
-        for &n in &q.notes {
-            let step = n as i64 - previous_note as i64;
-            questions.n(if step >= 0 { step * 2 } else { -step * 2 - 1 } as usize);
-            previous_note = n;
-        }
-        questions.n(q.choices.len());
-        let keys = q
-            .choices
-            .iter()
-            .enumerate()
-            .filter(|(_, ch)| ch.key)
-            .fold(0, |bits, (i, _)| bits | 1 << i);
-        questions.n(keys);
-    }
-    questions.write(&mut s, "QUESTION", "the questions' index");
+    sections(c).write(&mut s, "SECTION", "the headings of the notes");
+    questions(c).write(&mut s, "QUESTION", "the questions' index");
     let _ = writeln!(
         s,
         "/// The file with every question's stem and options (see `src/compile/files.rs`)."
@@ -127,6 +67,77 @@ pub fn rust(c: &Compiled, files: &Files, embed_dir: &str) -> String {
     }
     let _ = writeln!(s, "];");
     s
+}
+
+/// The notes' headings, packed as `src/bank/packed.rs` reads them.
+fn sections(c: &Compiled) -> Packer {
+    let mut sections = Packer::default();
+    sections.n(c.notes.sections.len());
+    for (i, sec) in c.notes.sections.iter().enumerate() {
+        sections.n(usize::from(sec.level));
+        sections.n(sec.chapter);
+        sections.n(sec.parent.map_or(0, |p| p + 1));
+        // The parent's tasks (most sections inherit them) are 0; others are their count + 1, then each.
+        match sec.parent {
+            Some(p) if c.notes.sections[p].tasks == sec.tasks => sections.n(0),
+            _ => {
+                sections.n(sec.tasks.len() + 1);
+                for &(d, n) in &sec.tasks {
+                    sections.n(usize::from(d));
+                    sections.n(usize::from(n));
+                }
+            }
+        }
+        // Sections follow each other in their chapter's HTML: the start is a distance from the previous
+        // section's end (mostly 0).
+        let previous_end = i
+            .checked_sub(1)
+            .map(|j| &c.notes.sections[j])
+            .filter(|prev| prev.chapter == sec.chapter)
+            .map_or(0, |prev| prev.html.end);
+        let gap = sec.html.start.checked_sub(previous_end);
+        sections.n(gap.expect("sections are in document order"));
+        sections.n(sec.html.len());
+        // Most anchors are their title's slug; the app derives those ("" here) and is given the rest.
+        let derived = super::slug::slug(&sec.title) == sec.anchor;
+        sections.s(if derived { "" } else { &sec.anchor });
+        sections.s(&sec.title);
+    }
+    sections
+}
+
+/// The questions' index, packed as `src/bank/packed.rs` reads it.
+fn questions(c: &Compiled) -> Packer {
+    let mut questions = Packer::default();
+    questions.n(c.questions.len());
+    let mut previous_note = 0;
+    for q in &c.questions {
+        questions.s(&q.id);
+        questions.n(usize::from(q.task.0));
+        questions.n(usize::from(q.task.1));
+        questions.n(q.skills.len());
+        for &skill in &q.skills {
+            questions.n(usize::from(skill));
+        }
+        // Questions on one topic link nearby sections: each link is its distance from the previous one
+        // (zigzag: 0, -1, 1, -2, ... as 0, 1, 2, 3, ...), mostly one byte where the index takes two.
+        questions.n(q.notes.len());
+        for &n in &q.notes {
+            let step = n as i64 - previous_note as i64;
+            let zigzag = if step >= 0 { step * 2 } else { -step * 2 - 1 };
+            questions.n(zigzag as usize);
+            previous_note = n;
+        }
+        questions.n(q.choices.len());
+        let keys = q
+            .choices
+            .iter()
+            .enumerate()
+            .filter(|(_, ch)| ch.key)
+            .fold(0, |bits, (i, _)| bits | 1 << i);
+        questions.n(keys);
+    }
+    questions
 }
 
 /// A packed table as `src/bank/packed.rs` reads it: numbers as unsigned LEB128 bytes, strings as a
