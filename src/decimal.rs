@@ -11,11 +11,12 @@ const EXACT: f64 = 9_007_199_254_740_992.0;
 /// prints tells the two apart.) Not-a-number and infinities read as `{}` prints them; a magnitude beyond
 /// 2^53 after scaling reads as "huge" with its sign.
 pub fn fixed(x: f64, decimals: u32) -> String {
-    let scale = 10_u64.pow(decimals.min(6));
-    let scaled = (x * scale as f64).round();
     if x.is_nan() {
         return "NaN".to_string();
     }
+    let decimals = decimals.min(6);
+    let scale = 10_u64.pow(decimals);
+    let scaled = (x * scale as f64).round();
     let sign = if scaled < 0.0 { "-" } else { "" };
     if x.is_infinite() {
         return format!("{sign}inf");
@@ -27,7 +28,7 @@ pub fn fixed(x: f64, decimals: u32) -> String {
     if scale == 1 {
         return format!("{sign}{n}");
     }
-    let width = decimals.min(6) as usize;
+    let width = decimals as usize;
     format!("{sign}{}.{:0width$}", n / scale, n % scale)
 }
 
