@@ -65,7 +65,7 @@ fn attempt(spec: Spec, start: f64, n: usize, tweak: impl FnOnce(&mut Session)) -
         (n != 4).then(|| KeyInfo {
             domain: (n % 4 + 1) as u8,
             keys: &[0],
-            options: if n % 2 == 0 { 4 } else { 5 },
+            options: if n.is_multiple_of(2) { 4 } else { 5 },
             sections: vec!["lambda-limits", "sqs-visibility"][..1 + n % 2].to_vec(),
             task: ((n % 4 + 1) as u8, (n % 3 + 1) as u8),
         })

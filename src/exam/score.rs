@@ -8,8 +8,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::session::{Confidence, Item, Session};
 
 /// The scaled-score range and pass mark of the exam, from its definition (`questions/exam.md`); the
@@ -34,14 +32,14 @@ impl Scale {
 }
 
 /// The per-domain verdict AWS reports instead of a per-domain score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Competency {
     Meets,
     NeedsImprovement,
 }
 
 /// One domain's row of the results.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DomainScore {
     /// Numbered from 1.
     pub domain: u8,
@@ -57,7 +55,7 @@ impl DomainScore {
 }
 
 /// How one note section fared, to point the learner at what to reread. Keyed by anchor, which is forever.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SectionTally {
     pub section: String,
     pub missed: usize,
@@ -65,7 +63,7 @@ pub struct SectionTally {
 }
 
 /// How one task statement fared in an attempt, for readiness per task statement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaskTally {
     /// The task statement as the exam numbers it, e.g. "2.2".
     pub task: String,
@@ -75,7 +73,7 @@ pub struct TaskTally {
 
 /// Right answers and answers given, per level of confidence the learner chose: how often "sure" is
 /// right says whether their sense of knowing can be trusted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Calibration {
     pub sure: (usize, usize),
     pub unsure: (usize, usize),
@@ -100,7 +98,7 @@ impl Calibration {
 }
 
 /// The result of an attempt, stored in the history.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub correct: usize,
     /// Every question asked, retired ones included.
@@ -115,10 +113,8 @@ pub struct Outcome {
     /// Time from start to finish (or to the last recorded moment of an unfinished session).
     pub used_ms: f64,
     /// Per task statement asked about, in the exam's order. Empty in attempts stored before it was kept.
-    #[serde(default)]
     pub tasks: Vec<TaskTally>,
     /// Right answers per confidence level (answered questions with a confidence only).
-    #[serde(default)]
     pub calibration: Calibration,
 }
 

@@ -4,15 +4,13 @@
 //! the browser clock stays at the edge. The session stores a deadline, not a countdown: a reload or a
 //! sleeping laptop cannot give or take time. Time after the deadline is never charged to a question.
 
-use serde::{Deserialize, Serialize};
-
 use super::spec::{Mode, Spec};
 
 /// The schema version this build writes and reads.
 pub const VERSION: u32 = 1;
 
 /// One question of the session, as the learner sees and answers it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// The question id; ids are forever, so an old attempt can still be reviewed.
     pub id: String,
@@ -29,19 +27,16 @@ pub struct Item {
     /// Time spent on this question, in milliseconds.
     pub spent_ms: f64,
     /// How sure the learner said they were of their answer, if they said.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
     /// Original option indices the learner struck out (crossed through as ruled out, still selectable).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub struck: Vec<u8>,
     /// The first complete answer given, to tell whether changing it helped (see [`crate::exam::pacing`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first: Option<Vec<u8>>,
 }
 
 /// How sure the learner is of an answer: "wrong while sure" shows a misconception worth more study than any
 /// other mistake, and "right by guessing" a point that will not come twice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Confidence {
     Sure,
     Unsure,
@@ -98,7 +93,7 @@ impl Item {
 }
 
 /// An exam in progress or finished, everything needed to resume it after a reload.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     /// Schema version ([`VERSION`]), so stored sessions can be migrated or rejected.
     pub version: u32,
@@ -107,7 +102,6 @@ pub struct Session {
     pub spec: Spec,
     /// The code of the exam it simulates (e.g. "DVA-C03"), so an attempt keeps the blueprint and domain
     /// names it was taken under. Sessions stored before the field existed were DVA-C02 exams.
-    #[serde(default = "earlier_exam")]
     pub exam: String,
     /// The bank the questions came from, so results can say when the bank changed since.
     pub bank_version: String,
@@ -371,19 +365,17 @@ pub fn decode(raw: &str) -> Result<Session, String> {
         }
         None => return Err("The saved exam has no version number".to_string()),
     }
-    let s: Session = serde_json::from_str(raw).map_err(|e| {
-        format!(
-            "The saved exam has an unexpected shape: {}",
-            crate::store::json::reason(&e)
-        )
-    })?;
+    let s = crate::store::json::parse(raw, crate::store::forms::read_session)
+        .map_err(|e| format!("The saved exam has an unexpected shape: {}", e.message))?;
     check_consistent(&s).map_err(|e| format!("The saved exam is inconsistent: {e}"))?;
     Ok(s)
 }
 
 /// Writes a session for storage; [`decode`] reads it back unchanged.
 pub fn encode(s: &Session) -> String {
-    serde_json::to_string(s).expect("a Session is plain data and always serializes")
+    let mut w = crate::store::json::Writer::new();
+    crate::store::forms::write_session(&mut w, s);
+    w.finish()
 }
 
 /// The invariants the transitions keep, checked on data that came from outside.

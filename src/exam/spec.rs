@@ -3,12 +3,10 @@
 //! A `Spec` is stored with the attempt, so everything derived from it here (length, time, per-domain
 //! targets, title) must stay a pure function of it.
 
-use serde::{Deserialize, Serialize};
-
 use super::blueprint::{self, Blueprint};
 
 /// Which questions an exam draws.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     /// The real exam's shape (65 questions in 130 minutes for DVA-C03), split by the blueprint.
     Full,
@@ -28,7 +26,7 @@ pub enum Kind {
 }
 
 /// How the exam behaves while it runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// Timed, and no feedback until the end, like the real exam.
     Exam,
@@ -37,7 +35,7 @@ pub enum Mode {
 }
 
 /// Everything needed to rebuild an exam: with the same bank, the same `Spec` draws the same questions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spec {
     pub kind: Kind,
     pub mode: Mode,

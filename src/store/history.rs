@@ -11,7 +11,7 @@
 //! - [`fit`], which replaces the oldest attempts' detail by a [`Summary`] (what the history page shows)
 //!   when the budget is reached. An attempt is never deleted.
 //!
-//! Versions: v1 (`{"version":1,"attempts":[..]}`, the plain serde form) and v2 (`"entries"`) migrate to
+//! Versions: v1 (`{"version":1,"attempts":[..]}`, each attempt in the plain form: field names as in the Rust types) and v2 (`"entries"`) migrate to
 //! v4 on [`decode`]. v3 added the exam code to each attempt and summary (`"ex"`); an attempt read from
 //! v1 or v2 was taken under DVA-C02 and is labelled so, keeping the score and domains it was given. v4
 //! adds per question the confidence, the options struck out and the first answer (`"cf"`, `"x"`,
@@ -20,12 +20,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::{Deserialize, Serialize};
-
-use super::json;
+use super::json::{self, Writer};
 
 use crate::exam::score::{Calibration, Outcome, SectionTally, TaskTally};
-use crate::exam::session::{Session, earlier_exam};
+use crate::exam::session::Session;
 use crate::exam::spec::{Kind, Mode, Spec};
 
 /// The localStorage key of the history.
@@ -39,7 +37,7 @@ pub const VERSION: u32 = 4;
 pub const MAX_ENTRIES: usize = 100_000;
 
 /// One finished exam.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Attempt {
     pub session: Session,
     pub outcome: Outcome,
@@ -54,54 +52,33 @@ impl Attempt {
 
 /// What the history page needs of an attempt whose detail was compacted away to save space.
 ///
-/// Stored with the same short names as a full attempt's outcome, since every byte of it stays.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Stored with the same short names as a full attempt's outcome, since every byte of it stays (`"ex"`,
+/// `"m"`, `"t0"`, `"t1"`, `"s"`, `"p"`, `"c"`, `"n"`, `"d"`, `"sec"`, `"tk"`, `"cal"`; see `compact`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub id: String,
     /// The spec's title, e.g. "Full mock exam".
     pub title: String,
     /// The code of the exam it was taken under; summaries stored before v3 were DVA-C02 exams.
-    #[serde(rename = "ex", default = "earlier_exam")]
     pub exam: String,
     /// Whether it measures readiness: a timed exam drawn from the bank (full, quick, domain or section),
     /// not a retry or review of chosen questions and not practice mode. `None` in summaries stored before
     /// v3, judged from the title (see [`Summary::measures_readiness`]).
-    #[serde(rename = "m", default, skip_serializing_if = "Option::is_none")]
     pub measures: Option<bool>,
-    #[serde(rename = "t0", with = "compact::whole")]
     pub started_ms: f64,
     /// When it ended (for an attempt stored unfinished, the last recorded moment).
-    #[serde(rename = "t1", with = "compact::whole")]
     pub finished_ms: f64,
-    #[serde(rename = "s")]
     pub scaled: u16,
-    #[serde(rename = "p")]
     pub passed: bool,
-    #[serde(rename = "c")]
     pub correct: usize,
-    #[serde(rename = "n")]
     pub total: usize,
     /// `(correct, total)` per domain of its exam, domain 1 first.
-    #[serde(rename = "d")]
     pub domains: Vec<(usize, usize)>,
     /// Section tallies as scored: most missed first.
-    #[serde(rename = "sec", with = "compact::tallies")]
     pub sections: Vec<SectionTally>,
     /// Tallies per task statement (empty for attempts stored before v4).
-    #[serde(
-        rename = "tk",
-        default,
-        with = "compact::task_tallies",
-        skip_serializing_if = "Vec::is_empty"
-    )]
     pub tasks: Vec<TaskTally>,
     /// Right answers per confidence level.
-    #[serde(
-        rename = "cal",
-        default,
-        with = "compact::calibration",
-        skip_serializing_if = "Calibration::is_empty"
-    )]
     pub calibration: Calibration,
 }
 
@@ -161,11 +138,10 @@ impl Summary {
 }
 
 /// A stored attempt: in full, or compacted to its summary once space ran short.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Stored as `{"a": <attempt>}` or `{"s": <summary>}`.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
-    #[serde(rename = "a", with = "compact")]
     Full(Attempt),
-    #[serde(rename = "s")]
     Compacted(Summary),
 }
 
@@ -204,7 +180,7 @@ impl Entry {
 }
 
 /// Every finished attempt, oldest first, each at most once.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct History {
     pub version: u32,
     pub entries: Vec<Entry>,
@@ -313,7 +289,11 @@ impl History {
 pub fn fit(h: &mut History, budget: usize) -> usize {
     // Compact JSON is the concatenation of its entries, so the size can be tracked entry by entry
     // instead of re-encoding the whole history after each step.
-    let entry_len = |e: &Entry| serde_json::to_string(e).map_or(0, |s| s.len());
+    let entry_len = |e: &Entry| {
+        let mut w = Writer::new();
+        compact::write_entry(&mut w, e);
+        w.finish().len()
+    };
     let mut size = encode(h).len();
     let mut compacted = 0;
     for e in &mut h.entries {
@@ -372,12 +352,12 @@ fn from_head(head: &json::Head<'_>) -> Result<History, String> {
         .enumerate()
         .map(|(i, v)| {
             let read = if version == 1 {
-                serde_json::from_str(v.get()).map(Entry::Full)
+                json::parse(v, |r| compact::read_plain_attempt(r).map(Entry::Full))
             } else {
-                serde_json::from_str(v.get())
+                json::parse(v, compact::read_entry)
             };
             read.map(settle_first_answers)
-                .map_err(|e| format!("Attempt {} could not be read: {}.", i + 1, json::reason(&e)))
+                .map_err(|e| format!("Attempt {} could not be read: {}.", i + 1, e.message))
         })
         .collect::<Result<_, _>>()?;
     Ok(History {
@@ -401,17 +381,20 @@ fn settle_first_answers(mut e: Entry) -> Entry {
 
 /// The stored form of the history: always the current version, compact JSON.
 pub fn encode(h: &History) -> String {
-    #[derive(Serialize)]
-    struct Stored<'a> {
-        version: u32,
-        entries: &'a [Entry],
+    let mut w = Writer::new();
+    w.open();
+    w.key("version");
+    w.uint(u64::from(VERSION));
+    w.key("entries");
+    w.open_list();
+    for e in &h.entries {
+        w.item();
+        compact::write_entry(&mut w, e);
     }
-    let stored = Stored {
-        version: VERSION,
-        entries: &h.entries,
-    };
-    serde_json::to_string(&stored).expect("a history is plain data and always serializes")
+    w.close_list();
+    w.close();
+    w.finish()
 }
 
-/// The compact stored form of a full attempt (short names, no defaults).
+/// The compact stored form of entries (short names, no defaults).
 mod compact;

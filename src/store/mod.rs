@@ -1,5 +1,6 @@
 //! Persistence: versioned stored values (pure) and the localStorage adapter (the only I/O).
 
+pub mod forms;
 pub mod history;
 pub mod json;
 pub mod local;

@@ -3,7 +3,7 @@
 //! Reading never fails: a missing, corrupt or foreign value gives the defaults (and the caller keeps the
 //! unreadable text aside), so a bad value can never stop the app from starting.
 
-use serde::{Deserialize, Serialize};
+use super::json::{self, Error, Writer, once};
 
 /// The localStorage key of the settings.
 pub const KEY: &str = "dva.settings";
@@ -12,8 +12,7 @@ pub const KEY: &str = "dva.settings";
 pub const VERSION: u32 = 1;
 
 /// The colour theme: follow the system, or a choice the user made with the toggle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     System,
@@ -22,12 +21,15 @@ pub enum Theme {
 }
 
 /// Everything the user can set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Stored as `{"version":1,"theme":"dark"}` (the theme in lowercase; absent: the default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     pub version: u32,
-    #[serde(default)]
     pub theme: Theme,
 }
+
+/// The stored names of the themes, in [`Theme`]'s order.
+const THEMES: [&str; 3] = ["system", "light", "dark"];
 
 impl Default for Settings {
     fn default() -> Self {
@@ -49,7 +51,7 @@ pub enum Unreadable {
 
 /// Reads stored settings.
 pub fn decode(raw: &str) -> Result<Settings, Unreadable> {
-    let s: Settings = serde_json::from_str(raw).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+    let s = json::parse(raw, read).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
     if s.version > VERSION {
         return Err(Unreadable::Newer(s.version));
     }
@@ -61,7 +63,35 @@ pub fn decode(raw: &str) -> Result<Settings, Unreadable> {
 
 /// The stored form of settings.
 pub fn encode(s: &Settings) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    let mut w = Writer::new();
+    w.open();
+    w.key("version");
+    w.uint(u64::from(s.version));
+    w.key("theme");
+    w.string(THEMES[s.theme as usize]);
+    w.close();
+    w.finish()
+}
+
+fn read(r: &mut json::Reader<'_>) -> Result<Settings, Error> {
+    let (mut version, mut theme) = (None, None);
+    r.object(&mut |r, k| match k {
+        "version" => once(&mut version, k, r.uint(u64::from(u32::MAX), "u32")? as u32),
+        "theme" => {
+            let name = r.string()?;
+            let i = THEMES.iter().position(|t| *t == name).ok_or_else(|| {
+                Error::data(format!(
+                    "unknown variant `{name}`, expected one of `system`, `light`, `dark`"
+                ))
+            })?;
+            once(&mut theme, k, [Theme::System, Theme::Light, Theme::Dark][i])
+        }
+        _ => r.skip(),
+    })?;
+    Ok(Settings {
+        version: json::required(version, "version")?,
+        theme: theme.unwrap_or_default(),
+    })
 }
 
 /// The theme the page should show: a user's choice wins over the system's.

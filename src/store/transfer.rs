@@ -91,7 +91,7 @@ pub fn import(raw: &str) -> Result<History, ImportError> {
         return Err(ImportError::NotExport);
     };
     // Its text is valid JSON already, so what can go wrong is what the stored history can have.
-    let h = history::decode(h.get()).map_err(ImportError::Unreadable)?;
+    let h = history::decode(h).map_err(ImportError::Unreadable)?;
     check(&h)?;
     Ok(h)
 }
