@@ -476,3 +476,103 @@ fn read_calibration(r: &mut Reader<'_>) -> Result<Calibration, Error> {
         guess: required(guess, "guess")?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::json::parse;
+
+    fn kind(text: &str) -> Result<Kind, String> {
+        parse(text, read_kind).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn kinds_read_in_every_form_serde_accepted() {
+        assert_eq!(kind(r#""Full""#), Ok(Kind::Full));
+        assert_eq!(kind(r#"{"Full": null}"#), Ok(Kind::Full));
+        assert_eq!(
+            kind(r#"{"Quick": {"length": 3, "x": 1}}"#),
+            Ok(Kind::Quick { length: 3 })
+        );
+        assert_eq!(
+            kind(r#"{"Section": {"length": 2, "anchor": "sqs"}}"#),
+            Ok(Kind::Section {
+                anchor: "sqs".into(),
+                length: 2
+            })
+        );
+        assert_eq!(
+            kind(r#""Mock""#).unwrap_err(),
+            "unknown variant `Mock`, expected one of `Full`, `Quick`, `Domains`, `Section`, `Tasks`, `Picked`"
+        );
+        assert_eq!(
+            kind(r#"{"Quick": {}}"#).unwrap_err(),
+            "missing field `length`"
+        );
+        assert!(kind(r#"{"Quick": {"length": 1}, "Full": null}"#).is_err());
+        assert!(kind("{}").is_err());
+        assert!(kind(r#""Quick""#).is_err());
+    }
+
+    #[test]
+    fn items_take_defaults_refuse_repeats_and_name_what_is_missing() {
+        let item = |text: &str| parse(text, read_item).map_err(|e| e.to_string());
+        let base = r#""id": "q", "order": [1, 0], "keys": 1, "chosen": [], "flagged": false, "checked": true, "spent_ms": 1.5"#;
+        let it = item(&format!(
+            "{{{base}, \"confidence\": null, \"first\": null}}"
+        ))
+        .unwrap();
+        assert_eq!(
+            (
+                it.confidence,
+                it.struck.len(),
+                it.first,
+                it.spent_ms,
+                it.checked
+            ),
+            (None, 0, None, 1.5, true)
+        );
+        let it = item(&format!(
+            "{{{base}, \"confidence\": \"Guess\", \"first\": [1], \"struck\": [0]}}"
+        ))
+        .unwrap();
+        assert_eq!(
+            (it.confidence, it.first, it.struck),
+            (Some(Confidence::Guess), Some(vec![1]), vec![0])
+        );
+        assert_eq!(
+            item(&format!("{{{base}, \"id\": \"r\"}}")).unwrap_err(),
+            "duplicate field `id`"
+        );
+        assert_eq!(
+            item(r#"{"id": "q", "order": [0]}"#).unwrap_err(),
+            "missing field `keys`"
+        );
+        assert_eq!(
+            item(&format!("{{{base}, \"confidence\": \"sure\"}}")).unwrap_err(),
+            "unknown variant `sure`, expected one of `Sure`, `Unsure`, `Guess`"
+        );
+        assert_eq!(
+            item(&format!(
+                "{{{}}}",
+                base.replace("\"keys\": 1", "\"keys\": 256")
+            ))
+            .map(|_| ()),
+            Err("invalid value: integer `256`, expected u8".to_string())
+        );
+    }
+
+    #[test]
+    fn tuples_have_exactly_their_length() {
+        let pair = |text: &str| parse(text, pair).map_err(|e| e.to_string());
+        assert_eq!(pair("[3, 4]"), Ok((3, 4)));
+        assert_eq!(
+            pair("[3]").unwrap_err(),
+            "invalid length 1, expected 2 elements"
+        );
+        assert_eq!(
+            pair("[3, 4, 5]").unwrap_err(),
+            "invalid length 3, expected 2 elements"
+        );
+    }
+}
