@@ -3,11 +3,11 @@
 //! plain [`Outcome`] of a v1 history's attempts. The compact form of finished attempts, which reuses
 //! [`read_spec`] and [`write_spec`], is in `store::history`.
 //!
-//! Readers take fields in any order, ignore unknown ones, refuse a field given twice, and let a missing
-//! `Option` read as `None`, as serde did; the golden files pin that what they write is byte for byte what
-//! serde wrote.
+//! Readers ([`Reader::fields`]) take fields in any order, ignore unknown ones, refuse a field given twice
+//! or a required one missing, and let a missing `Option` read as `None`, as serde did; the golden files
+//! pin that what they write is byte for byte what serde wrote.
 
-use super::json::{Error, Reader, Writer, once, required};
+use super::json::{Error, Reader, Writer};
 use crate::exam::score::{Calibration, DomainScore, Outcome, SectionTally, TaskTally};
 use crate::exam::session::{Confidence, Item, Session, earlier_exam};
 use crate::exam::spec::{Kind, Mode, Spec};
@@ -117,46 +117,54 @@ fn read_kind(r: &mut Reader<'_>) -> Result<Kind, Error> {
         if kind.is_some() {
             return Err(Error::data("invalid length 2, expected 1 variant".into()));
         }
-        let i = KINDS.iter().position(|k| *k == name).ok_or_else(|| {
-            Error::data(format!("unknown variant `{name}`, expected one of `Full`, `Quick`, `Domains`, `Section`, `Tasks`, `Picked`"))
+        let v = KINDS.iter().position(|k| *k == name).ok_or_else(|| {
+            Error::data(format!(
+                "unknown variant `{name}`, expected one of `Full`, `Quick`, `Domains`, `Section`, \
+                 `Tasks`, `Picked`"
+            ))
         })?;
-        if i == 0 {
+        if v == 0 {
             if !r.null() {
                 return Err(r.unexpected("unit variant"));
             }
             kind = Some(Kind::Full);
             return Ok(());
         }
-        let (mut length, mut domains, mut anchor, mut tasks, mut title, mut ids) =
-            (None, None, None, None, None, None);
-        r.object(&mut |r, k| match (i, k) {
-            (1..=4, "length") => once(&mut length, k, count(r)?),
-            (2, "domains") => once(&mut domains, k, list(r, byte)?),
-            (3, "anchor") => once(&mut anchor, k, string(r)?),
-            (4, "tasks") => once(&mut tasks, k, list(r, string)?),
-            (5, "title") => once(&mut title, k, string(r)?),
-            (5, "ids") => once(&mut ids, k, list(r, string)?),
-            _ => r.skip(),
+        let names: &[&str] = match v {
+            1 => &["length"],
+            2 => &["domains", "length"],
+            3 => &["anchor", "length"],
+            4 => &["tasks", "length"],
+            _ => &["title", "ids"],
+        };
+        let (mut length, mut bytes, mut text, mut texts) =
+            (0, Vec::new(), String::new(), Vec::new());
+        r.fields(names, (1 << names.len()) - 1, &mut |r, i| {
+            match (v, i) {
+                (1, _) | (2..=4, 1) => length = count(r)?,
+                (2, _) => bytes = list(r, byte)?,
+                (3, _) | (5, 0) => text = string(r)?,
+                _ => texts = list(r, string)?,
+            }
+            Ok(())
         })?;
-        kind = Some(match i {
-            1 => Kind::Quick {
-                length: required(length, "length")?,
-            },
+        kind = Some(match v {
+            1 => Kind::Quick { length },
             2 => Kind::Domains {
-                domains: required(domains, "domains")?,
-                length: required(length, "length")?,
+                domains: bytes,
+                length,
             },
             3 => Kind::Section {
-                anchor: required(anchor, "anchor")?,
-                length: required(length, "length")?,
+                anchor: text,
+                length,
             },
             4 => Kind::Tasks {
-                tasks: required(tasks, "tasks")?,
-                length: required(length, "length")?,
+                tasks: texts,
+                length,
             },
             _ => Kind::Picked {
-                title: required(title, "title")?,
-                ids: required(ids, "ids")?,
+                title: text,
+                ids: texts,
             },
         });
         Ok(())
@@ -212,24 +220,26 @@ fn write_kind(w: &mut Writer, kind: &Kind) {
 }
 
 pub fn read_spec(r: &mut Reader<'_>) -> Result<Spec, Error> {
-    let (mut kind, mut mode, mut extra_time, mut seed) = (None, None, None, None);
-    r.object(&mut |r, k| match k {
-        "kind" => once(&mut kind, k, read_kind(r)?),
-        "mode" => once(
-            &mut mode,
-            k,
-            [Mode::Exam, Mode::Practice][variant(r, &MODES)?],
-        ),
-        "extra_time" => once(&mut extra_time, k, r.bool()?),
-        "seed" => once(&mut seed, k, r.uint(u64::MAX, "u64")?),
-        _ => r.skip(),
-    })?;
-    Ok(Spec {
-        kind: required(kind, "kind")?,
-        mode: required(mode, "mode")?,
-        extra_time: required(extra_time, "extra_time")?,
-        seed: required(seed, "seed")?,
-    })
+    let mut s = Spec {
+        kind: Kind::Full,
+        mode: Mode::Exam,
+        extra_time: false,
+        seed: 0,
+    };
+    r.fields(
+        &["kind", "mode", "extra_time", "seed"],
+        0b1111,
+        &mut |r, i| {
+            match i {
+                0 => s.kind = read_kind(r)?,
+                1 => s.mode = [Mode::Exam, Mode::Practice][variant(r, &MODES)?],
+                2 => s.extra_time = r.bool()?,
+                _ => s.seed = r.uint(u64::MAX, "u64")?,
+            }
+            Ok(())
+        },
+    )?;
+    Ok(s)
 }
 
 pub fn write_spec(w: &mut Writer, s: &Spec) {
@@ -245,35 +255,45 @@ pub fn write_spec(w: &mut Writer, s: &Spec) {
     w.close();
 }
 
-fn read_item(r: &mut Reader<'_>) -> Result<Item, Error> {
-    let (mut id, mut order, mut keys, mut chosen, mut flagged) = (None, None, None, None, None);
-    let (mut checked, mut spent, mut confidence, mut struck, mut first) =
-        (None, None, None, None, None);
-    r.object(&mut |r, k| match k {
-        "id" => once(&mut id, k, string(r)?),
-        "order" => once(&mut order, k, list(r, byte)?),
-        "keys" => once(&mut keys, k, byte(r)?),
-        "chosen" => once(&mut chosen, k, list(r, byte)?),
-        "flagged" => once(&mut flagged, k, r.bool()?),
-        "checked" => once(&mut checked, k, r.bool()?),
-        "spent_ms" => once(&mut spent, k, r.float()?),
-        "confidence" => once(&mut confidence, k, nullable(r, read_confidence)?),
-        "struck" => once(&mut struck, k, list(r, byte)?),
-        "first" => once(&mut first, k, nullable(r, |r| list(r, byte))?),
-        _ => r.skip(),
+/// The plain item's fields; the first seven are required.
+const ITEM: [&str; 10] = [
+    "id",
+    "order",
+    "keys",
+    "chosen",
+    "flagged",
+    "checked",
+    "spent_ms",
+    "confidence",
+    "struck",
+    "first",
+];
+
+/// An item whose fields are called `names` (in [`ITEM`]'s order; the compact form has short ones), of
+/// which those in `required` must be there.
+pub fn read_item_named(
+    r: &mut Reader<'_>,
+    names: &[&str; 10],
+    required: u32,
+) -> Result<Item, Error> {
+    let mut it = Item::new(String::new(), Vec::new(), 0);
+    r.fields(names, required, &mut |r, i| {
+        match i {
+            0 => it.id = string(r)?,
+            1 => it.order = list(r, byte)?,
+            2 => it.keys = byte(r)?,
+            3 => it.chosen = list(r, byte)?,
+            4 => it.flagged = r.bool()?,
+            5 => it.checked = r.bool()?,
+            6 => it.spent_ms = r.float()?,
+            7 => it.confidence = nullable(r, read_confidence)?,
+            8 => it.struck = list(r, byte)?,
+            // Absent from the compact form when unchanged or never complete; `History` settles which.
+            _ => it.first = nullable(r, |r| list(r, byte))?,
+        }
+        Ok(())
     })?;
-    Ok(Item {
-        id: required(id, "id")?,
-        order: required(order, "order")?,
-        keys: required(keys, "keys")?,
-        chosen: required(chosen, "chosen")?,
-        flagged: required(flagged, "flagged")?,
-        checked: required(checked, "checked")?,
-        spent_ms: required(spent, "spent_ms")?,
-        confidence: confidence.flatten(),
-        struck: struck.unwrap_or_default(),
-        first: first.flatten(),
-    })
+    Ok(it)
 }
 
 fn write_item(w: &mut Writer, it: &Item) {
@@ -307,40 +327,90 @@ fn write_item(w: &mut Writer, it: &Item) {
     w.close();
 }
 
+/// The plain session's fields; all but `exam`, `deadline_ms` and `finished_ms` are required.
+const SESSION: [&str; 12] = [
+    "version",
+    "id",
+    "spec",
+    "exam",
+    "bank_version",
+    "started_ms",
+    "deadline_ms",
+    "items",
+    "current",
+    "entered_ms",
+    "finished_ms",
+    "expired",
+];
+
+/// A session in a state no stored form leaves it in: what a reader fills in.
+pub fn blank_session() -> Session {
+    Session {
+        version: 0,
+        id: String::new(),
+        spec: Spec {
+            kind: Kind::Full,
+            mode: Mode::Exam,
+            extra_time: false,
+            seed: 0,
+        },
+        // Sessions stored before they named their exam were drawn for DVA-C02.
+        exam: earlier_exam(),
+        bank_version: String::new(),
+        started_ms: 0.0,
+        deadline_ms: None,
+        items: Vec::new(),
+        current: 0,
+        entered_ms: 0.0,
+        finished_ms: None,
+        expired: false,
+    }
+}
+
 /// An exam in progress (or a v1 attempt's session).
 pub fn read_session(r: &mut Reader<'_>) -> Result<Session, Error> {
-    let (mut version, mut id, mut spec, mut exam, mut bank) = (None, None, None, None, None);
-    let (mut started, mut deadline, mut items, mut current) = (None, None, None, None);
-    let (mut entered, mut finished, mut expired) = (None, None, None);
-    r.object(&mut |r, k| match k {
-        "version" => once(&mut version, k, r.uint(u64::from(u32::MAX), "u32")? as u32),
-        "id" => once(&mut id, k, string(r)?),
-        "spec" => once(&mut spec, k, read_spec(r)?),
-        "exam" => once(&mut exam, k, string(r)?),
-        "bank_version" => once(&mut bank, k, string(r)?),
-        "started_ms" => once(&mut started, k, r.float()?),
-        "deadline_ms" => once(&mut deadline, k, nullable(r, |r| r.float())?),
-        "items" => once(&mut items, k, list(r, read_item)?),
-        "current" => once(&mut current, k, count(r)?),
-        "entered_ms" => once(&mut entered, k, r.float()?),
-        "finished_ms" => once(&mut finished, k, nullable(r, |r| r.float())?),
-        "expired" => once(&mut expired, k, r.bool()?),
-        _ => r.skip(),
+    let items = (&ITEM, 0b111_1111);
+    read_session_named(r, &SESSION, 0b1011_1011_0111, items, &mut |r, _| r.skip())
+}
+
+/// A session whose fields are called `names` (the first twelve in [`SESSION`]'s order; the compact form
+/// has short ones), of which those in `required` must be there; its items' names and required fields are
+/// `items` (see [`read_item_named`]); `rest` reads the fields past the twelfth (the compact form's
+/// outcome).
+pub fn read_session_named<'a>(
+    r: &mut Reader<'a>,
+    names: &[&str],
+    required: u32,
+    (item_names, item_required): (&[&str; 10], u32),
+    rest: &mut dyn FnMut(&mut Reader<'a>, usize) -> Result<(), Error>,
+) -> Result<Session, Error> {
+    let mut s = blank_session();
+    r.fields(names, required, &mut |r, i| {
+        match i {
+            0 => s.version = r.uint(u64::from(u32::MAX), "u32")? as u32,
+            1 => s.id = string(r)?,
+            2 => s.spec = read_spec(r)?,
+            3 => s.exam = string(r)?,
+            4 => s.bank_version = string(r)?,
+            5 => s.started_ms = r.float()?,
+            6 => s.deadline_ms = nullable(r, |r| r.float())?,
+            7 => {
+                let mut items = Vec::new();
+                r.array(&mut |r| {
+                    items.push(read_item_named(r, item_names, item_required)?);
+                    Ok(())
+                })?;
+                s.items = items;
+            }
+            8 => s.current = count(r)?,
+            9 => s.entered_ms = r.float()?,
+            10 => s.finished_ms = nullable(r, |r| r.float())?,
+            11 => s.expired = r.bool()?,
+            _ => rest(r, i)?,
+        }
+        Ok(())
     })?;
-    Ok(Session {
-        version: required(version, "version")?,
-        id: required(id, "id")?,
-        spec: required(spec, "spec")?,
-        exam: exam.unwrap_or_else(earlier_exam),
-        bank_version: required(bank, "bank_version")?,
-        started_ms: required(started, "started_ms")?,
-        deadline_ms: deadline.flatten(),
-        items: required(items, "items")?,
-        current: required(current, "current")?,
-        entered_ms: required(entered, "entered_ms")?,
-        finished_ms: finished.flatten(),
-        expired: required(expired, "expired")?,
-    })
+    Ok(s)
 }
 
 pub fn write_session(w: &mut Writer, s: &Session) {
@@ -387,94 +457,109 @@ pub fn pair(r: &mut Reader<'_>) -> Result<(usize, usize), Error> {
     Ok((a, b))
 }
 
+/// An outcome with nothing counted: what a reader fills in.
+pub fn blank_outcome() -> Outcome {
+    Outcome {
+        correct: 0,
+        total: 0,
+        scaled: 0,
+        passed: false,
+        domains: Vec::new(),
+        sections: Vec::new(),
+        used_ms: 0.0,
+        tasks: Vec::new(),
+        calibration: Calibration::default(),
+    }
+}
+
 /// A v1 attempt's outcome (its fields by name; the tallies as objects).
 pub fn read_outcome(r: &mut Reader<'_>) -> Result<Outcome, Error> {
-    let (mut correct, mut total, mut scaled, mut passed) = (None, None, None, None);
-    let (mut domains, mut sections, mut used, mut tasks, mut calibration) =
-        (None, None, None, None, None);
-    r.object(&mut |r, k| match k {
-        "correct" => once(&mut correct, k, count(r)?),
-        "total" => once(&mut total, k, count(r)?),
-        "scaled" => once(&mut scaled, k, r.uint(u64::from(u16::MAX), "u16")? as u16),
-        "passed" => once(&mut passed, k, r.bool()?),
-        "domains" => once(&mut domains, k, list(r, read_domain)?),
-        "sections" => once(&mut sections, k, list(r, read_section)?),
-        "used_ms" => once(&mut used, k, r.float()?),
-        "tasks" => once(&mut tasks, k, list(r, read_task)?),
-        "calibration" => once(&mut calibration, k, read_calibration(r)?),
-        _ => r.skip(),
+    let mut o = blank_outcome();
+    let names = [
+        "correct",
+        "total",
+        "scaled",
+        "passed",
+        "domains",
+        "sections",
+        "used_ms",
+        "tasks",
+        "calibration",
+    ];
+    r.fields(&names, 0b111_1111, &mut |r, i| {
+        match i {
+            0 => o.correct = count(r)?,
+            1 => o.total = count(r)?,
+            2 => o.scaled = r.uint(u64::from(u16::MAX), "u16")? as u16,
+            3 => o.passed = r.bool()?,
+            4 => o.domains = list(r, read_domain)?,
+            5 => o.sections = list(r, read_section)?,
+            6 => o.used_ms = r.float()?,
+            7 => o.tasks = list(r, read_task)?,
+            _ => o.calibration = read_calibration(r)?,
+        }
+        Ok(())
     })?;
-    Ok(Outcome {
-        correct: required(correct, "correct")?,
-        total: required(total, "total")?,
-        scaled: required(scaled, "scaled")?,
-        passed: required(passed, "passed")?,
-        domains: required(domains, "domains")?,
-        sections: required(sections, "sections")?,
-        used_ms: required(used, "used_ms")?,
-        tasks: tasks.unwrap_or_default(),
-        calibration: calibration.unwrap_or_default(),
-    })
+    Ok(o)
+}
+
+/// An object of a name and two counts, each required: a section or task tally in the plain form.
+fn read_counted(r: &mut Reader<'_>, names: &[&str]) -> Result<(String, usize, usize), Error> {
+    let (mut name, mut a, mut b) = (String::new(), 0, 0);
+    r.fields(names, 0b111, &mut |r, i| {
+        match i {
+            0 => name = string(r)?,
+            1 => a = count(r)?,
+            _ => b = count(r)?,
+        }
+        Ok(())
+    })?;
+    Ok((name, a, b))
 }
 
 fn read_domain(r: &mut Reader<'_>) -> Result<DomainScore, Error> {
-    let (mut domain, mut correct, mut total) = (None, None, None);
-    r.object(&mut |r, k| match k {
-        "domain" => once(&mut domain, k, byte(r)?),
-        "correct" => once(&mut correct, k, count(r)?),
-        "total" => once(&mut total, k, count(r)?),
-        _ => r.skip(),
+    let mut d = DomainScore {
+        domain: 0,
+        correct: 0,
+        total: 0,
+    };
+    r.fields(&["domain", "correct", "total"], 0b111, &mut |r, i| {
+        match i {
+            0 => d.domain = byte(r)?,
+            1 => d.correct = count(r)?,
+            _ => d.total = count(r)?,
+        }
+        Ok(())
     })?;
-    Ok(DomainScore {
-        domain: required(domain, "domain")?,
-        correct: required(correct, "correct")?,
-        total: required(total, "total")?,
-    })
+    Ok(d)
 }
 
 fn read_section(r: &mut Reader<'_>) -> Result<SectionTally, Error> {
-    let (mut section, mut missed, mut total) = (None, None, None);
-    r.object(&mut |r, k| match k {
-        "section" => once(&mut section, k, string(r)?),
-        "missed" => once(&mut missed, k, count(r)?),
-        "total" => once(&mut total, k, count(r)?),
-        _ => r.skip(),
-    })?;
+    let (section, missed, total) = read_counted(r, &["section", "missed", "total"])?;
     Ok(SectionTally {
-        section: required(section, "section")?,
-        missed: required(missed, "missed")?,
-        total: required(total, "total")?,
+        section,
+        missed,
+        total,
     })
 }
 
 fn read_task(r: &mut Reader<'_>) -> Result<TaskTally, Error> {
-    let (mut task, mut correct, mut total) = (None, None, None);
-    r.object(&mut |r, k| match k {
-        "task" => once(&mut task, k, string(r)?),
-        "correct" => once(&mut correct, k, count(r)?),
-        "total" => once(&mut total, k, count(r)?),
-        _ => r.skip(),
-    })?;
+    let (task, correct, total) = read_counted(r, &["task", "correct", "total"])?;
     Ok(TaskTally {
-        task: required(task, "task")?,
-        correct: required(correct, "correct")?,
-        total: required(total, "total")?,
+        task,
+        correct,
+        total,
     })
 }
 
 fn read_calibration(r: &mut Reader<'_>) -> Result<Calibration, Error> {
-    let (mut sure, mut unsure, mut guess) = (None, None, None);
-    r.object(&mut |r, k| match k {
-        "sure" => once(&mut sure, k, pair(r)?),
-        "unsure" => once(&mut unsure, k, pair(r)?),
-        "guess" => once(&mut guess, k, pair(r)?),
-        _ => r.skip(),
+    let mut c = Calibration::default();
+    r.fields(&["sure", "unsure", "guess"], 0b111, &mut |r, i| {
+        let row = pair(r)?;
+        *[&mut c.sure, &mut c.unsure, &mut c.guess][i] = row;
+        Ok(())
     })?;
-    Ok(Calibration {
-        sure: required(sure, "sure")?,
-        unsure: required(unsure, "unsure")?,
-        guess: required(guess, "guess")?,
-    })
+    Ok(c)
 }
 
 #[cfg(test)]
@@ -516,7 +601,9 @@ mod tests {
 
     #[test]
     fn items_take_defaults_refuse_repeats_and_name_what_is_missing() {
-        let item = |text: &str| parse(text, read_item).map_err(|e| e.to_string());
+        let item = |text: &str| {
+            parse(text, |r| read_item_named(r, &ITEM, 0b111_1111)).map_err(|e| e.to_string())
+        };
         let base = r#""id": "q", "order": [1, 0], "keys": 1, "chosen": [], "flagged": false, "checked": true, "spent_ms": 1.5"#;
         let it = item(&format!(
             "{{{base}, \"confidence\": null, \"first\": null}}"

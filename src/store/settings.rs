@@ -3,7 +3,7 @@
 //! Reading never fails: a missing, corrupt or foreign value gives the defaults (and the caller keeps the
 //! unreadable text aside), so a bad value can never stop the app from starting.
 
-use super::json::{self, Error, Writer, once};
+use super::json::{self, Error, Writer};
 
 /// The localStorage key of the settings.
 pub const KEY: &str = "dva.settings";
@@ -74,24 +74,22 @@ pub fn encode(s: &Settings) -> String {
 }
 
 fn read(r: &mut json::Reader<'_>) -> Result<Settings, Error> {
-    let (mut version, mut theme) = (None, None);
-    r.object(&mut |r, k| match k {
-        "version" => once(&mut version, k, r.uint(u64::from(u32::MAX), "u32")? as u32),
-        "theme" => {
-            let name = r.string()?;
-            let i = THEMES.iter().position(|t| *t == name).ok_or_else(|| {
-                Error::data(format!(
-                    "unknown variant `{name}`, expected one of `system`, `light`, `dark`"
-                ))
-            })?;
-            once(&mut theme, k, [Theme::System, Theme::Light, Theme::Dark][i])
+    let mut s = Settings::default();
+    r.fields(&["version", "theme"], 0b01, &mut |r, i| {
+        if i == 0 {
+            s.version = r.uint(u64::from(u32::MAX), "u32")? as u32;
+            return Ok(());
         }
-        _ => r.skip(),
+        let name = r.string()?;
+        let t = THEMES.iter().position(|t| *t == name).ok_or_else(|| {
+            Error::data(format!(
+                "unknown variant `{name}`, expected one of `system`, `light`, `dark`"
+            ))
+        })?;
+        s.theme = [Theme::System, Theme::Light, Theme::Dark][t];
+        Ok(())
     })?;
-    Ok(Settings {
-        version: json::required(version, "version")?,
-        theme: theme.unwrap_or_default(),
-    })
+    Ok(s)
 }
 
 /// The theme the page should show: a user's choice wins over the system's.

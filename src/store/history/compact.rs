@@ -8,12 +8,12 @@
 
 use super::{Attempt, Entry, Summary};
 use crate::exam::score::{Calibration, DomainScore, Outcome, SectionTally, TaskTally};
-use crate::exam::session::{Item, Session, earlier_exam};
+use crate::exam::session::{Item, earlier_exam};
 use crate::store::forms::{
-    byte, count, list, nullable, pair, read_confidence, read_session, read_spec, string, tuple,
-    write_confidence, write_spec,
+    blank_outcome, blank_session, count, list, nullable, pair, read_session, read_session_named,
+    string, tuple, write_confidence, write_spec,
 };
-use crate::store::json::{Error, Reader, Writer, once, required};
+use crate::store::json::{Error, Reader, Writer};
 
 /// An entry as this app stores it.
 pub fn read_entry(r: &mut Reader<'_>) -> Result<Entry, Error> {
@@ -53,16 +53,15 @@ pub fn write_entry(w: &mut Writer, e: &Entry) {
 
 /// An attempt of a v1 history: its session and outcome in the plain form.
 pub fn read_plain_attempt(r: &mut Reader<'_>) -> Result<Attempt, Error> {
-    let (mut session, mut outcome) = (None, None);
-    r.object(&mut |r, k| match k {
-        "session" => once(&mut session, k, read_session(r)?),
-        "outcome" => once(&mut outcome, k, crate::store::forms::read_outcome(r)?),
-        _ => r.skip(),
+    let (mut session, mut outcome) = (blank_session(), blank_outcome());
+    r.fields(&["session", "outcome"], 0b11, &mut |r, i| {
+        match i {
+            0 => session = read_session(r)?,
+            _ => outcome = crate::store::forms::read_outcome(r)?,
+        }
+        Ok(())
     })?;
-    Ok(Attempt {
-        session: required(session, "session")?,
-        outcome: required(outcome, "outcome")?,
-    })
+    Ok(Attempt { session, outcome })
 }
 
 fn time(w: &mut Writer, name: &str, ms: f64) {
@@ -70,43 +69,25 @@ fn time(w: &mut Writer, name: &str, ms: f64) {
     w.float(ms, false);
 }
 
+/// A full attempt's fields: the session's (in `forms::SESSION`'s order) and the outcome (`r`); `ex`, `dl`,
+/// `cur`, `t1` and `x` may be left out.
+const ATTEMPT: [&str; 13] = [
+    "v", "id", "spec", "ex", "b", "t0", "dl", "q", "cur", "te", "t1", "x", "r",
+];
+
 fn read_attempt(r: &mut Reader<'_>) -> Result<Attempt, Error> {
-    let (mut version, mut id, mut spec, mut exam, mut bank) = (None, None, None, None, None);
-    let (mut started, mut deadline, mut items, mut current) = (None, None, None, None);
-    let (mut entered, mut finished, mut expired, mut outcome) = (None, None, None, None);
-    r.object(&mut |r, k| match k {
-        "v" => once(&mut version, k, r.uint(u64::from(u32::MAX), "u32")? as u32),
-        "id" => once(&mut id, k, string(r)?),
-        "spec" => once(&mut spec, k, read_spec(r)?),
-        "ex" => once(&mut exam, k, string(r)?),
-        "b" => once(&mut bank, k, string(r)?),
-        "t0" => once(&mut started, k, r.float()?),
-        "dl" => once(&mut deadline, k, nullable(r, |r| r.float())?),
-        "q" => once(&mut items, k, list(r, read_item)?),
-        "cur" => once(&mut current, k, count(r)?),
-        "te" => once(&mut entered, k, r.float()?),
-        "t1" => once(&mut finished, k, nullable(r, |r| r.float())?),
-        "x" => once(&mut expired, k, r.bool()?),
-        "r" => once(&mut outcome, k, read_outcome(r)?),
-        _ => r.skip(),
-    })?;
-    Ok(Attempt {
-        session: Session {
-            version: required(version, "v")?,
-            id: required(id, "id")?,
-            spec: required(spec, "spec")?,
-            exam: exam.unwrap_or_else(earlier_exam),
-            bank_version: required(bank, "b")?,
-            started_ms: required(started, "t0")?,
-            deadline_ms: deadline.flatten(),
-            items: required(items, "q")?,
-            current: current.unwrap_or(0),
-            entered_ms: required(entered, "te")?,
-            finished_ms: finished.flatten(),
-            expired: expired.unwrap_or(false),
+    let mut outcome = blank_outcome();
+    let session = read_session_named(
+        r,
+        &ATTEMPT,
+        0b1_0010_1011_0111,
+        (&ITEM, 0b111),
+        &mut |r, _| {
+            outcome = read_outcome(r)?;
+            Ok(())
         },
-        outcome: required(outcome, "r")?,
-    })
+    )?;
+    Ok(Attempt { session, outcome })
 }
 
 fn write_attempt(w: &mut Writer, a: &Attempt) {
@@ -150,37 +131,8 @@ fn write_attempt(w: &mut Writer, a: &Attempt) {
     w.close();
 }
 
-fn read_item(r: &mut Reader<'_>) -> Result<Item, Error> {
-    let (mut id, mut order, mut keys, mut chosen, mut flagged) = (None, None, None, None, None);
-    let (mut checked, mut spent, mut confidence, mut struck, mut first) =
-        (None, None, None, None, None);
-    r.object(&mut |r, k| match k {
-        "i" => once(&mut id, k, string(r)?),
-        "o" => once(&mut order, k, list(r, byte)?),
-        "k" => once(&mut keys, k, byte(r)?),
-        "c" => once(&mut chosen, k, list(r, byte)?),
-        "f" => once(&mut flagged, k, r.bool()?),
-        "p" => once(&mut checked, k, r.bool()?),
-        "ms" => once(&mut spent, k, r.float()?),
-        "cf" => once(&mut confidence, k, nullable(r, read_confidence)?),
-        "x" => once(&mut struck, k, list(r, byte)?),
-        "a1" => once(&mut first, k, nullable(r, |r| list(r, byte))?),
-        _ => r.skip(),
-    })?;
-    Ok(Item {
-        // Absent: unchanged or never complete; `History` settles which on reading.
-        first: first.flatten(),
-        id: required(id, "i")?,
-        order: required(order, "o")?,
-        keys: required(keys, "k")?,
-        chosen: chosen.unwrap_or_default(),
-        flagged: flagged.unwrap_or(false),
-        checked: checked.unwrap_or(false),
-        spent_ms: spent.unwrap_or(0.0),
-        confidence: confidence.flatten(),
-        struck: struck.unwrap_or_default(),
-    })
-}
+/// A stored item's fields (in `forms::ITEM`'s order); only `i`, `o` and `k` are always there.
+const ITEM: [&str; 10] = ["i", "o", "k", "c", "f", "p", "ms", "cf", "x", "a1"];
 
 fn write_item(w: &mut Writer, it: &Item) {
     w.open();
@@ -223,32 +175,23 @@ fn write_item(w: &mut Writer, it: &Item) {
 }
 
 fn read_outcome(r: &mut Reader<'_>) -> Result<Outcome, Error> {
-    let (mut correct, mut total, mut scaled, mut passed) = (None, None, None, None);
-    let (mut domains, mut sections, mut used, mut tasks, mut calibration) =
-        (None, None, None, None, None);
-    r.object(&mut |r, k| match k {
-        "c" => once(&mut correct, k, count(r)?),
-        "n" => once(&mut total, k, count(r)?),
-        "s" => once(&mut scaled, k, scaled_score(r)?),
-        "p" => once(&mut passed, k, r.bool()?),
-        "d" => once(&mut domains, k, list(r, domain_row)?),
-        "sec" => once(&mut sections, k, list(r, section_tally)?),
-        "u" => once(&mut used, k, r.float()?),
-        "tk" => once(&mut tasks, k, list(r, task_tally)?),
-        "cal" => once(&mut calibration, k, read_calibration(r)?),
-        _ => r.skip(),
+    let mut o = blank_outcome();
+    let names = ["c", "n", "s", "p", "d", "sec", "u", "tk", "cal"];
+    r.fields(&names, 0b111_1111, &mut |r, i| {
+        match i {
+            0 => o.correct = count(r)?,
+            1 => o.total = count(r)?,
+            2 => o.scaled = scaled_score(r)?,
+            3 => o.passed = r.bool()?,
+            4 => o.domains = list(r, domain_row)?,
+            5 => o.sections = list(r, section_tally)?,
+            6 => o.used_ms = r.float()?,
+            7 => o.tasks = list(r, task_tally)?,
+            _ => o.calibration = read_calibration(r)?,
+        }
+        Ok(())
     })?;
-    Ok(Outcome {
-        correct: required(correct, "c")?,
-        total: required(total, "n")?,
-        scaled: required(scaled, "s")?,
-        passed: required(passed, "p")?,
-        domains: required(domains, "d")?,
-        sections: required(sections, "sec")?,
-        used_ms: required(used, "u")?,
-        tasks: tasks.unwrap_or_default(),
-        calibration: calibration.unwrap_or_default(),
-    })
+    Ok(o)
 }
 
 fn write_outcome(w: &mut Writer, o: &Outcome) {
@@ -397,44 +340,48 @@ fn write_tasks_and_calibration(w: &mut Writer, tasks: &[TaskTally], c: &Calibrat
     }
 }
 
+/// A summary's fields; `ex`, `m`, `tk` and `cal` may be left out.
+const SUMMARY: [&str; 14] = [
+    "id", "title", "ex", "m", "t0", "t1", "s", "p", "c", "n", "d", "sec", "tk", "cal",
+];
+
 fn read_summary(r: &mut Reader<'_>) -> Result<Summary, Error> {
-    let (mut id, mut title, mut exam, mut measures, mut started) = (None, None, None, None, None);
-    let (mut finished, mut scaled, mut passed, mut correct, mut total) =
-        (None, None, None, None, None);
-    let (mut domains, mut sections, mut tasks, mut calibration) = (None, None, None, None);
-    r.object(&mut |r, k| match k {
-        "id" => once(&mut id, k, string(r)?),
-        "title" => once(&mut title, k, string(r)?),
-        "ex" => once(&mut exam, k, string(r)?),
-        "m" => once(&mut measures, k, nullable(r, |r| r.bool())?),
-        "t0" => once(&mut started, k, r.float()?),
-        "t1" => once(&mut finished, k, r.float()?),
-        "s" => once(&mut scaled, k, scaled_score(r)?),
-        "p" => once(&mut passed, k, r.bool()?),
-        "c" => once(&mut correct, k, count(r)?),
-        "n" => once(&mut total, k, count(r)?),
-        "d" => once(&mut domains, k, list(r, pair)?),
-        "sec" => once(&mut sections, k, list(r, section_tally)?),
-        "tk" => once(&mut tasks, k, list(r, task_tally)?),
-        "cal" => once(&mut calibration, k, read_calibration(r)?),
-        _ => r.skip(),
+    let mut s = Summary {
+        id: String::new(),
+        title: String::new(),
+        exam: earlier_exam(),
+        measures: None,
+        started_ms: 0.0,
+        finished_ms: 0.0,
+        scaled: 0,
+        passed: false,
+        correct: 0,
+        total: 0,
+        domains: Vec::new(),
+        sections: Vec::new(),
+        tasks: Vec::new(),
+        calibration: Calibration::default(),
+    };
+    r.fields(&SUMMARY, 0b1111_1111_0011, &mut |r, i| {
+        match i {
+            0 => s.id = string(r)?,
+            1 => s.title = string(r)?,
+            2 => s.exam = string(r)?,
+            3 => s.measures = nullable(r, |r| r.bool())?,
+            4 => s.started_ms = r.float()?,
+            5 => s.finished_ms = r.float()?,
+            6 => s.scaled = scaled_score(r)?,
+            7 => s.passed = r.bool()?,
+            8 => s.correct = count(r)?,
+            9 => s.total = count(r)?,
+            10 => s.domains = list(r, pair)?,
+            11 => s.sections = list(r, section_tally)?,
+            12 => s.tasks = list(r, task_tally)?,
+            _ => s.calibration = read_calibration(r)?,
+        }
+        Ok(())
     })?;
-    Ok(Summary {
-        id: required(id, "id")?,
-        title: required(title, "title")?,
-        exam: exam.unwrap_or_else(earlier_exam),
-        measures: measures.flatten(),
-        started_ms: required(started, "t0")?,
-        finished_ms: required(finished, "t1")?,
-        scaled: required(scaled, "s")?,
-        passed: required(passed, "p")?,
-        correct: required(correct, "c")?,
-        total: required(total, "n")?,
-        domains: required(domains, "d")?,
-        sections: required(sections, "sec")?,
-        tasks: tasks.unwrap_or_default(),
-        calibration: calibration.unwrap_or_default(),
-    })
+    Ok(s)
 }
 
 fn write_summary(w: &mut Writer, s: &Summary) {

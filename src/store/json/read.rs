@@ -461,18 +461,33 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A field's value, or "duplicate field" if the object gave it before.
-pub fn once<T>(slot: &mut Option<T>, name: &str, value: T) -> Result<(), Error> {
-    if slot.is_some() {
-        return Err(Error::data(format!("duplicate field `{name}`")));
+impl<'a> Reader<'a> {
+    /// An object of a stored form whose fields are `names`: `field` is called with the index of each
+    /// named field and must read its value; other fields are skipped. A field given twice is refused, and
+    /// so is a missing one among those whose bit is set in `required` (bit `i` for `names[i]`), as serde
+    /// did; the result has bit `i` set for each field that came.
+    pub fn fields(
+        &mut self,
+        names: &[&str],
+        required: u32,
+        field: &mut dyn FnMut(&mut Reader<'a>, usize) -> Result<(), Error>,
+    ) -> Result<u32, Error> {
+        let mut seen = 0u32;
+        self.object(&mut |r, key| {
+            let Some(i) = names.iter().position(|n| *n == key) else {
+                return r.skip();
+            };
+            if seen & (1 << i) != 0 {
+                return Err(Error::data(format!("duplicate field `{key}`")));
+            }
+            seen |= 1 << i;
+            field(r, i)
+        })?;
+        match (0..names.len()).find(|&i| required & !seen & (1 << i) != 0) {
+            Some(i) => Err(Error::data(format!("missing field `{}`", names[i]))),
+            None => Ok(seen),
+        }
     }
-    *slot = Some(value);
-    Ok(())
-}
-
-/// A required field's value, or "missing field".
-pub fn required<T>(slot: Option<T>, name: &str) -> Result<T, Error> {
-    slot.ok_or_else(|| Error::data(format!("missing field `{name}`")))
 }
 
 #[cfg(test)]
