@@ -7,7 +7,7 @@
 //! or a required one missing, and let a missing `Option` read as `None`, as serde did; the golden files
 //! pin that what they write is byte for byte what serde wrote.
 
-use super::json::{Error, Reader, Writer};
+use super::json::{Error, Reader, Writer, clip};
 use crate::exam::score::{Calibration, DomainScore, Outcome, SectionTally, TaskTally};
 use crate::exam::session::{Confidence, Item, Session, earlier_exam};
 use crate::exam::spec::{Kind, Mode, Spec};
@@ -75,12 +75,13 @@ pub fn tuple<T: Default + Copy, const N: usize>(
     Ok(out)
 }
 
-/// The name of a unit variant, one of `names`.
-fn variant(r: &mut Reader<'_>, names: &[&str]) -> Result<usize, Error> {
+/// The index of a unit variant's name among `names`.
+pub fn variant(r: &mut Reader<'_>, names: &[&str]) -> Result<usize, Error> {
     let name = r.string()?;
     names.iter().position(|n| *n == name).ok_or_else(|| {
         Error::data(format!(
-            "unknown variant `{name}`, expected one of {}",
+            "unknown variant `{}`, expected one of {}",
+            clip(&name),
             names
                 .iter()
                 .map(|n| format!("`{n}`"))
@@ -119,8 +120,9 @@ fn read_kind(r: &mut Reader<'_>) -> Result<Kind, Error> {
         }
         let v = KINDS.iter().position(|k| *k == name).ok_or_else(|| {
             Error::data(format!(
-                "unknown variant `{name}`, expected one of `Full`, `Quick`, `Domains`, `Section`, \
-                 `Tasks`, `Picked`"
+                "unknown variant `{}`, expected one of `Full`, `Quick`, `Domains`, `Section`, \
+                 `Tasks`, `Picked`",
+                clip(name)
             ))
         })?;
         if v == 0 {

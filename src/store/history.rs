@@ -11,12 +11,12 @@
 //! - [`fit`], which replaces the oldest attempts' detail by a [`Summary`] (what the history page shows)
 //!   when the budget is reached. An attempt is never deleted.
 //!
-//! Versions: v1 (`{"version":1,"attempts":[..]}`, each attempt in the plain form: field names as in the Rust types) and v2 (`"entries"`) migrate to
-//! v4 on [`decode`]. v3 added the exam code to each attempt and summary (`"ex"`); an attempt read from
-//! v1 or v2 was taken under DVA-C02 and is labelled so, keeping the score and domains it was given. v4
-//! adds per question the confidence, the options struck out and the first answer (`"cf"`, `"x"`,
-//! `"a1"`), per attempt the tallies per task statement and the calibration (`"tk"`, `"cal"`), and the
-//! task-statement drill; what v3 lacks reads as absent.
+//! Versions: v1 (`{"version":1,"attempts":[..]}`, each attempt in the plain form, with the field names of
+//! the Rust types) and v2 (`"entries"`) migrate to v4 on [`decode`]. v3 added the exam code to each
+//! attempt and summary (`"ex"`); an attempt read from v1 or v2 was taken under DVA-C02 and is labelled
+//! so, keeping the score and domains it was given. v4 adds per question the confidence, the options
+//! struck out and the first answer (`"cf"`, `"x"`, `"a1"`), per attempt the tallies per task statement
+//! and the calibration (`"tk"`, `"cal"`), and the task-statement drill; what v3 lacks reads as absent.
 
 use std::collections::{HashMap, HashSet};
 

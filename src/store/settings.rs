@@ -80,12 +80,7 @@ fn read(r: &mut json::Reader<'_>) -> Result<Settings, Error> {
             s.version = r.uint(u64::from(u32::MAX), "u32")? as u32;
             return Ok(());
         }
-        let name = r.string()?;
-        let t = THEMES.iter().position(|t| *t == name).ok_or_else(|| {
-            Error::data(format!(
-                "unknown variant `{name}`, expected one of `system`, `light`, `dark`"
-            ))
-        })?;
+        let t = super::forms::variant(r, &THEMES)?;
         s.theme = [Theme::System, Theme::Light, Theme::Dark][t];
         Ok(())
     })?;

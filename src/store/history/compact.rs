@@ -13,7 +13,7 @@ use crate::store::forms::{
     blank_outcome, blank_session, count, list, nullable, pair, read_session, read_session_named,
     string, tuple, write_confidence, write_spec,
 };
-use crate::store::json::{Error, Reader, Writer};
+use crate::store::json::{Error, Reader, Writer, clip};
 
 /// An entry as this app stores it.
 pub fn read_entry(r: &mut Reader<'_>) -> Result<Entry, Error> {
@@ -27,7 +27,8 @@ pub fn read_entry(r: &mut Reader<'_>) -> Result<Entry, Error> {
             "s" => Entry::Compacted(read_summary(r)?),
             other => {
                 return Err(Error::data(format!(
-                    "unknown variant `{other}`, expected `a` or `s`"
+                    "unknown variant `{}`, expected `a` or `s`",
+                    clip(other)
                 )));
             }
         });

@@ -12,7 +12,7 @@ pub mod write;
 
 use std::fmt;
 
-pub use read::Reader;
+pub use read::{Reader, clip};
 pub use write::Writer;
 
 /// What is wrong with a JSON text: a syntax error (with its line and column, 1-based; column 0 is the end

@@ -21,6 +21,15 @@ pub struct Reader<'a> {
     depth: u32,
 }
 
+/// At most the first 40 characters of `s`, with "…" when there were more: an error sentence quotes the
+/// value it is about, and a hostile file's value can be megabytes long.
+pub fn clip(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 /// What comes next, for "invalid type" sentences.
 fn describe(r: &mut Reader<'_>) -> String {
     let at = r.pos;
@@ -29,16 +38,16 @@ fn describe(r: &mut Reader<'_>) -> String {
         Some(b't') => "boolean `true`".to_string(),
         Some(b'f') => "boolean `false`".to_string(),
         Some(b'"') => match r.string() {
-            Ok(s) => format!("string {s:?}"),
+            Ok(s) => format!("string {:?}", clip(&s)),
             Err(_) => "a string".to_string(),
         },
         Some(b'[') => "sequence".to_string(),
         Some(b'{') => "map".to_string(),
         _ => match r.number() {
             Ok(n) if n.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) => {
-                format!("floating point `{n}`")
+                format!("floating point `{}`", clip(n))
             }
-            Ok(n) => format!("integer `{n}`"),
+            Ok(n) => format!("integer `{}`", clip(n)),
             Err(_) => "a value".to_string(),
         },
     };
@@ -328,14 +337,16 @@ impl<'a> Reader<'a> {
         let n = self.number()?;
         if n.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
             return Err(Error::data(format!(
-                "invalid type: floating point `{n}`, expected {what}"
+                "invalid type: floating point `{}`, expected {what}",
+                clip(n)
             )));
         }
         match n.parse::<u64>() {
             Ok(v) if v <= max => Ok(v),
             _ if n == "-0" => Ok(0),
             _ => Err(Error::data(format!(
-                "invalid value: integer `{n}`, expected {what}"
+                "invalid value: integer `{}`, expected {what}",
+                clip(n)
             ))),
         }
     }
@@ -555,6 +566,23 @@ mod tests {
         assert_eq!(at("{\n  \"format\":\n  oops"), Some((3, 3)));
         assert_eq!(at("[1,\n 2x]"), Some((2, 3)));
         assert_eq!(at("[\"é\", é]"), Some((1, 7)));
+    }
+
+    #[test]
+    fn errors_quote_at_most_forty_characters_of_the_value() {
+        let long = format!("\"{}\"", "é".repeat(10_000));
+        let e = Reader::new(&long).uint(9, "u8").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!("invalid type: string \"{}…\", expected u8", "é".repeat(40))
+        );
+        let digits = "9".repeat(10_000);
+        let e = Reader::new(&digits).uint(9, "u8").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!("invalid value: integer `{}…`, expected u8", "9".repeat(40))
+        );
+        assert_eq!(clip("short"), "short");
     }
 
     #[test]
