@@ -143,8 +143,8 @@ fn write_scientific(out: &mut String, x: f64) {
     out.push_str(&e.to_string());
 }
 
-/// `x` (below 2^53 in magnitude, `decimals` at most 22) rounded to `decimals` places, exactly: the binary value scaled by
-/// integer arithmetic, so the digits are those of the `f64` itself.
+/// `x` (below 2^53 in magnitude, `decimals` at most 22) rounded to `decimals` places, exactly: the
+/// binary value scaled by integer arithmetic, so the digits are those of the `f64` itself.
 fn fixed(x: f64, decimals: u32) -> String {
     // x = mantissa * 2^exp exactly; x * 10^decimals rounded, in 128 bits (< 2^53 * 10^22 < 2^127).
     let bits = x.abs().to_bits();
