@@ -595,6 +595,42 @@ mod tests {
     }
 
     #[test]
+    fn any_text_is_read_or_refused_without_a_panic() {
+        // Random texts from JSON's punctuation, digits, escapes and multi-byte characters (errors land
+        // on and after them), read as any value and as each typed value.
+        const PIECES: [&str; 24] = [
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "d83d", "0", "7", "-", ".", "e", "+",
+            " ", "\n", "é", "✓", "😀", "true", "null", "x",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let len = next(24);
+            let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            let lines = text.split('\n').collect::<Vec<_>>();
+            let check = |e: Error| {
+                if let Some((line, column)) = e.at {
+                    assert!(line >= 1 && line <= lines.len(), "{text:?}: {e}");
+                    assert!(column <= lines[line - 1].chars().count(), "{text:?}: {e}");
+                }
+            };
+            let _ = skip_all(&text).map_err(check);
+            let _ = Reader::new(&text).uint(u64::MAX, "u64").map_err(check);
+            let _ = Reader::new(&text).float().map_err(check);
+            let _ = Reader::new(&text).string().map_err(check);
+            let _ = Reader::new(&text).bool().map_err(check);
+            let _ = Reader::new(&text)
+                .fields(&["a", "b"], 0b01, &mut |r, _| r.skip())
+                .map_err(check);
+        }
+    }
+
+    #[test]
     fn numbers_become_the_type_asked_for_or_say_why_not() {
         let uint = |t: &str, max| Reader::new(t).uint(max, "u16").map_err(|e| e.to_string());
         assert_eq!(uint("65535", 65_535), Ok(65_535));
