@@ -316,12 +316,12 @@ pub fn fit(h: &mut History, budget: usize) -> usize {
 pub fn decode(raw: &str) -> Result<History, String> {
     let head =
         json::head(raw).map_err(|e| format!("The stored history is not valid JSON ({e})."))?;
-    from_head(&head)
+    from_head(head)
 }
 
 /// Reads a history from its JSON object's fields, migrating v1. Each entry is read on its own, so an
 /// error names the attempt (counted from 1) that could not be read.
-fn from_head(head: &json::Head<'_>) -> Result<History, String> {
+fn from_head(head: json::Head<'_>) -> Result<History, String> {
     let (field, version) = match head.version() {
         Some(1) => ("attempts", 1),
         Some(2) => ("entries", 2),
@@ -338,7 +338,7 @@ fn from_head(head: &json::Head<'_>) -> Result<History, String> {
     } else {
         head.entries
     };
-    let Some(list) = list.and_then(json::list) else {
+    let Some(list) = list else {
         return Err(format!("The history has no list of {field}."));
     };
     if list.len() > MAX_ENTRIES {

@@ -61,14 +61,17 @@ pub fn parse<T>(
     Ok(v)
 }
 
-/// The top-level fields of interest, each as its raw JSON text; absent when missing.
+/// The top-level fields of interest, each as its raw JSON text, and the lists a history keeps its
+/// attempts in as their elements' raw texts (split in the same pass that read past them, so a 5 MB
+/// history is not scanned once more to find its attempts); absent when missing, and a list also when it
+/// is not an array.
 #[derive(Debug, Default)]
 pub struct Head<'a> {
     version: Option<&'a str>,
     format: Option<&'a str>,
     pub history: Option<&'a str>,
-    pub entries: Option<&'a str>,
-    pub attempts: Option<&'a str>,
+    pub entries: Option<Vec<&'a str>>,
+    pub attempts: Option<Vec<&'a str>>,
 }
 
 impl Head<'_> {
@@ -90,19 +93,24 @@ impl Head<'_> {
 pub fn head(raw: &str) -> Result<Head<'_>, Error> {
     let mut r = Reader::new(raw);
     let mut h = Head::default();
-    let mut twice = false;
+    let (mut seen, mut twice) = (0u8, false);
     if r.peek() == Some(b'{') {
         r.object(&mut |r, key| {
-            let slot = match key {
-                "version" => &mut h.version,
-                "format" => &mut h.format,
-                "history" => &mut h.history,
-                "entries" => &mut h.entries,
-                "attempts" => &mut h.attempts,
-                _ => return r.skip(),
+            let Some(i) = ["version", "format", "history", "entries", "attempts"]
+                .iter()
+                .position(|k| *k == key)
+            else {
+                return r.skip();
             };
-            twice |= slot.is_some();
-            *slot = Some(r.raw()?);
+            twice |= seen & (1 << i) != 0;
+            seen |= 1 << i;
+            match i {
+                0 => h.version = Some(r.raw()?),
+                1 => h.format = Some(r.raw()?),
+                2 => h.history = Some(r.raw()?),
+                3 => h.entries = r.elements()?,
+                _ => h.attempts = r.elements()?,
+            }
             Ok(())
         })?;
     } else {
@@ -110,15 +118,6 @@ pub fn head(raw: &str) -> Result<Head<'_>, Error> {
     }
     r.end()?;
     Ok(if twice { Head::default() } else { h })
-}
-
-/// The elements of a JSON array, each as its raw text; `None` when `raw` is not an array.
-pub fn list(raw: &str) -> Option<Vec<&str>> {
-    let mut items = Vec::new();
-    let mut r = Reader::new(raw);
-    r.array(&mut |r| r.raw().map(|v| items.push(v))).ok()?;
-    r.end().ok()?;
-    Some(items)
 }
 
 #[cfg(test)]
@@ -133,8 +132,7 @@ mod tests {
         .unwrap();
         assert_eq!(h.version(), Some(4));
         assert_eq!(h.format().as_deref(), Some("dva-export"));
-        let l = list(h.entries.unwrap()).unwrap();
-        assert_eq!(l, [r#"{"a": 1}"#, "[2]"]);
+        assert_eq!(h.entries.unwrap(), [r#"{"a": 1}"#, "[2]"]);
         assert!(h.attempts.is_none() && h.history.is_none());
     }
 
@@ -150,11 +148,11 @@ mod tests {
         ] {
             assert_eq!(head(raw).unwrap().version(), None, "{raw}");
         }
+        assert!(head(r#"{"entries": 3}"#).unwrap().entries.is_none());
         assert!(
-            head(r#"{"entries": 3}"#)
+            head(r#"{"entries": [], "entries": []}"#)
                 .unwrap()
                 .entries
-                .and_then(list)
                 .is_none()
         );
         assert!(head("{\"version\": 4").is_err());

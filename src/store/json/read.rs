@@ -463,6 +463,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The raw texts of the next value's elements when it is an array (else `None`), read past.
+    pub fn elements(&mut self) -> Result<Option<Vec<&'a str>>, Error> {
+        if self.peek() != Some(b'[') {
+            return self.skip().map(|()| None);
+        }
+        let mut items = Vec::new();
+        self.array(&mut |r| r.raw().map(|v| items.push(v)))?;
+        Ok(Some(items))
+    }
+
     /// The text of the next value, read past.
     pub fn raw(&mut self) -> Result<&'a str, Error> {
         self.peek();
