@@ -78,17 +78,47 @@ pub fn tuple<T: Default + Copy, const N: usize>(
 /// The index of a unit variant's name among `names`.
 pub fn variant(r: &mut Reader<'_>, names: &[&str]) -> Result<usize, Error> {
     let name = r.string()?;
-    names.iter().position(|n| *n == name).ok_or_else(|| {
-        Error::data(format!(
-            "unknown variant `{}`, expected one of {}",
-            clip(&name),
-            names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-    })
+    names
+        .iter()
+        .position(|n| *n == name)
+        .ok_or_else(|| unknown_variant(&name, names))
+}
+
+/// An externally tagged enum's object form: exactly one key, the variant's name among `names`, whose
+/// value `read` reads, given the variant's index.
+pub fn tagged<'a, T>(
+    r: &mut Reader<'a>,
+    names: &[&str],
+    read: &mut dyn FnMut(&mut Reader<'a>, usize) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut out = None;
+    r.object(&mut |r, name| {
+        if out.is_some() {
+            return Err(Error::data("invalid length 2, expected 1 variant".into()));
+        }
+        let i = names
+            .iter()
+            .position(|n| *n == name)
+            .ok_or_else(|| unknown_variant(name, names))?;
+        out = Some(read(r, i)?);
+        Ok(())
+    })?;
+    out.ok_or_else(|| Error::data("invalid length 0, expected 1 variant".into()))
+}
+
+/// "unknown variant `name`, expected ..." with `names` listed as serde listed them: `a`, `a` or `b`,
+/// one of `a`, `b`, `c`.
+fn unknown_variant(name: &str, names: &[&str]) -> Error {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    let expected = match quoted.as_slice() {
+        [one] => one.clone(),
+        [a, b] => format!("{a} or {b}"),
+        _ => format!("one of {}", quoted.join(", ")),
+    };
+    Error::data(format!(
+        "unknown variant `{}`, expected {expected}",
+        clip(name)
+    ))
 }
 
 const MODES: [&str; 2] = ["Exam", "Practice"];
@@ -113,24 +143,12 @@ fn read_kind(r: &mut Reader<'_>) -> Result<Kind, Error> {
             )),
         };
     }
-    let mut kind = None;
-    r.object(&mut |r, name| {
-        if kind.is_some() {
-            return Err(Error::data("invalid length 2, expected 1 variant".into()));
-        }
-        let v = KINDS.iter().position(|k| *k == name).ok_or_else(|| {
-            Error::data(format!(
-                "unknown variant `{}`, expected one of `Full`, `Quick`, `Domains`, `Section`, \
-                 `Tasks`, `Picked`",
-                clip(name)
-            ))
-        })?;
+    tagged(r, &KINDS, &mut |r, v| {
         if v == 0 {
             if !r.null() {
                 return Err(r.unexpected("unit variant"));
             }
-            kind = Some(Kind::Full);
-            return Ok(());
+            return Ok(Kind::Full);
         }
         let names: &[&str] = match v {
             1 => &["length"],
@@ -150,7 +168,7 @@ fn read_kind(r: &mut Reader<'_>) -> Result<Kind, Error> {
             }
             Ok(())
         })?;
-        kind = Some(match v {
+        Ok(match v {
             1 => Kind::Quick { length },
             2 => Kind::Domains {
                 domains: bytes,
@@ -168,10 +186,8 @@ fn read_kind(r: &mut Reader<'_>) -> Result<Kind, Error> {
                 title: text,
                 ids: texts,
             },
-        });
-        Ok(())
-    })?;
-    kind.ok_or_else(|| Error::data("invalid length 0, expected 1 variant".into()))
+        })
+    })
 }
 
 fn write_kind(w: &mut Writer, kind: &Kind) {
@@ -221,13 +237,18 @@ fn write_kind(w: &mut Writer, kind: &Kind) {
     w.close();
 }
 
-pub fn read_spec(r: &mut Reader<'_>) -> Result<Spec, Error> {
-    let mut s = Spec {
+/// A spec a reader fills in.
+fn blank_spec() -> Spec {
+    Spec {
         kind: Kind::Full,
         mode: Mode::Exam,
         extra_time: false,
         seed: 0,
-    };
+    }
+}
+
+pub fn read_spec(r: &mut Reader<'_>) -> Result<Spec, Error> {
+    let mut s = blank_spec();
     r.fields(
         &["kind", "mode", "extra_time", "seed"],
         0b1111,
@@ -350,12 +371,7 @@ pub fn blank_session() -> Session {
     Session {
         version: 0,
         id: String::new(),
-        spec: Spec {
-            kind: Kind::Full,
-            mode: Mode::Exam,
-            extra_time: false,
-            seed: 0,
-        },
+        spec: blank_spec(),
         // Sessions stored before they named their exam were drawn for DVA-C02.
         exam: earlier_exam(),
         bank_version: String::new(),
@@ -648,6 +664,22 @@ mod tests {
             ))
             .map(|_| ()),
             Err("invalid value: integer `256`, expected u8".to_string())
+        );
+    }
+
+    #[test]
+    fn unknown_variants_are_listed_as_serde_listed_them() {
+        let mode = parse(
+            r#"{"kind": "Full", "mode": "Test", "extra_time": false, "seed": 1}"#,
+            read_spec,
+        );
+        assert_eq!(
+            mode.unwrap_err().to_string(),
+            "unknown variant `Test`, expected `Exam` or `Practice`"
+        );
+        assert_eq!(
+            crate::store::history::decode(r#"{"version": 4, "entries": [{"x": {}}]}"#).unwrap_err(),
+            "Attempt 1 could not be read: unknown variant `x`, expected `a` or `s`."
         );
     }
 

@@ -11,30 +11,19 @@ use crate::exam::score::{Calibration, DomainScore, Outcome, SectionTally, TaskTa
 use crate::exam::session::{Item, earlier_exam};
 use crate::store::forms::{
     blank_outcome, blank_session, count, list, nullable, pair, read_session, read_session_named,
-    string, tuple, write_confidence, write_spec,
+    string, tagged, tuple, write_confidence, write_spec,
 };
-use crate::store::json::{Error, Reader, Writer, clip};
+use crate::store::json::{Error, Reader, Writer};
 
 /// An entry as this app stores it.
 pub fn read_entry(r: &mut Reader<'_>) -> Result<Entry, Error> {
-    let mut entry = None;
-    r.object(&mut |r, k| {
-        if entry.is_some() {
-            return Err(Error::data("invalid length 2, expected 1 variant".into()));
-        }
-        entry = Some(match k {
-            "a" => Entry::Full(read_attempt(r)?),
-            "s" => Entry::Compacted(read_summary(r)?),
-            other => {
-                return Err(Error::data(format!(
-                    "unknown variant `{}`, expected `a` or `s`",
-                    clip(other)
-                )));
-            }
-        });
-        Ok(())
-    })?;
-    entry.ok_or_else(|| Error::data("invalid length 0, expected 1 variant".into()))
+    tagged(r, &["a", "s"], &mut |r, i| {
+        Ok(if i == 0 {
+            Entry::Full(read_attempt(r)?)
+        } else {
+            Entry::Compacted(read_summary(r)?)
+        })
+    })
 }
 
 pub fn write_entry(w: &mut Writer, e: &Entry) {

@@ -30,6 +30,11 @@ pub fn clip(s: &str) -> String {
     }
 }
 
+/// Whether a number's text has a fraction or an exponent (serde_json reads those as floating point).
+fn is_float(n: &str) -> bool {
+    n.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
+}
+
 /// What comes next, for "invalid type" sentences.
 fn describe(r: &mut Reader<'_>) -> String {
     let at = r.pos;
@@ -44,7 +49,7 @@ fn describe(r: &mut Reader<'_>) -> String {
         Some(b'[') => "sequence".to_string(),
         Some(b'{') => "map".to_string(),
         _ => match r.number() {
-            Ok(n) if n.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) => {
+            Ok(n) if is_float(n) => {
                 format!("floating point `{}`", clip(n))
             }
             Ok(n) => format!("integer `{}`", clip(n)),
@@ -335,7 +340,7 @@ impl<'a> Reader<'a> {
         }
         self.pos = start;
         let n = self.number()?;
-        if n.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+        if is_float(n) {
             return Err(Error::data(format!(
                 "invalid type: floating point `{}`, expected {what}",
                 clip(n)
