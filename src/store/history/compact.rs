@@ -195,17 +195,12 @@ fn write_outcome(w: &mut Writer, o: &Outcome) {
     w.key("p");
     w.bool(o.passed);
     w.key("d");
-    w.open_list();
-    for d in &o.domains {
-        w.item();
-        w.open_list();
-        for n in [u64::from(d.domain), d.correct as u64, d.total as u64] {
-            w.item();
-            w.uint(n);
-        }
-        w.close_list();
-    }
-    w.close_list();
+    write_rows(
+        w,
+        o.domains
+            .iter()
+            .map(|d| [usize::from(d.domain), d.correct, d.total]),
+    );
     write_sections(w, &o.sections);
     time(w, "u", o.used_ms);
     write_tasks_and_calibration(w, &o.tasks, &o.calibration);
@@ -306,6 +301,21 @@ fn write_sections(w: &mut Writer, sections: &[SectionTally]) {
     );
 }
 
+/// Rows of counts as arrays: `[[1,2],[3,4]]` (domain rows, calibration).
+fn write_rows<const N: usize>(w: &mut Writer, rows: impl IntoIterator<Item = [usize; N]>) {
+    w.open_list();
+    for row in rows {
+        w.item();
+        w.open_list();
+        for n in row {
+            w.item();
+            w.uint(n as u64);
+        }
+        w.close_list();
+    }
+    w.close_list();
+}
+
 fn write_tasks_and_calibration(w: &mut Writer, tasks: &[TaskTally], c: &Calibration) {
     if !tasks.is_empty() {
         w.key("tk");
@@ -316,17 +326,7 @@ fn write_tasks_and_calibration(w: &mut Writer, tasks: &[TaskTally], c: &Calibrat
     }
     if !c.is_empty() {
         w.key("cal");
-        w.open_list();
-        for (a, b) in [c.sure, c.unsure, c.guess] {
-            w.item();
-            w.open_list();
-            w.item();
-            w.uint(a as u64);
-            w.item();
-            w.uint(b as u64);
-            w.close_list();
-        }
-        w.close_list();
+        write_rows(w, [c.sure, c.unsure, c.guess].map(|(a, b)| [a, b]));
     }
 }
 
@@ -397,17 +397,7 @@ fn write_summary(w: &mut Writer, s: &Summary) {
     w.key("n");
     w.uint(s.total as u64);
     w.key("d");
-    w.open_list();
-    for &(c, t) in &s.domains {
-        w.item();
-        w.open_list();
-        w.item();
-        w.uint(c as u64);
-        w.item();
-        w.uint(t as u64);
-        w.close_list();
-    }
-    w.close_list();
+    write_rows(w, s.domains.iter().map(|&(c, t)| [c, t]));
     write_sections(w, &s.sections);
     write_tasks_and_calibration(w, &s.tasks, &s.calibration);
     w.close();
