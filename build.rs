@@ -1,4 +1,5 @@
-//! Compiles `questions/` (study notes and question banks) into `$OUT_DIR/bank.rs`.
+//! Compiles `questions/` (study notes and question banks) into the content files under
+//! `$OUT_DIR/content/` and `$OUT_DIR/bank.rs`, which builds them into native builds (the tests).
 //!
 //! A content problem fails the build with every problem listed as `path:line:col: message`.
 
@@ -32,7 +33,7 @@ fn main() {
             }
             std::fs::write(
                 out.join("bank.rs"),
-                compile::emit::rust(&compiled, &files, &out_dir.replace('\\', "/")),
+                compile::emit::rust(&files, &out_dir.replace('\\', "/")),
             )
             .expect("write bank.rs");
         }

@@ -477,6 +477,20 @@ pub fn remove_element(id: &str) {
     }
 }
 
+/// The `href` attribute (as written, relative to the page) of the element with this id.
+pub fn href_of(id: &str) -> Option<String> {
+    document()?.get_element_by_id(id)?.get_attribute("href")
+}
+
+/// Replaces the text and the class of the element with this id (the static first screen's status line,
+/// when the app cannot start).
+pub fn set_text(id: &str, text: &str, class: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.set_text_content(Some(text));
+        el.set_class_name(class);
+    }
+}
+
 /// The text of the file at `url` (relative to the page), or a sentence saying why there is none (offline
 /// and not yet saved for offline use, or the host answered with an error). The request starts at once,
 /// before the future is first polled, so several can be in flight together.

@@ -308,12 +308,69 @@ fn every_question_is_locked_and_appsync_is_retired() {
     );
 }
 
-/// The app's headings and questions' index, unpacked from the bytes `build.rs` emitted, are exactly what
-/// the compiler produced: every field of every section and question.
+/// The app's content index, unpacked from the file `build.rs` wrote, is exactly what the compiler
+/// produced: the bank's version, the file names, every field of the exam definition, every chapter, and
+/// every field of every section and question.
 #[test]
 fn the_packed_index_unpacks_to_the_compiled_content() {
-    use dva_exam::bank::{QUESTIONS, SECTIONS};
+    use dva_exam::bank::{self, CHAPTERS, EXAM, QUESTIONS, SECTIONS};
     let (c, _) = content();
+    let files = compile::files::Files::of(c);
+    assert_eq!(bank::bank_version(), c.version);
+    assert_eq!(bank::questions_file(), files.questions.name);
+    assert_eq!(bank::explanations_file(), files.explanations.name);
+    let e = &c.exam;
+    assert_eq!(
+        (EXAM.title, EXAM.code, EXAM.name, EXAM.since),
+        (&*e.title, &*e.code, &*e.name, &*e.since)
+    );
+    assert_eq!(
+        [EXAM.questions, EXAM.minutes, EXAM.extra_minutes],
+        [e.questions, e.minutes, e.extra_minutes]
+    );
+    assert_eq!([EXAM.pass, EXAM.min, EXAM.max], [e.pass, e.min, e.max]);
+    let domains: Vec<(u8, &str, u8)> = EXAM
+        .domains
+        .iter()
+        .map(|d| (d.number, d.name, d.weight))
+        .collect();
+    let built: Vec<(u8, &str, u8)> = e
+        .domains
+        .iter()
+        .map(|d| (d.number, &*d.name, d.weight))
+        .collect();
+    assert_eq!(domains, built);
+    assert_eq!(EXAM.tasks.len(), e.tasks.len());
+    for (app, built) in EXAM.tasks.iter().zip(&e.tasks) {
+        assert_eq!(
+            (app.task.domain, app.task.number),
+            (built.domain, built.number)
+        );
+        assert_eq!(app.title, built.title);
+        assert_eq!(app.skills, built.skills);
+    }
+    assert_eq!(EXAM.earlier.len(), e.earlier.len());
+    for (app, built) in EXAM.earlier.iter().zip(&e.earlier) {
+        assert_eq!((app.code, app.last), (&*built.code, &*built.last));
+        let names: Vec<(u8, String)> = app
+            .domains
+            .iter()
+            .map(|&(n, s)| (n, s.to_string()))
+            .collect();
+        assert_eq!(names, built.domains);
+    }
+    assert!(
+        !EXAM.earlier.is_empty(),
+        "DVA-C02 is kept for older attempts"
+    );
+    assert_eq!(CHAPTERS.len(), c.notes.chapters.len());
+    for ((app, built), file) in CHAPTERS.iter().zip(&c.notes.chapters).zip(&files.chapters) {
+        assert_eq!((app.title, app.file), (&*built.title, &*file.name));
+        assert_eq!(
+            (usize::from(app.first), usize::from(app.end)),
+            (built.first, built.end)
+        );
+    }
     assert_eq!(SECTIONS.len(), c.notes.sections.len());
     for (app, built) in SECTIONS.iter().zip(&c.notes.sections) {
         let tasks: Vec<(u8, u8)> = app.tasks.iter().map(|t| (t.domain, t.number)).collect();

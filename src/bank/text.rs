@@ -139,11 +139,11 @@ pub fn explained_ready() -> bool {
 }
 
 fn all_words() -> Option<&'static Vec<Words>> {
-    installed(&WORDS, parse_words, super::QUESTIONS_FILE)
+    installed(&WORDS, parse_words, super::questions_file())
 }
 
 fn all_explained() -> Option<&'static Vec<Explained>> {
-    installed(&EXPLAINED, parse_explained, super::EXPLANATIONS_FILE)
+    installed(&EXPLAINED, parse_explained, super::explanations_file())
 }
 
 /// The stem and options of question `at` (its position in [`QUESTIONS`]), once they are installed.
@@ -182,8 +182,9 @@ pub fn all_chapters_ready() -> bool {
     (0..CHAPTERS.len()).all(|i| chapter(i).is_some())
 }
 
+/// The built-in copy of the content file `name` (native builds only).
 #[cfg(not(target_arch = "wasm32"))]
-fn embedded(name: &str) -> Option<&'static str> {
+pub(super) fn embedded(name: &str) -> Option<&'static str> {
     super::EMBEDDED
         .iter()
         .find(|(n, _)| *n == name)

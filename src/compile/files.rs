@@ -4,9 +4,10 @@
 //! Each file is named by a hash of its bytes, so a host and the service worker may keep it forever, and a
 //! changed file is a new name.
 //!
-//! `build.rs` puts the names in the generated `bank.rs` (and the files in `$OUT_DIR/content/`, which
-//! native builds embed); the release build writes the same files into `dist/content/` with
-//! `cargo run --example content-files` (src/web/postbuild.py). Both name them from the same bytes.
+//! The index names the other files; the page names the index (src/web/postbuild.py), so the wasm holds
+//! no content at all. `build.rs` writes the files to `$OUT_DIR/content/`, which native builds embed; the
+//! release build writes the same files into `dist/content/` with `cargo run --example content-files`
+//! (src/web/postbuild.py). Both name them from the same bytes.
 
 use super::Compiled;
 
@@ -33,41 +34,48 @@ pub struct Files {
     pub questions: File,
     /// Per question, in bank order: its explanation and each documentation page.
     pub explanations: File,
+    /// The index the app reads before anything else: the exam, the chapters, the headings, the
+    /// questions' index and the names of the files above (`super::emit::index`). The page names it.
+    pub index: File,
 }
 
 impl Files {
     /// The content files of `c`.
     pub fn of(c: &Compiled) -> Files {
-        Files {
-            chapters: c
-                .notes
-                .chapters
+        let chapters: Vec<File> = c
+            .notes
+            .chapters
+            .iter()
+            .enumerate()
+            .map(|(i, ch)| File::hashed(&format!("notes-{:02}", i + 1), "html", ch.html.clone()))
+            .collect();
+        let questions = records(
+            "questions",
+            c.questions
                 .iter()
-                .enumerate()
-                .map(|(i, ch)| {
-                    File::hashed(&format!("notes-{:02}", i + 1), "html", ch.html.clone())
-                })
-                .collect(),
-            questions: records(
-                "questions",
-                c.questions
-                    .iter()
-                    .map(|q| (q.stem.as_str(), q.choices.iter().map(|ch| ch.html.as_str()))),
-            ),
-            explanations: records(
-                "explanations",
-                c.questions
-                    .iter()
-                    .map(|q| (q.explanation.as_str(), q.docs.iter().map(String::as_str))),
-            ),
+                .map(|q| (q.stem.as_str(), q.choices.iter().map(|ch| ch.html.as_str()))),
+        );
+        let explanations = records(
+            "explanations",
+            c.questions
+                .iter()
+                .map(|q| (q.explanation.as_str(), q.docs.iter().map(String::as_str))),
+        );
+        let names: Vec<&str> = chapters.iter().map(|f| f.name.as_str()).collect();
+        let index = super::emit::index(c, &names, &questions.name, &explanations.name);
+        Files {
+            index: File::hashed("index", "txt", index),
+            chapters,
+            questions,
+            explanations,
         }
     }
 
-    /// Every file: the chapters in order, then the questions and the explanations.
+    /// Every file: the chapters in order, then the questions, the explanations and the index.
     pub fn all(&self) -> impl Iterator<Item = &File> {
         self.chapters
             .iter()
-            .chain([&self.questions, &self.explanations])
+            .chain([&self.questions, &self.explanations, &self.index])
     }
 }
 

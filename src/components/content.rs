@@ -1,5 +1,5 @@
-//! Loading the content files the wasm does not carry (see `crate::bank::text`): the questions file as the
-//! app starts (not preloaded by the page, so a slow line brings the code first), then the explanations;
+//! Loading the content files the wasm does not carry (see `crate::bank`): the content index before the
+//! app mounts (the page preloads it), the questions file as the app starts (not preloaded by the page, so a slow line brings the code first), then the explanations;
 //! the pages that need them wait with a status line, or say why they could not load and offer to try
 //! again. A notes chapter is fetched when it is opened, and every chapter when the notes are searched.
 //! Offline after the first visit, the service worker has them all.
@@ -10,12 +10,36 @@ use crate::bank::{self, CHAPTERS, text};
 use crate::platform;
 use crate::state::{AppState, Fetch, use_app};
 
+/// Fetches and installs the content index the page names (`<link id="content-index">`, which the page
+/// preloads beside the code): the app cannot mount without it. On failure, the reason, as a sentence
+/// for the first screen's status line.
+pub async fn load_index() -> Result<(), String> {
+    let why = match platform::href_of("content-index") {
+        Some(url) => match platform::fetch_text(&url).await {
+            Ok(text) => match bank::install(&url, text) {
+                Ok(()) => return Ok(()),
+                Err(why) => why,
+            },
+            Err(why) => why,
+        },
+        None => "is not named by this page".to_string(),
+    };
+    let reload = if why.contains("reload") {
+        ""
+    } else {
+        " Reload the page to try again."
+    };
+    Err(format!(
+        "The app could not start: its content index {why}.{reload}"
+    ))
+}
+
 /// Fetches the questions file and installs it; then the explanations. Once the questions are here the
 /// app is ready: the boot script may register the service worker.
 pub fn load_questions(app: AppState) {
     load(
         app.words,
-        bank::QUESTIONS_FILE,
+        bank::questions_file(),
         "the questions file",
         text::install_words,
         move || {
@@ -30,7 +54,7 @@ pub fn load_questions(app: AppState) {
 fn load_explanations(app: AppState) {
     load(
         app.explained,
-        bank::EXPLANATIONS_FILE,
+        bank::explanations_file(),
         "the explanations file",
         text::install_explained,
         || {},

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::bank::{BANK_VERSION, EXAM, Question};
+use crate::bank::{EXAM, Question};
 use crate::components::question::letter;
 use crate::exam::session::Item;
 use crate::platform;
@@ -34,7 +34,7 @@ pub fn ReportLink(question: &'static Question, item: Item) -> impl IntoView {
     });
     let r = Report {
         question: question.id,
-        bank_version: BANK_VERSION,
+        bank_version: crate::bank::bank_version(),
         exam: EXAM.code,
         answer: &answer,
         key: &key,

@@ -142,7 +142,7 @@ pub fn start(spec: Spec, recent: &HashSet<String>, now_ms: f64) -> Result<Sessio
         spec,
         minutes,
         EXAM.code,
-        bank::BANK_VERSION,
+        bank::bank_version(),
         items,
         now_ms,
     ))

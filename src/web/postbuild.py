@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Trunk post-build step (Trunk.toml): finishes the built site in $TRUNK_STAGING_DIR.
 
-0. The content files (notes chapters and the question files, which the wasm fetches instead of carrying)
-   are written to content/ by `cargo run --example content-files`, with the names the wasm was built with.
-   They are not preloaded: on a slow line the code gets the whole bandwidth first (the app is usable about
-   half a second sooner at the phone profile, measured), and the app fetches the questions as it starts.
+0. The content files (notes chapters, the question files and the content index, which the wasm fetches
+   instead of carrying) are written to content/ by `cargo run --example content-files`. The page names
+   the index in a preload (`<link id="content-index">`, read by the app before it mounts, which cannot
+   happen without it), so the wasm names no content file and a content-only release leaves it unchanged.
+   The other files are not preloaded: on a slow line the code gets the whole bandwidth first (the app is
+   usable about half a second sooner at the phone profile, measured), and the app fetches the questions as
+   it starts.
 1. The service worker (sw.js) gets the list of files to keep for offline use and a version derived from
    their names and contents, so every release installs a fresh cache and an unchanged build changes nothing.
 2. The styles (minified) and the boot script are inlined into index.html, so the first screen needs the page alone
@@ -55,6 +58,14 @@ if os.path.exists(exam_md):
             elif line.startswith("Name:"):
                 name = line.split(":", 1)[1].strip()
 index = index.replace("__EXAM_CODE__", code).replace("__EXAM_NAME__", name)
+
+# 0. The content index, preloaded beside the code (the app needs both before it can mount).
+content_index = [f for f in files if re.fullmatch(r"content/index-[0-9a-f]{16}\.txt", f)]
+if len(content_index) != 1:
+    sys.exit(f"postbuild: expected one content index in {root}/content, found {content_index}")
+index = index.replace(
+    "</head>",
+    f'  <link rel="preload" id="content-index" href="{content_index[0]}" as="fetch" crossorigin>\n</head>', 1)
 
 if not release:
     # `trunk serve` (the development server, .ci/serve) rebuilds on every change and injects its own

@@ -10,8 +10,17 @@ const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = "dva-" + VERSION;
 
+// A file named by a hash of its bytes (the code, its glue, the content files) never changes under its
+// name: one an earlier release cached is copied over instead of downloaded again, so a release that
+// changed only the content costs a returning learner only the changed content files. The rest (the page,
+// the manifest, the icons) is always downloaded afresh.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: "reload" })))));
+  event.waitUntil(caches.open(CACHE).then((c) => Promise.all(FILES.map(async (f) => {
+    const kept = HASHED.test(f) ? await caches.match(f) : undefined;
+    return kept ? c.put(f, kept) : c.add(new Request(f, { cache: "reload" }));
+  }))));
 });
 
 self.addEventListener("activate", (event) => {
@@ -24,8 +33,12 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const req = event.request;
-  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
-  // A page load is always the cached page of this version (the app routes by hash, so there is one page).
+  const url = new URL(req.url);
+  if (req.method !== "GET" || url.origin !== self.location.origin) return;
+  // A load of the app's page is always the cached page of this version (the app routes by hash, so there
+  // is one page); a page elsewhere under this scope (another site in a sub-folder) is not this app's.
+  const page = new URL("./", self.registration.scope).pathname;
+  if (req.mode === "navigate" && url.pathname !== page && url.pathname !== page + "index.html") return;
   const key = req.mode === "navigate" ? "./" : req;
   event.respondWith(
     caches.open(CACHE)

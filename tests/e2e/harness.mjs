@@ -12,9 +12,11 @@ const TYPES = {
   ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `dir` on an ephemeral port of 127.0.0.1; resolves to { url, close }. */
+/** Serves `dir` on an ephemeral port of 127.0.0.1; resolves to { url, requests (every path asked for), close }. */
 export function serve(dir) {
+  const requests = []; // every path asked for, in order (a test may read or empty it)
   const server = createServer(async (req, res) => {
+    requests.push(new URL(req.url, "http://x").pathname);
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     const file = join(dir, path.endsWith("/") ? path + "index.html" : path);
     try {
@@ -28,7 +30,7 @@ export function serve(dir) {
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }

@@ -103,17 +103,47 @@ test("after one visit the app works offline: an exam, a chapter never opened, se
   await page.close();
 });
 
-test("a new release is picked up on the next visit, with a banner meanwhile; the exam in progress survives", async () => {
+/** FNV-1a, 64 bits, as src/compile/files.rs names the content files (and the app checks the index). */
+function fnv(text) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(text)) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; }
+  return h.toString(16).padStart(16, "0");
+}
+
+/** Publishes into `dir` what a release that changed only the content looks like: chapter 1 changed (a
+ * new name), so a new content index naming it, a page naming that index, and a worker listing both; the
+ * code is the same files. The old files are gone, as after a host's deploy. Returns the new names. */
+function publishContentRelease(dir) {
+  const content = readdirSync(join(dir, "content"));
+  const oldChapter = content.find((f) => f.startsWith("notes-01-"));
+  const oldIndex = content.find((f) => f.startsWith("index-"));
+  const chapter = readFileSync(join(dir, "content", oldChapter), "utf8") + "\n<p id=\"next-release\">Added in the next release.</p>";
+  const newChapter = `notes-01-${fnv(chapter)}.html`;
+  // The same length of name, so the index's numbers (string lengths) stay as they are.
+  const index = readFileSync(join(dir, "content", oldIndex), "utf8").replace(oldChapter, newChapter);
+  const newIndex = `index-${fnv(index)}.txt`;
+  writeFileSync(join(dir, "content", newChapter), chapter);
+  writeFileSync(join(dir, "content", newIndex), index);
+  rmSync(join(dir, "content", oldChapter));
+  rmSync(join(dir, "content", oldIndex));
+  const page = readFileSync(join(dir, "index.html"), "utf8");
+  writeFileSync(join(dir, "index.html"), page.replace(`content/${oldIndex}`, `content/${newIndex}`)
+    .replace("<title>DVA-C03 Practice</title>", "<title>DVA-C03 Practice</title><meta name=\"release\" content=\"next\">"));
+  const sw = readFileSync(join(dir, "sw.js"), "utf8");
+  writeFileSync(join(dir, "sw.js"), sw.replace(/const VERSION = "[^"]+";/, 'const VERSION = "next-release";')
+    .replace(`./content/${oldChapter}`, `./content/${newChapter}`).replace(`./content/${oldIndex}`, `./content/${newIndex}`));
+  return { newChapter, newIndex };
+}
+
+test("a new release is picked up on the next visit, with a banner meanwhile; the exam in progress survives; a content-only release downloads only what changed", async () => {
   const page = await open(site.url + "#/exam/new");
   await controlled(page);
   await startQuick(page, 10);
   await page.keyboard.press("1");
   const before = await page.evaluate(() => localStorage.getItem("dva.exam"));
-  // Publish the next release: another page and another worker version.
-  const index = readFileSync(join(dir, "index.html"), "utf8");
-  writeFileSync(join(dir, "index.html"), index.replace("<title>DVA-C03 Practice</title>", "<title>DVA-C03 Practice</title><meta name=\"release\" content=\"next\">"));
-  const sw = readFileSync(join(dir, "sw.js"), "utf8");
-  writeFileSync(join(dir, "sw.js"), sw.replace(/const VERSION = "[^"]+";/, 'const VERSION = "next-release";'));
+  // Publish the next release: new content, the same code.
+  const { newChapter, newIndex } = publishContentRelease(dir);
+  site.requests.length = 0;
   await page.reload();
   await page.waitForSelector(".exam .card");
   await page.waitForSelector(".banner:has-text('A new version of this app is ready')", { timeout: 30_000 });
@@ -121,6 +151,13 @@ test("a new release is picked up on the next visit, with a banner meanwhile; the
   assert.equal(await page.$('meta[name="release"]'), null);
   assert.equal(await page.textContent(".progress"), "Question 1 of 10");
   assert.equal(await page.evaluate(() => localStorage.getItem("dva.exam")), before);
+  // The new worker downloaded the two changed files (and the unhashed page, manifest and icons), and
+  // took the code and the unchanged content from the old release's cache.
+  const fetched = site.requests.filter((p) => !p.startsWith("/some/"));
+  assert.ok(fetched.includes(`/content/${newChapter}`) && fetched.includes(`/content/${newIndex}`), fetched.join(" "));
+  const code = fetched.filter((p) => /\.(wasm|js)$/.test(p) && p !== "/sw.js");
+  assert.deepEqual(code, [], "the code is not downloaded again");
+  assert.equal(fetched.filter((p) => p.startsWith("/content/")).length, 2, fetched.join(" "));
   // Next visit (every tab closed): the new release, the same exam in progress.
   await page.close();
   await new Promise((r) => setTimeout(r, 500));
@@ -131,6 +168,18 @@ test("a new release is picked up on the next visit, with a banner meanwhile; the
   assert.equal(await next.textContent(".progress"), "Question 1 of 10");
   assert.equal(await next.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items[0].chosen.length), 1);
   await next.close();
+  // The changed chapter opens offline: the new worker has every file of the new release (the old chapter
+  // file is gone from the server, and the old cache is gone too).
+  await browser.setOffline(true);
+  try {
+    const notes = await open(site.url + "#/notes/aws-regions");
+    await notes.waitForSelector("#aws-regions");
+    assert.equal(await notes.getAttribute("#content-index", "href"), `content/${newIndex}`);
+    assert.deepEqual(await notes.evaluate(() => caches.keys()), ["dva-next-release"]);
+    await notes.close();
+  } finally {
+    await browser.setOffline(false);
+  }
 });
 
 test("the build works unchanged from a sub-path", async () => {

@@ -220,6 +220,14 @@ for (const size of SIZES) {
     await q.goto(env.url + "#/notes/aws-cli-iam-roles-ec2-instance-metadata-aws-sdk-cli-profiles");
     await q.waitForSelector(".reader .notice");
     await shot(q, size, "notes-chapter-not-downloadable", true);
+    // The app cannot start without its content index: the first screen says why.
+    const r = await browser.newPage();
+    await r.setViewportSize(size.viewport);
+    await r.emulateMedia({ colorScheme: size.scheme });
+    await r.route("**/content/index-*", (route) => route.abort("internetdisconnected"));
+    await r.goto(env.url + "#/");
+    await r.waitForFunction(() => document.querySelector("#first-status").textContent.startsWith("The app could not start"));
+    await shot(r, size, "first-screen-no-content-index", true);
     await close();
   }
 
