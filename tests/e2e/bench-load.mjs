@@ -41,7 +41,7 @@ console.log(line("file", "bytes", "gzip", "brotli"));
 const isContent = (s) => s.f.startsWith("content/");
 for (const s of sizes.filter((s) => !isContent(s))) console.log(line(s.f, s.raw, s.gz, s.br));
 const chapters = sizes.filter((s) => s.f.startsWith("content/notes-"));
-const bankFile = sizes.filter((s) => /^content\/(questions|explanations)-/.test(s.f));
+const bankFile = sizes.filter((s) => /^content\/(questions|explanations|index)-/.test(s.f));
 const group = (name, list) => console.log(line(name, list.reduce((a, s) => a + s.raw, 0),
   list.reduce((a, s) => a + s.gz, 0), list.reduce((a, s) => a + s.br, 0)));
 group(`content/notes-*.html (${chapters.length} chapters)`, chapters);
@@ -51,10 +51,11 @@ console.log(line("total", sum("raw"), sum("gz"), sum("br")));
 // Before the first screen: the page and anything it blocks on (styles and boot script are inlined).
 const first = (s) => s.f === "index.html" || s.f.endsWith(".css") || s.f.startsWith("boot-");
 console.log(line("before the first screen", sum("raw", first), sum("gz", first), sum("br", first)));
-// The content floor: the compiled notes and questions, which the wasm fetches from content/; the rest of
-// the release is code, styles, icons and the notes' headings and questions' index the code carries.
+// The content floor: the compiled notes, questions and content index, which the wasm fetches from
+// content/; the rest of the release is code, glue, the page with its styles, the worker, the manifest and
+// the icons.
 const cbr = sum("br", isContent);
-console.log(line("content (compiled notes and questions)", sum("raw", isContent), sum("gz", isContent), cbr));
+console.log(line("content (everything under content/)", sum("raw", isContent), sum("gz", isContent), cbr));
 console.log(`the release beyond its content: ${sum("br") - cbr} bytes brotli (target: at most 150,000)`);
 
 // ---- timings

@@ -152,6 +152,13 @@ test("without its content index the app cannot start, and the first screen says 
     "The app could not start: its content index does not match its name (it arrived damaged). Reload the page to try again.");
   assert.equal(await damaged.$("header.top"), null, "the app did not mount");
   await damaged.close();
+  // The page's preload is the download the app reads: one request for the index per visit, not two.
+  site.requests.length = 0;
+  const once = await newTab();
+  await once.goto(site.url + "#/");
+  await once.waitForSelector("header.top");
+  assert.equal(site.requests.filter((p) => p.startsWith("/content/index-")).length, 1, site.requests.join(" "));
+  await once.close();
 });
 
 test("an exam waits for its questions with a status line, then starts", async () => {
