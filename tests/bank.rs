@@ -414,3 +414,34 @@ fn the_packed_index_unpacks_to_the_compiled_content() {
         assert_eq!(keys, built_keys, "{}", built.id);
     }
 }
+
+/// Search lowercases only ASCII letters (`dva_exam::search::lower`, which spares the wasm the Unicode case
+/// table): exact as long as no text of the notes or the bank holds a letter outside ASCII that has a
+/// lowercase form. A new text with one fails here, and the search would need the full rule again.
+#[test]
+fn no_text_holds_a_capital_outside_ascii() {
+    let (c, _) = content();
+    let capital = |text: &str| {
+        text.chars()
+            .find(|ch| !ch.is_ascii() && !ch.to_lowercase().eq([*ch]))
+    };
+    for ch in &c.notes.chapters {
+        assert_eq!(capital(&ch.title), None, "{}", ch.title);
+        assert_eq!(capital(&ch.html), None, "{}", ch.title);
+    }
+    for s in &c.notes.sections {
+        assert_eq!(capital(&s.title), None, "{}", s.anchor);
+    }
+    for q in &c.questions {
+        let texts = [&q.stem, &q.explanation]
+            .into_iter()
+            .chain(q.choices.iter().map(|ch| &ch.html));
+        for t in texts {
+            assert_eq!(capital(t), None, "{}", q.id);
+        }
+    }
+    assert_eq!(
+        dva_exam::search::lower("Amazon SQS — FIFO"),
+        "amazon sqs — fifo"
+    );
+}

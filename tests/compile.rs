@@ -871,3 +871,31 @@ fn code_blocks_and_tables_are_focusable_and_an_empty_header_cell_has_a_name() {
     );
     assert!(html.contains("<th>Converse</th>"), "{html}");
 }
+
+/// The app derives the anchors of ASCII titles itself (without the Unicode case tables); a title outside
+/// ASCII has its GitHub anchor written into the content index, and the app reads it back from there.
+#[test]
+fn a_title_outside_ascii_keeps_its_github_anchor_in_the_app() {
+    let notes = NOTES
+        .replace("## Second Section", "## Événements — Été")
+        .replace("(#second-section)", "(#événements--été)");
+    let c = compile::compile(
+        &exam(),
+        &[Source::new("notes/01-one.md", &notes)],
+        &[Source::new("bank/01-b.md", GOOD)],
+    )
+    .unwrap_or_else(|ds| panic!("{ds:?}"));
+    assert!(
+        c.notes
+            .sections
+            .iter()
+            .any(|s| s.anchor == "événements--été")
+    );
+    let files = compile::files::Files::of(&c);
+    // This test binary reads no other content, so it may install this one as the app's.
+    dva_exam::bank::install(&files.index.name, files.index.body.clone()).expect("installs");
+    let app: Vec<&str> = dva_exam::bank::SECTIONS.iter().map(|s| s.anchor).collect();
+    let built: Vec<&str> = c.notes.sections.iter().map(|s| s.anchor.as_str()).collect();
+    assert_eq!(app, built);
+    assert_eq!(dva_exam::bank::QUESTIONS[0].id, "sqs-example");
+}

@@ -11,7 +11,7 @@
 //! compressed (measured 2026-11-26, when it was still in the wasm). It is unpacked once, when the app
 //! starts, into the plain structs of [`super`].
 
-use super::slug::slug;
+use super::slug::ascii_slug;
 use super::{Chapter, Choice, Content, Domain, Earlier, Exam, Question, Section, Task, TaskInfo};
 
 /// A cursor over the index's numbers and strings.
@@ -176,7 +176,7 @@ fn sections(r: &mut Reader) -> Vec<Section> {
         .map(|s| {
             let start = anchors.len();
             if s.anchor.is_empty() {
-                anchors.push_str(&slug(s.title));
+                anchors.push_str(&ascii_slug(s.title));
             }
             (start, anchors.len())
         })

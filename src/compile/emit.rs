@@ -135,8 +135,9 @@ fn sections(sections: &mut Packer, c: &Compiled) {
         let gap = sec.html.start.checked_sub(previous_end);
         sections.n(gap.expect("sections are in document order"));
         sections.n(sec.html.len());
-        // Most anchors are their title's slug; the app derives those ("" here) and is given the rest.
-        let derived = super::slug::slug(&sec.title) == sec.anchor;
+        // Most anchors are their ASCII title's slug; the app derives those ("" here) and is given the rest
+        // (a title that is not ASCII would need the Unicode case tables, which the wasm does not carry).
+        let derived = sec.title.is_ascii() && super::slug::ascii_slug(&sec.title) == sec.anchor;
         sections.s(if derived { "" } else { &sec.anchor });
         sections.s(&sec.title);
     }

@@ -6,10 +6,25 @@
 
 use std::collections::HashMap;
 
-// The rule itself lives with the app, which derives anchors from titles at run time.
+// The rule for ASCII text lives with the app, which derives the anchors of ASCII titles at run time.
 #[path = "../bank/slug.rs"]
 mod rule;
-pub use rule::slug;
+pub use rule::ascii_slug;
+
+/// The GitHub slug of a heading's plain text: lowercased, every character but letters, marks, numbers,
+/// `-`, `_` and spaces dropped, each space turned into `-`. ASCII text goes through [`ascii_slug`], the
+/// app's copy of the rule, so the two cannot drift apart.
+pub fn slug(text: &str) -> String {
+    if text.is_ascii() {
+        return ascii_slug(text);
+    }
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
 
 /// Hands out unique slugs in document order: the second "intro" becomes "intro-1".
 #[derive(Default)]
@@ -52,6 +67,7 @@ mod tests {
             ),
             ("snake_case and `code`", "snake_case-and-code"),
             ("Déjà vu 2.0", "déjà-vu-20"),
+            ("ÉTÉ — Été", "été--été"),
         ];
         for (text, want) in cases {
             assert_eq!(slug(text), want, "{text}");

@@ -205,6 +205,8 @@ test("practice feedback waits for the explanation, then shows it with its links"
   release();
   await page.waitForSelector(".feedback .explanation");
   assert.ok((await page.textContent(".feedback .explanation")).length > 40);
+  // (Once, in one of many runs, the links were counted before they were in the page: wait for them.)
+  await page.waitForSelector(".feedback .note-links a");
   assert.ok(await page.$$eval(".feedback .note-links a", (l) => l.length > 0));
   assert.ok(await page.$$eval(".feedback a[href^='https://docs.aws.amazon.com/']", (l) => l.length > 0));
   assert.equal(await page.$(".feedback .loading"), null);
