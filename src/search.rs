@@ -36,8 +36,8 @@ impl Index {
         for (title, text) in &entries {
             vocab.extend(
                 title
-                    .split(|c: char| !c.is_alphanumeric())
-                    .chain(text.split(|c: char| !c.is_alphanumeric()))
+                    .split(not_word)
+                    .chain(text.split(not_word))
                     .filter(|w| w.chars().count() >= 4)
                     .map(str::to_string),
             );
@@ -157,6 +157,13 @@ fn edits(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// Whether `c` separates words for the typo suggestions: any ASCII character but letters and digits.
+/// A character outside ASCII counts as part of a word (the notes hold one, a dash standing alone in a
+/// table), which spares the wasm the Unicode letter tables of `char::is_alphanumeric`.
+fn not_word(c: char) -> bool {
+    c.is_ascii() && !c.is_ascii_alphanumeric()
 }
 
 /// `text` with its ASCII letters lowercased, the same way for the notes and the query. The notes and

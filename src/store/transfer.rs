@@ -309,12 +309,13 @@ fn check_duration(what: &str, ms: f64) -> Result<(), String> {
 
 fn check_sections(sections: &[SectionTally]) -> Result<(), String> {
     for t in sections {
-        // Anchors are GitHub heading slugs: lowercase letters and digits (any script), `-` and `_`.
+        // Anchors are GitHub heading slugs: lowercase ASCII letters, digits, `-` and `_`, and (from a
+        // title outside ASCII) letters of any script, let through here without the Unicode tables.
         let slug = !t.section.is_empty()
             && t.section.chars().count() <= MAX_ID
             && t.section
                 .chars()
-                .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()));
+                .all(|c| matches!(c, '-' | '_' | 'a'..='z' | '0'..='9') || !c.is_ascii());
         if !slug {
             return Err("has an invalid note section anchor".to_string());
         }
@@ -331,6 +332,30 @@ fn check_sections(sections: &[SectionTally]) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::exam::score::SectionTally;
+
+    #[test]
+    fn section_anchors_are_lowercase_slugs_in_any_script() {
+        let tally = |a: &str| {
+            check_sections(&[SectionTally {
+                section: a.to_string(),
+                missed: 0,
+                total: 1,
+            }])
+        };
+        for good in [
+            "s3-versioning",
+            "kms---key-policies",
+            "snake_case-and-code",
+            "événements--été",
+        ] {
+            assert_eq!(tally(good), Ok(()), "{good}");
+        }
+        for bad in ["", "S3-Versioning", "<b>", "a b", "x\"y", "a/b"] {
+            assert!(tally(bad).is_err(), "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]
