@@ -7,7 +7,9 @@
 set -euo pipefail
 source "$(dirname "$0")/../.ci/setup.sh"
 cd "$ROOT"
-[ -f dist/index.html ] || build_dist
+# A release build is needed: `bash .ci/serve` (trunk serve) leaves a development build in dist/, marked
+# data-sw="off", whose figures and screens are not the release's.
+if [ ! -f dist/index.html ] || grep -q 'data-sw="off"' dist/index.html; then build_dist; fi
 CARGO_TARGET_DIR="$CARGO_TARGET_DIR/native" cargo run -q --release --example bench-draw
 history="$(mktemp)"
 CARGO_TARGET_DIR="$CARGO_TARGET_DIR/native" cargo run -q --release --example make-history -- 500 > "$history"

@@ -1,8 +1,9 @@
 //! Loading the content files the wasm does not carry (see `crate::bank`): the content index before the
-//! app mounts (the page preloads it), the questions file as the app starts (not preloaded by the page, so a slow line brings the code first), then the explanations;
-//! the pages that need them wait with a status line, or say why they could not load and offer to try
-//! again. A notes chapter is fetched when it is opened, and every chapter when the notes are searched.
-//! Offline after the first visit, the service worker has them all.
+//! app mounts (the page preloads it), the questions file as the app starts (not preloaded by the page, so
+//! a slow line brings the code first), then the explanations; the pages that need them wait with a status
+//! line, or say why they could not load and offer to try again. A notes chapter is fetched when it is
+//! opened, and every chapter when the notes are searched. Offline after the first visit, the service
+//! worker has them all.
 
 use leptos::prelude::*;
 

@@ -8,7 +8,12 @@
 // deleted only once the new worker is active.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
-const CACHE = "dva-" + VERSION;
+// One cache per release and per place the app is served from (its scope), so a copy under a sub-path of
+// the same origin keeps its own cache when this one updates.
+const PREFIX = "dva-" + self.registration.scope + " ";
+const CACHE = PREFIX + VERSION;
+// Caches of releases from before the scope was part of the name: "dva-" and the version alone.
+const UNSCOPED = /^dva-[0-9a-f]{16}$/;
 
 // A file named by a hash of its bytes (the code, its glue, the content files) never changes under its
 // name: one an earlier release cached is copied over instead of downloaded again, so a release that
@@ -26,7 +31,9 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("dva-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys
+        .filter((k) => k !== CACHE && (k.startsWith(PREFIX) || UNSCOPED.test(k)))
+        .map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });

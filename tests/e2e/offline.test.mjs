@@ -175,7 +175,10 @@ test("a new release is picked up on the next visit, with a banner meanwhile; the
     const notes = await open(site.url + "#/notes/aws-regions");
     await notes.waitForSelector("#aws-regions");
     assert.equal(await notes.getAttribute("#content-index", "href"), `content/${newIndex}`);
-    assert.deepEqual(await notes.evaluate(() => caches.keys()), ["dva-next-release"]);
+    // The old release's cache is gone; the sub-path copy's cache (its own scope) is not this one's to
+    // delete.
+    const keys = await notes.evaluate(() => caches.keys());
+    assert.deepEqual(keys.filter((k) => k.startsWith(`dva-${site.url} `)), [`dva-${site.url} next-release`]);
     await notes.close();
   } finally {
     await browser.setOffline(false);
@@ -192,6 +195,11 @@ test("the build works unchanged from a sub-path", async () => {
   await startQuick(page, 10);
   await finish(page, 2);
   assert.match(await page.textContent(".results .scaled"), /\/ 1000/);
+  // Its own worker (scope: the sub-path) keeps its own cache beside the root copy's: neither release
+  // deletes the other's when it activates.
+  await page.waitForFunction((u) => caches.keys().then((ks) => ks.some((k) => k.startsWith(`dva-${u}some/sub/path/ `))), site.url, { timeout: 30_000 });
+  const keys = await page.evaluate(() => caches.keys());
+  assert.ok(keys.some((k) => k === `dva-${site.url} next-release`), keys.join(", "));
   await page.close();
 });
 
