@@ -194,6 +194,7 @@ impl Question {
     }
 }
 
+mod fnv;
 mod packed;
 mod slug;
 pub mod text;
@@ -229,20 +230,13 @@ pub fn install(name: &str, text: String) -> Result<(), String> {
         .rsplit_once('-')
         .and_then(|(_, tail)| tail.strip_suffix(".txt"))
         .and_then(|hex| u64::from_str_radix(hex, 16).ok());
-    if named != Some(fnv1a(text.as_bytes())) {
+    if named != Some(fnv::fnv1a(text.bytes())) {
         return Err("does not match its name (it arrived damaged)".into());
     }
     if CONTENT.get().is_none() {
         let _ = CONTENT.set(packed::content(Box::leak(text.into_boxed_str())));
     }
     Ok(())
-}
-
-/// FNV-1a, 64 bits, as `src/compile` names the content files.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// The installed content (native builds read their built-in index on first use).

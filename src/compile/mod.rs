@@ -16,6 +16,11 @@ pub mod questions;
 pub mod report;
 pub mod slug;
 
+// FNV-1a, shared with the app, which checks the content index against its name.
+#[path = "../bank/fnv.rs"]
+mod fnv;
+pub use fnv::fnv1a;
+
 use std::path::Path;
 
 use diag::Diag;
@@ -164,11 +169,4 @@ pub fn version(bank: &[Source]) -> String {
         .iter()
         .flat_map(|s| s.path.bytes().chain([0]).chain(s.text.bytes()).chain([0]));
     format!("{:016x}", fnv1a(bytes))
-}
-
-/// FNV-1a, 64 bits: the bank's version and the content files' names.
-pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }

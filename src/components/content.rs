@@ -15,15 +15,8 @@ use crate::state::{AppState, Fetch, use_app};
 /// preloads beside the code): the app cannot mount without it. On failure, the reason, as a sentence
 /// for the first screen's status line.
 pub async fn load_index() -> Result<(), String> {
-    let why = match platform::href_of("content-index") {
-        Some(url) => match platform::fetch_text(&url).await {
-            Ok(text) => match bank::install(&url, text) {
-                Ok(()) => return Ok(()),
-                Err(why) => why,
-            },
-            Err(why) => why,
-        },
-        None => "is not named by this page".to_string(),
+    let Err(why) = fetch_index().await else {
+        return Ok(());
     };
     let reload = if why.contains("reload") {
         ""
@@ -33,6 +26,13 @@ pub async fn load_index() -> Result<(), String> {
     Err(format!(
         "The app could not start: its content index {why}.{reload}"
     ))
+}
+
+/// The content index the page names, fetched and installed; or why not.
+async fn fetch_index() -> Result<(), String> {
+    let url = platform::href_of("content-index").ok_or("is not named by this page")?;
+    let text = platform::fetch_text(&url).await?;
+    bank::install(&url, text)
 }
 
 /// Fetches the questions file and installs it; then the explanations. Once the questions are here the

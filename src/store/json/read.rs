@@ -373,14 +373,7 @@ impl<'a> Reader<'a> {
         &mut self,
         field: &mut dyn FnMut(&mut Reader<'a>, &str) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        if self.peek() != Some(b'{') {
-            return Err(self.expected_value("a map"));
-        }
-        self.pos += 1;
-        self.nest()?;
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            self.depth -= 1;
+        if self.enter(b'{', b'}', "a map")? {
             return Ok(());
         }
         loop {
@@ -396,8 +389,7 @@ impl<'a> Reader<'a> {
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
-                    self.pos += 1;
-                    self.depth -= 1;
+                    self.leave();
                     return Ok(());
                 }
                 _ => return Err(self.punctuation("expected `,` or `}`")),
@@ -410,14 +402,7 @@ impl<'a> Reader<'a> {
         &mut self,
         element: &mut dyn FnMut(&mut Reader<'a>) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        if self.peek() != Some(b'[') {
-            return Err(self.expected_value("a sequence"));
-        }
-        self.pos += 1;
-        self.nest()?;
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            self.depth -= 1;
+        if self.enter(b'[', b']', "a sequence")? {
             return Ok(());
         }
         loop {
@@ -430,8 +415,7 @@ impl<'a> Reader<'a> {
                     }
                 }
                 Some(b']') => {
-                    self.pos += 1;
-                    self.depth -= 1;
+                    self.leave();
                     return Ok(());
                 }
                 _ => return Err(self.punctuation("expected `,` or `]`")),
@@ -446,6 +430,27 @@ impl<'a> Reader<'a> {
         }
         self.step();
         self.syntax(message)
+    }
+
+    /// Steps into an object or array that `open` starts (else an "invalid type" error naming `what`);
+    /// true when `close` ends it at once, which is then stepped past too.
+    fn enter(&mut self, open: u8, close: u8, what: &str) -> Result<bool, Error> {
+        if self.peek() != Some(open) {
+            return Err(self.expected_value(what));
+        }
+        self.pos += 1;
+        self.nest()?;
+        if self.peek() == Some(close) {
+            self.leave();
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// Steps past the bracket that closes the innermost object or array.
+    fn leave(&mut self) {
+        self.pos += 1;
+        self.depth -= 1;
     }
 
     fn nest(&mut self) -> Result<(), Error> {

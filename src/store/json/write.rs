@@ -42,10 +42,7 @@ impl Writer {
 
     /// Starts the member `name` of the open object; its value is written next.
     pub fn key(&mut self, name: &str) {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
+        self.item();
         self.string(name);
         self.out.push(':');
     }
@@ -56,7 +53,7 @@ impl Writer {
         self.first = true;
     }
 
-    /// Separates the next element of the open array from the one before.
+    /// Separates the next element of the open array (or member of the open object) from the one before.
     pub fn item(&mut self) {
         if !self.first {
             self.out.push(',');
