@@ -105,3 +105,9 @@ build_dist() {
   (cd "$ROOT" && with_wasm_env cargo build --release --target wasm32-unknown-unknown --bin dva-exam)
   (cd "$ROOT" && with_wasm_env trunk build --release --offline --public-url ./ --dist dist)
 }
+
+# Builds the release dist/ unless it holds one already: `bash .ci/serve` (trunk serve) leaves a
+# development build there, marked data-sw="off", whose figures and screens are not the release's.
+release_dist() {
+  if [ ! -f "$ROOT/dist/index.html" ] || grep -q 'data-sw="off"' "$ROOT/dist/index.html"; then build_dist; fi
+}

@@ -7,9 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../.ci/setup.sh"
 cd "$ROOT"
-# A release build is needed: `bash .ci/serve` (trunk serve) leaves a development build in dist/, marked
-# data-sw="off", whose figures and screens are not the release's.
-if [ ! -f dist/index.html ] || grep -q 'data-sw="off"' dist/index.html; then build_dist; fi
+release_dist
 CARGO_TARGET_DIR="$CARGO_TARGET_DIR/native" cargo run -q --release --example bench-draw
 history="$(mktemp)"
 CARGO_TARGET_DIR="$CARGO_TARGET_DIR/native" cargo run -q --release --example make-history -- 500 > "$history"

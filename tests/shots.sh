@@ -4,9 +4,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../.ci/setup.sh"
 cd "$ROOT"
-# A release build is needed: `bash .ci/serve` (trunk serve) leaves a development build in dist/, marked
-# data-sw="off", whose figures and screens are not the release's.
-if [ ! -f dist/index.html ] || grep -q 'data-sw="off"' dist/index.html; then build_dist; fi
+release_dist
 SHOTS="${SHOTS:-${TMPDIR:-/tmp}/dva-shots}"
 rm -rf "$SHOTS"
 (cd tests/e2e && DIST="$ROOT/dist" SHOTS="$SHOTS" node shots.mjs)

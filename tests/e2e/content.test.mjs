@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 import { serve, launch } from "./harness.mjs";
-import { answer, fresh } from "./helpers.mjs";
+import { answer, fnv, fresh } from "./helpers.mjs";
 import { SIZES, problems, violations } from "./layout.mjs";
 
 const DIST = process.env.DIST || join(import.meta.dirname, "..", "..", "dist");
@@ -58,13 +58,6 @@ async function begin(page, { practice = false } = {}) {
   await page.click(`.pill:has-text("10 questions")`);
   if (practice) await page.click('.option-card:has-text("Practice")');
   await page.click("button:text('Start exam')");
-}
-
-/** FNV-1a, 64 bits, as src/compile/files.rs names the files. */
-function fnv(bytes) {
-  let h = 0xcbf29ce484222325n;
-  for (const b of bytes) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; }
-  return h.toString(16).padStart(16, "0");
 }
 
 test("the code carries no content: 24 chapters, the questions, the explanations and the index are files named by their hash", () => {

@@ -16,8 +16,9 @@ const TYPES = {
 export function serve(dir) {
   const requests = []; // every path asked for, in order (a test may read or empty it)
   const server = createServer(async (req, res) => {
-    requests.push(new URL(req.url, "http://x").pathname);
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const asked = new URL(req.url, "http://x").pathname;
+    requests.push(asked);
+    const path = normalize(decodeURIComponent(asked)).replace(/^(\.\.[/\\])+/, "");
     const file = join(dir, path.endsWith("/") ? path + "index.html" : path);
     try {
       const body = await readFile(file);

@@ -34,3 +34,11 @@ export async function finish(page, answered = 0) {
   await page.waitForSelector(".results");
   return decodeURIComponent(page.url().split("#/results/")[1]);
 }
+
+/** FNV-1a, 64 bits, as hex: how src/compile names the content files (the app checks the index by it).
+ * `data` is a Buffer or a string (hashed as UTF-8). */
+export function fnv(data) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(data)) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; }
+  return h.toString(16).padStart(16, "0");
+}

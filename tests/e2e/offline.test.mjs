@@ -5,13 +5,12 @@
 // history full of HTML and script payloads shows them as text.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readdirSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { serve, launch } from "./harness.mjs";
-import { startQuick, finish } from "./helpers.mjs";
+import { fnv, startQuick, finish } from "./helpers.mjs";
 
 const DIST = process.env.DIST || join(import.meta.dirname, "..", "..", "dist");
 let site, browser, close, dir;
@@ -102,13 +101,6 @@ test("after one visit the app works offline: an exam, a chapter never opened, se
   }
   await page.close();
 });
-
-/** FNV-1a, 64 bits, as src/compile/files.rs names the content files (and the app checks the index). */
-function fnv(text) {
-  let h = 0xcbf29ce484222325n;
-  for (const b of Buffer.from(text)) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; }
-  return h.toString(16).padStart(16, "0");
-}
 
 /** Publishes into `dir` what a release that changed only the content looks like: chapter 1 changed (a
  * new name), so a new content index naming it, a page naming that index, and a worker listing both; the

@@ -16,6 +16,14 @@ const SIZES = [
 ];
 
 const env = await setup();
+
+/** A new page of `browser` at `size`'s viewport and colour scheme. */
+async function themedPage(browser, size) {
+  const page = await browser.newPage();
+  await page.setViewportSize(size.viewport);
+  await page.emulateMedia({ colorScheme: size.scheme });
+  return page;
+}
 let count = 0;
 
 /** Saves the page as `<n>-<name>-<size>.png`; the whole page unless `viewportOnly`. */
@@ -178,9 +186,7 @@ for (const size of SIZES) {
   // waiting for its explanation, a chapter that could not load.
   {
     const { browser, close } = await launch({ serviceWorkers: "block" });
-    const p = await browser.newPage();
-    await p.setViewportSize(size.viewport);
-    await p.emulateMedia({ colorScheme: size.scheme });
+    const p = await themedPage(browser, size);
     let refuse = false, release;
     const held = new Promise((r) => { release = r; });
     await p.route("**/content/questions-*", async (r) => (refuse ? r.abort("internetdisconnected") : (await held, r.continue())));
@@ -200,9 +206,7 @@ for (const size of SIZES) {
     await p.waitForSelector("main h1:text('This page could not load')");
     await shot(p, size, "exam-questions-not-downloadable", true);
     await p.close();
-    const q = await browser.newPage();
-    await q.setViewportSize(size.viewport);
-    await q.emulateMedia({ colorScheme: size.scheme });
+    const q = await themedPage(browser, size);
     await q.route("**/content/explanations-*", () => {}); // never answered
     await q.route("**/content/notes-05-*", (r) => r.abort("internetdisconnected"));
     await q.goto(env.url + "#/exam/new");
@@ -221,9 +225,7 @@ for (const size of SIZES) {
     await q.waitForSelector(".reader .notice");
     await shot(q, size, "notes-chapter-not-downloadable", true);
     // The app cannot start without its content index: the first screen says why.
-    const r = await browser.newPage();
-    await r.setViewportSize(size.viewport);
-    await r.emulateMedia({ colorScheme: size.scheme });
+    const r = await themedPage(browser, size);
     await r.route("**/content/index-*", (route) => route.abort("internetdisconnected"));
     await r.goto(env.url + "#/");
     await r.waitForFunction(() => document.querySelector("#first-status").textContent.startsWith("The app could not start"));
