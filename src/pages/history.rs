@@ -89,11 +89,11 @@ pub fn HistoryPage() -> impl IntoView {
                         <td>{link}</td>
                         <td>{s.title.clone()}{compacted.then_some(" (summary only)")}
                             {(s.exam != EXAM.code).then(|| view! { " " <span class="tag">{s.exam.clone()}</span> })}</td>
-                        <td class="num">{s.scaled}</td>
+                        <td class="num" data-label="Score">{s.scaled}</td>
                         <td class:pass=s.passed class:fail=!s.passed>{verdict}</td>
-                        <td class="num">{format!("{}/{}", s.correct, s.total)}</td>
-                        <td class="num">{clock::hms(s.finished_ms - s.started_ms)}</td>
-                        <td>{sure_right(&s)}</td>
+                        <td class="num" data-label="Correct">{format!("{}/{}", s.correct, s.total)}</td>
+                        <td class="num" data-label="Time used">{clock::hms(s.finished_ms - s.started_ms)}</td>
+                        <td data-label="Sure and right">{sure_right(&s)}</td>
                     </tr>
                 }
             })
