@@ -65,6 +65,41 @@ test("the history lists every attempt with a chart, and the weakest sections lea
   await page.close();
 });
 
+test("on a phone each attempt is a card that fits, every figure named; on a desktop a row of columns", async () => {
+  const page = await t.open("#/", { viewport: { width: 360, height: 740 } });
+  await fresh(page, t.url);
+  await startQuick(page);
+  await finish(page, 3);
+  await page.goto(t.url + "#/history");
+  await page.waitForSelector("table.attempts tbody tr");
+  const layout = () => page.$eval("table.attempts", (table) => {
+    const row = table.querySelector("tbody tr");
+    const cells = [...row.children].map((c) => { const r = c.getBoundingClientRect(); return { left: r.left, right: r.right, top: Math.round(r.top) }; });
+    return { cells, tableRight: table.getBoundingClientRect().right, scrolls: table.scrollWidth > table.clientWidth + 1,
+      header: table.querySelector("thead").getBoundingClientRect().height };
+  });
+  const phone = await layout();
+  assert.equal(phone.scrolls, false, "the attempts scroll sideways on a phone");
+  assert.ok(phone.cells.every((c) => c.right <= phone.tableRight + 1), `a figure runs past the card: ${JSON.stringify(phone.cells)}`);
+  assert.ok(new Set(phone.cells.map((c) => c.top)).size >= 3, "a card of three lines: date and verdict, kind, figures");
+  assert.ok(phone.header <= 1, "the header row is out of sight on a phone");
+  // What a screen reader reads: still a table with its column headers, each figure's cell named.
+  assert.deepEqual(await page.locator("table.attempts").getByRole("columnheader").allTextContents(),
+    ["Date", "Kind", "Score", "Result", "Correct", "Time used", "Sure and right"]);
+  const before = () => page.locator("table.attempts tbody tr").first().locator("td").evaluateAll((tds) =>
+    tds.map((td) => getComputedStyle(td, "::before").content));
+  assert.deepEqual(await before(), ["none", "none", '"Score "', "none", '"Correct "', '"Time used "', '"Sure and right "']);
+  const score = await page.locator("table.attempts tbody tr").first().getByRole("cell", { name: /^Score \d+$/ }).count();
+  assert.equal(score, 1, "the score's cell reads 'Score N'");
+  // On a desktop the same attempt is one row of columns, without the names.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const desk = await layout();
+  assert.equal(new Set(desk.cells.map((c) => c.top)).size, 1, "one row on a desktop");
+  assert.ok(desk.header > 20);
+  assert.deepEqual(await before(), Array(7).fill("none"));
+  await page.close();
+});
+
 test("retry incorrect starts an exam of exactly the incorrect and flagged questions", async () => {
   const page = await t.open("#/");
   await fresh(page, t.url);
