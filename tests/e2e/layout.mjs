@@ -55,6 +55,48 @@ export async function problems(page, where) {
         out.push(`a table is cut off: ${t.scrollWidth} px of columns in a ${t.clientWidth} px box (${t.tagName.toLowerCase()}.${[...t.classList].join(".")})`);
       }
     }
+    // No two controls overlap (one would hide part of the other, or take its clicks), and no text is cut
+    // off by a box that hides its overflow, except where an ellipsis says so.
+    // A modal covers the page by design, and content scrolls under a sticky bar: a control is compared
+    // only with those in the same layer. Content of a closed <details> has boxes but is not shown. A link
+    // that wraps has a box per line: its bounding box would cover the links beside it.
+    const layer = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const p = getComputedStyle(e).position;
+        if (p === "fixed" || p === "sticky") return e;
+      }
+      return null;
+    };
+    const boxes = [...document.querySelectorAll("button, select, input:not(.sr-only), a, summary, label.button")]
+      .filter((el) => !el.closest(".sr-only") && el.checkVisibility({ visibilityProperty: true }))
+      .flatMap((el) => [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map((r) => ({ el, r })))
+      .sort((a, b) => a.r.top - b.r.top);
+    const layers = new Map();
+    const layerOf = (el) => { if (!layers.has(el)) layers.set(el, layer(el)); return layers.get(el); };
+    const reported = new Set();
+    for (let i = 0; i < boxes.length; i++) {
+      const a = boxes[i];
+      // Sorted by top: once a box starts below this one's bottom, no later one can overlap it.
+      for (let j = i + 1; j < boxes.length && boxes[j].r.top < a.r.bottom - 2; j++) {
+        const b = boxes[j];
+        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (w <= 2 || h <= 2 || a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        if (layerOf(a.el) !== layerOf(b.el) || reported.has(a.el) || reported.has(b.el)) continue;
+        reported.add(a.el).add(b.el);
+        const name = (el) => `${el.tagName.toLowerCase()} "${(el.textContent || el.id || "").trim().slice(0, 25)}"`;
+        out.push(`two controls overlap by ${Math.round(w)}x${Math.round(h)} px: ${name(a.el)} and ${name(b.el)}`);
+      }
+    }
+    // No text is cut off by a box that hides its overflow, unless an ellipsis says so (a 1 px box is
+    // hidden for screen readers on purpose). Layout first: computing styles for every element is slow.
+    for (const el of document.body.querySelectorAll("*")) {
+      if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth <= 1 || el.closest(".sr-only, svg")) continue;
+      const st = getComputedStyle(el);
+      if ((st.overflowX === "hidden" || st.overflowX === "clip") && st.textOverflow !== "ellipsis" && el.textContent.trim() && el.checkVisibility()) {
+        out.push(`text is cut off at the right of ${el.tagName.toLowerCase()}.${[...el.classList].join(".")}: "${el.textContent.trim().slice(0, 30)}"`);
+      }
+    }
     for (const choice of document.querySelectorAll(".choice")) {
       const text = choice.querySelector(".text");
       if (!text) continue;
