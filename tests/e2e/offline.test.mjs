@@ -70,6 +70,32 @@ test("the first screen needs only the page, at most 30 KB (brotli), styles and b
   assert.match(html, /<div id="first-screen">[\s\S]*<a class="button primary" href="#\/exam\/new">Start an exam<\/a>/);
 });
 
+test("a first visit downloads each file of the code and content once: the worker caches what the page fetched without fetching it again", async () => {
+  const own = await launch(); // a browser of its own: nothing cached, no worker yet
+  try {
+    site.requests.length = 0;
+    const page = await own.browser.newPage();
+    await page.goto(site.url + "#/");
+    await page.waitForFunction(() => performance.getEntriesByName("questions-ready").length > 0);
+    await controlled(page);
+    const hashed = site.requests.filter((p) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(p));
+    const times = {};
+    for (const p of hashed) times[p] = (times[p] || 0) + 1;
+    // The code, its glue, the content index, the questions, the explanations and all 24 chapters.
+    assert.equal(Object.keys(times).length, 29, Object.keys(times).join(" "));
+    assert.deepEqual(Object.entries(times).filter(([, n]) => n > 1), [], "downloaded twice");
+    // And the worker's cache holds them all: offline, a chapter the page never fetched opens.
+    const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).length))));
+    assert.ok(cached.some((n) => n >= 29 + 1), `cached: ${cached}`);
+    await own.browser.setOffline(true);
+    await page.goto(site.url + "#/notes/aws-x-ray");
+    await page.waitForSelector("#aws-x-ray");
+    await page.close();
+  } finally {
+    await own.close();
+  }
+});
+
 test("after one visit the app works offline: an exam, a chapter never opened, search, history and export", async () => {
   const page = await open(site.url + "#/");
   await controlled(page);
