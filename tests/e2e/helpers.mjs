@@ -42,3 +42,27 @@ export function fnv(data) {
   for (const b of Buffer.from(data)) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; }
   return h.toString(16).padStart(16, "0");
 }
+
+/** The colour a person sees along a vertical strip of a screenshot: the mean [r, g, b] of the pixels of
+ * column `x` between rows `top` and `bottom` of the PNG `png` (decoded by a canvas in a blank page of
+ * `browser`, outside the app and its Content-Security-Policy). */
+export async function stripColour(browser, png, x, top, bottom) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(async ({ src, x, top, bottom }) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      [canvas.width, canvas.height] = [img.width, img.height];
+      const ctx = canvas.getContext("2d");
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(x, top, 1, bottom - top).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < d.length; i += 4) for (let c = 0; c < 3; c++) sum[c] += d[i + c];
+      return sum.map((s) => s / (d.length / 4));
+    }, { src: "data:image/png;base64," + png.toString("base64"), x, top, bottom });
+  } finally {
+    await page.close();
+  }
+}

@@ -2,6 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
+import { stripColour } from "./helpers.mjs";
 
 let t;
 before(async () => { t = await setup(); });
@@ -131,6 +132,32 @@ test("at 360 px wide the notes fit without sideways scrolling, and keyboard focu
   await page.keyboard.press("Tab");
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, "solid");
+  await page.close();
+});
+
+test("at 360 px a wide table in the notes shows a shadow at the edge where more columns wait", async () => {
+  const page = await t.open("#/notes/bedrock-converse-versus-invokemodel", { viewport: { width: 360, height: 740 } });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForSelector("#bedrock-converse-versus-invokemodel");
+  const table = page.locator("#bedrock-converse-versus-invokemodel ~ table").first();
+  await table.scrollIntoViewIfNeeded();
+  const { w, h, scrolls } = await table.evaluate((el) => ({ w: el.clientWidth, h: el.clientHeight, scrolls: el.scrollWidth > el.clientWidth + 50 }));
+  assert.ok(scrolls, "the table is wider than a phone");
+  const surface = await page.evaluate(() => getComputedStyle(document.querySelector("article.notes")).backgroundColor.match(/\d+/g).slice(0, 3).map(Number));
+  // How far a strip 3 px inside an edge is from the page's surface colour, with the cells hidden so that
+  // only the table's own background shows (the words cut at an edge would count otherwise).
+  await table.evaluate((el) => { for (const c of el.querySelectorAll("th, td")) c.style.visibility = "hidden"; });
+  const edges = async () => {
+    const png = await table.screenshot();
+    const top = 4;
+    const off = async (x) => (await stripColour(t.browser, png, x, top, h - 4)).reduce((a, c, i) => a + Math.abs(c - surface[i]), 0);
+    return { left: await off(3), right: await off(w - 4) };
+  };
+  const start = await edges();
+  await table.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const end = await edges();
+  assert.ok(start.right > 20 && start.left < 5, `at the start: a shadow on the right only ${JSON.stringify(start)}`);
+  assert.ok(end.left > 20 && end.right < 5, `at the end: a shadow on the left only ${JSON.stringify(end)}`);
   await page.close();
 });
 
