@@ -18,10 +18,12 @@ export async function violations(page, where) {
   return found.map((v) => `${where}: ${v}`);
 }
 
-/** The two looks every screen is checked in: a desktop in the light theme, a phone in the dark one. */
+/** The looks every screen is checked in: a desktop in the light theme, a phone in the dark one, and the
+ * narrowest width WCAG asks content to reflow to (320 CSS px: a small phone, or a desktop at 400 % zoom). */
 export const SIZES = [
   { name: "1280 light", viewport: { width: 1280, height: 860 }, scheme: "light" },
   { name: "360 dark", viewport: { width: 360, height: 740 }, scheme: "dark" },
+  { name: "320 light", viewport: { width: 320, height: 640 }, scheme: "light" },
 ];
 
 /** The layout problems of the page as it is now, as sentences; none is expected. */
@@ -46,14 +48,6 @@ export async function problems(page, where) {
       }
       const name = widest ? `${widest.el.tagName.toLowerCase()}.${[...widest.el.classList].join(".")}` : "?";
       out.push(`scrolls sideways: ${doc.scrollWidth} px wide in ${window.innerWidth} (widest: ${name})`);
-    }
-    // The app's own tables fit the window: a column cut off at the edge of its scrolling box is missed
-    // (the notes' wide reference tables may scroll; their chapters say so by their width).
-    for (const t of document.querySelectorAll("table, .table-wrap")) {
-      if (t.closest("article.notes")) continue;
-      if (t.scrollWidth > t.clientWidth + 1) {
-        out.push(`a table is cut off: ${t.scrollWidth} px of columns in a ${t.clientWidth} px box (${t.tagName.toLowerCase()}.${[...t.classList].join(".")})`);
-      }
     }
     // No two controls overlap (one would hide part of the other, or take its clicks), and no text is cut
     // off by a box that hides its overflow, except where an ellipsis says so.
@@ -88,13 +82,19 @@ export async function problems(page, where) {
         out.push(`two controls overlap by ${Math.round(w)}x${Math.round(h)} px: ${name(a.el)} and ${name(b.el)}`);
       }
     }
-    // No text is cut off by a box that hides its overflow, unless an ellipsis says so (a 1 px box is
-    // hidden for screen readers on purpose). Layout first: computing styles for every element is slow.
+    // Nothing is cut off at the edge of a box: not by a box that hides its overflow (unless an ellipsis
+    // says so), and not by one that scrolls sideways, such as a table's, the header's links or the
+    // chapter's sidebar (only code blocks and the notes' wide reference tables, which show a shadow, may
+    // scroll). A 1 px box is hidden for screen readers on purpose. Layout first: computing styles for
+    // every element is slow.
     for (const el of document.body.querySelectorAll("*")) {
       if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth <= 1 || el.closest(".sr-only, svg")) continue;
       const st = getComputedStyle(el);
+      const what = `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`;
       if ((st.overflowX === "hidden" || st.overflowX === "clip") && st.textOverflow !== "ellipsis" && el.textContent.trim() && el.checkVisibility()) {
-        out.push(`text is cut off at the right of ${el.tagName.toLowerCase()}.${[...el.classList].join(".")}: "${el.textContent.trim().slice(0, 30)}"`);
+        out.push(`text is cut off at the right of ${what}: "${el.textContent.trim().slice(0, 30)}"`);
+      } else if ((st.overflowX === "auto" || st.overflowX === "scroll") && !el.closest("pre, article.notes") && el.checkVisibility()) {
+        out.push(`cut off at the edge of its scrolling box: ${el.scrollWidth} px of content in ${el.clientWidth} px (${what})`);
       }
     }
     for (const choice of document.querySelectorAll(".choice")) {
