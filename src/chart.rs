@@ -60,6 +60,21 @@ impl Scale {
     }
 }
 
+/// The points a path draws nothing for: a value with no value on either side (the first attempt, or one
+/// between attempts that lacked the domain). A lone "M" draws no line, so these get a dot of their own.
+pub fn isolated(values: &[Option<f64>]) -> Vec<(usize, f64)> {
+    let some = |i: usize| values.get(i).is_some_and(Option::is_some);
+    values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let v = (*v)?;
+            let before = i > 0 && some(i - 1);
+            (!before && !some(i + 1)).then_some((i, v))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +105,20 @@ mod tests {
             count: 1,
         };
         assert_eq!(one.x(0), LEFT + (WIDTH - LEFT - RIGHT) / 2.0);
+    }
+
+    #[test]
+    fn isolated_points_are_those_no_line_reaches() {
+        assert_eq!(
+            isolated(&[Some(50.0)]),
+            vec![(0, 50.0)],
+            "the first attempt alone"
+        );
+        assert_eq!(isolated(&[Some(1.0), Some(2.0)]), vec![]);
+        assert_eq!(
+            isolated(&[Some(1.0), None, Some(3.0), Some(4.0), None, Some(6.0)]),
+            vec![(0, 1.0), (5, 6.0)]
+        );
+        assert_eq!(isolated(&[None, None]), vec![]);
     }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::bank::{EXAM, section};
-use crate::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, Scale, TOP, WIDTH};
+use crate::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, Scale, TOP, WIDTH, isolated};
 use crate::clock;
 use crate::components::readiness::{BookingVerdict, TaskReadinessList};
 use crate::decimal::fixed;
@@ -287,7 +287,11 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
                         (t > 0).then(|| 100.0 * c as f64 / t as f64)
                     })
                     .collect();
-                view! { <path class=format!("line d{}", d + 1) d=scale.path(&values) /> }
+                let points = isolated(&values)
+                    .into_iter()
+                    .map(|(i, v)| view! { <circle class=format!("point d{}", d + 1) cx=fixed(scale.x(i), 1) cy=fixed(scale.y(v), 1) r="3" /> })
+                    .collect_view();
+                view! { <path class=format!("line d{}", d + 1) d=scale.path(&values) /> {points} }
             })
             .collect_view();
         view! {

@@ -72,6 +72,11 @@ test("on a phone each attempt is a card that fits, every figure named; on a desk
   await finish(page, 3);
   await page.goto(t.url + "#/history");
   await page.waitForSelector("table.attempts tbody tr");
+  // After a first attempt the domain chart is not empty: a line needs two attempts, so each domain's
+  // share is a dot (four domains in a 10-question quick exam), in its domain's colour.
+  const points = await page.$$eval(".trend svg circle.point", (cs) => cs.map((c) => [c.getAttribute("class"), getComputedStyle(c).fill]));
+  assert.deepEqual(points.map(([c]) => c), ["point d1", "point d2", "point d3", "point d4"]);
+  assert.equal(new Set(points.map(([, f]) => f)).size, 4, `${points}`);
   const layout = () => page.$eval("table.attempts", (table) => {
     const row = table.querySelector("tbody tr");
     const cells = [...row.children].map((c) => { const r = c.getBoundingClientRect(); return { left: r.left, right: r.right, top: Math.round(r.top) }; });
