@@ -31,6 +31,7 @@ export async function problems(page, where) {
   const found = await page.evaluate(() => {
     const out = [];
     const doc = document.documentElement;
+    const label = (el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`;
     if (doc.scrollWidth > window.innerWidth) {
       // Name the widest element, to say what pushes the page sideways.
       let widest = null;
@@ -46,14 +47,13 @@ export async function problems(page, where) {
           if (el.scrollWidth > el.clientWidth + 1 && right > window.innerWidth + 1) widest = { r: right, el };
         }
       }
-      const name = widest ? `${widest.el.tagName.toLowerCase()}.${[...widest.el.classList].join(".")}` : "?";
+      const name = widest ? label(widest.el) : "?";
       out.push(`scrolls sideways: ${doc.scrollWidth} px wide in ${window.innerWidth} (widest: ${name})`);
     }
-    // No two controls overlap (one would hide part of the other, or take its clicks), and no text is cut
-    // off by a box that hides its overflow, except where an ellipsis says so.
-    // A modal covers the page by design, and content scrolls under a sticky bar: a control is compared
-    // only with those in the same layer. Content of a closed <details> has boxes but is not shown. A link
-    // that wraps has a box per line: its bounding box would cover the links beside it.
+    // No two controls overlap (one would hide part of the other, or take its clicks). A modal covers the
+    // page by design, and content scrolls under a sticky bar: a control is compared only with those in
+    // the same layer. Content of a closed <details> has boxes but is not shown. A link that wraps has a
+    // box per line: its bounding box would cover the links beside it.
     const layer = (el) => {
       for (let e = el; e; e = e.parentElement) {
         const p = getComputedStyle(e).position;
@@ -90,11 +90,10 @@ export async function problems(page, where) {
     for (const el of document.body.querySelectorAll("*")) {
       if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth <= 1 || el.closest(".sr-only, svg")) continue;
       const st = getComputedStyle(el);
-      const what = `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`;
       if ((st.overflowX === "hidden" || st.overflowX === "clip") && st.textOverflow !== "ellipsis" && el.textContent.trim() && el.checkVisibility()) {
-        out.push(`text is cut off at the right of ${what}: "${el.textContent.trim().slice(0, 30)}"`);
+        out.push(`text is cut off at the right of ${label(el)}: "${el.textContent.trim().slice(0, 30)}"`);
       } else if ((st.overflowX === "auto" || st.overflowX === "scroll") && !el.closest("pre, article.notes") && el.checkVisibility()) {
-        out.push(`cut off at the edge of its scrolling box: ${el.scrollWidth} px of content in ${el.clientWidth} px (${what})`);
+        out.push(`cut off at the edge of its scrolling box: ${el.scrollWidth} px of content in ${el.clientWidth} px (${label(el)})`);
       }
     }
     for (const choice of document.querySelectorAll(".choice")) {
