@@ -245,3 +245,59 @@ test("on a phone the navigator is offered folded at the top of the exam room", a
   await page.waitForFunction(() => document.querySelector(".progress").textContent === "Question 5 of 10");
   await page.close();
 });
+
+/** Whether the dialog `sel` lies inside the window, whether it scrolls, and which of its buttons cannot be
+ *  brought into view and hit at their centre (each is scrolled into view first, as a person would scroll). */
+const reach = (page, sel) => page.evaluate((s) => {
+  const d = document.querySelector(s);
+  const r = d.getBoundingClientRect();
+  const fits = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
+  const unreachable = [];
+  for (const b of d.querySelectorAll("button")) {
+    b.scrollIntoView({ block: "nearest" });
+    const br = b.getBoundingClientRect();
+    if (!b.contains(document.elementFromPoint(br.x + br.width / 2, br.y + br.height / 2))) unreachable.push(b.textContent);
+  }
+  d.scrollTop = 0;
+  return { fits, scrolls: d.scrollHeight > d.clientHeight + 1, unreachable };
+}, sel);
+
+test("on a short window (a phone held sideways, a zoomed page) every dialog fits and scrolls inside itself", async () => {
+  const scrolled = [];
+  for (const viewport of [{ width: 740, height: 360 }, { width: 320, height: 256 }]) {
+    const size = `${viewport.width}x${viewport.height}`;
+    const page = await t.open("#/", { viewport });
+    page.on("dialog", (d) => d.accept()); // leaving the exam room asks first (native)
+    await fresh(page, t.url);
+    await startQuick(page, 10);
+    await answer(page);
+    // The keyboard shortcuts: its Close button sits below the list.
+    await page.click("button:text('Keyboard shortcuts (?)')");
+    await page.waitForSelector("#help-dialog");
+    let r = await reach(page, "#help-dialog");
+    assert.deepEqual([r.fits, r.unreachable], [true, []], `${size}: the shortcuts dialog fits and its Close button can be reached`);
+    if (r.scrolls) scrolled.push(`help ${size}`);
+    const close = await page.$eval("#help-close", (b) => { b.scrollIntoView({ block: "nearest" }); const x = b.getBoundingClientRect(); return [x.x + x.width / 2, x.y + x.height / 2]; });
+    await page.mouse.click(close[0], close[1]);
+    await page.waitForSelector("#help-dialog", { state: "detached" });
+    // Ending the exam.
+    await page.click("button.end");
+    await page.waitForSelector("#end-dialog");
+    r = await reach(page, "#end-dialog");
+    assert.deepEqual([r.fits, r.unreachable], [true, []], `${size}: the end dialog fits and both its buttons can be reached`);
+    if (r.scrolls) scrolled.push(`end ${size}`);
+    await page.click("#end-cancel");
+    // Starting another exam while this one is unfinished.
+    await page.goto(t.url + "#/exam/new");
+    await page.waitForSelector("form.setup");
+    await page.click('.option-card:has-text("Quick exam")');
+    await page.click("button:text('Start exam')");
+    await page.waitForSelector("#start-guard");
+    r = await reach(page, "#start-guard");
+    assert.deepEqual([r.fits, r.unreachable], [true, []], `${size}: the unfinished-exam dialog fits and its three buttons can be reached`);
+    if (r.scrolls) scrolled.push(`guard ${size}`);
+    await page.close();
+  }
+  // The premise: at these sizes some dialogs are taller than the window and must scroll.
+  assert.ok(scrolled.includes("help 740x360") && scrolled.includes("end 320x256") && scrolled.includes("guard 320x256"), scrolled.join(", "));
+});
