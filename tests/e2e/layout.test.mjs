@@ -48,3 +48,56 @@ for (const size of SIZES) {
     await page.close();
   });
 }
+
+/** Height of the window's top and bottom that bars staying on screen (sticky or fixed) cover once the page has
+ *  scrolled, with what they are. */
+const bars = (page) => page.evaluate(() => {
+  let covered = 0; const what = [];
+  for (const e of document.querySelectorAll("body *")) {
+    const p = getComputedStyle(e).position;
+    if (p !== "sticky" && p !== "fixed") continue;
+    const r = e.getBoundingClientRect();
+    if (r.height === 0 || r.bottom <= 0 || r.top >= innerHeight || !e.checkVisibility()) continue;
+    covered += Math.min(r.bottom, innerHeight) - Math.max(r.top, 0);
+    what.push(`${e.tagName.toLowerCase()}.${e.classList[0]} ${Math.round(r.height)}`);
+  }
+  return { covered: Math.round(covered), what: what.join(", ") };
+});
+
+test("on a short window (a phone held sideways) the bars that stay on screen leave room to read", async () => {
+  const bank = bankQuestions().slice(0, 10);
+  for (const [viewport, most] of [[{ width: 740, height: 360 }, 60], [{ width: 1280, height: 860 }, 200]]) {
+    const size = `${viewport.width}x${viewport.height}`;
+    const page = await t.open("#/", { viewport });
+    await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); },
+      storedExam(bank, { mode: "Exam", id: "short-window", timed: true, answered: true }));
+    await page.goto(t.url + "#/exam");
+    await page.reload();
+    await page.waitForSelector(".exam .card");
+    const found = {};
+    await page.evaluate(() => window.scrollTo(0, 300));
+    found.exam = await bars(page);
+    await page.click("button.end");
+    await page.click("#end-confirm");
+    await page.waitForSelector(".results");
+    await page.click("text=Review all answers");
+    await page.waitForSelector(".review-items");
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    found.review = await bars(page);
+    await page.goto(t.url + "#/notes/sse-kms");
+    await page.waitForSelector("article.notes");
+    await page.evaluate(() => window.scrollBy(0, 600));
+    found.notes = await bars(page);
+    if (viewport.height < 500) {
+      // The exam's clock stays in view (one line); nothing else does.
+      for (const [where, b] of Object.entries(found)) assert.ok(b.covered <= most, `${size} ${where}: ${b.covered} px covered (${b.what})`);
+      assert.match(found.exam.what, /^div\.exam-bar \d+$/);
+    } else {
+      // A tall window keeps the header, the exam's bar and the review's filters in reach.
+      assert.match(found.exam.what, /header\.top .*div\.exam-bar/);
+      assert.match(found.review.what, /header\.top .*fieldset\.filters|header\.top .*\.filters/);
+      assert.match(found.notes.what, /header\.top/);
+    }
+    await page.close();
+  }
+});
