@@ -101,3 +101,62 @@ test("on a short window (a phone held sideways) the bars that stay on screen lea
     await page.close();
   }
 });
+
+/** Moves focus back up the page with Shift+Tab from its last control, as a keyboard user going back does, and
+ *  returns each focused control that a bar staying on screen (sticky or fixed) covers by more than 2 px, and
+ *  any such bar covered by another (WCAG 2.2, 2.4.11: focus not obscured). */
+async function backwards(page, where, steps = 60) {
+  await page.evaluate(() => {
+    const all = [...document.querySelectorAll("a[href], button, input, select, summary")].filter((e) => e.checkVisibility() && !e.disabled);
+    all[all.length - 1].focus();
+    window.__bars = [...document.querySelectorAll("body *")].filter((e) => ["sticky", "fixed"].includes(getComputedStyle(e).position));
+  });
+  const found = new Set();
+  for (let i = 0; i < steps; i++) {
+    await page.keyboard.press("Shift+Tab");
+    const hidden = await page.evaluate(() => {
+      const overlap = (r, b) => (Math.min(r.right, b.right) > Math.max(r.left, b.left) ? Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) : 0);
+      const name = (e) => `${e.tagName.toLowerCase()}.${e.classList[0] || ""} "${(e.textContent || "").trim().slice(0, 24)}"`;
+      const out = [];
+      const a = document.activeElement;
+      const r = a.getBoundingClientRect();
+      const bars = window.__bars.filter((b) => b.checkVisibility());
+      if (r.height > 0 && r.height <= 100) {
+        for (const b of bars) if (!b.contains(a) && overlap(r, b.getBoundingClientRect()) > 2) out.push(`${name(a)} under ${name(b)}`);
+      }
+      for (const b of bars) for (const c of bars) {
+        if (b !== c && !b.contains(c) && !c.contains(b) && Number(getComputedStyle(c).zIndex) > Number(getComputedStyle(b).zIndex)
+          && overlap(b.getBoundingClientRect(), c.getBoundingClientRect()) > 2) out.push(`bar ${name(b)} under bar ${name(c)}`);
+      }
+      return out;
+    });
+    for (const h of hidden) found.add(`${where}: ${h}`);
+  }
+  return [...found];
+}
+
+test("going back up a page with Shift+Tab, the focused control is never under a bar that stays on screen", async () => {
+  const bank = bankQuestions().slice(0, 10);
+  const all = [];
+  for (const viewport of [{ width: 1280, height: 860 }, { width: 650, height: 860 }, { width: 740, height: 360 }, { width: 360, height: 740 }]) {
+    const size = `${viewport.width}x${viewport.height}`;
+    const page = await t.open("#/", { viewport });
+    await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); },
+      storedExam(bank, { mode: "Exam", id: "focus-walk", timed: true, answered: true }));
+    await page.goto(t.url + "#/exam");
+    await page.reload();
+    await page.waitForSelector(".exam .card");
+    all.push(...(await backwards(page, `${size} exam room`)));
+    await page.click("button.end");
+    await page.click("#end-confirm");
+    await page.waitForSelector(".results");
+    await page.click("text=Review all answers");
+    await page.waitForSelector(".review-items");
+    all.push(...(await backwards(page, `${size} review`)));
+    await page.goto(t.url + "#/notes/sse-kms");
+    await page.waitForSelector("article.notes");
+    all.push(...(await backwards(page, `${size} notes`)));
+    await page.close();
+  }
+  assert.deepEqual(all, []);
+});
