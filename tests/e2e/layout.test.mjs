@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
 import { SIZES, problems } from "./layout.mjs";
+import { answer } from "./helpers.mjs";
 
 let t;
 before(async () => { t = await setup(); });
@@ -159,4 +160,33 @@ test("going back up a page with Shift+Tab, the focused control is never under a 
     await page.close();
   }
   assert.deepEqual(all, []);
+});
+
+test("in forced colours (a Windows contrast theme) answered cells, a pressed button, domain bars and chart legends still show", async () => {
+  const bank = bankQuestions().slice(0, 10);
+  const page = await t.open("#/", { viewport: { width: 1280, height: 860 } });
+  await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
+  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); },
+    storedExam(bank, { mode: "Exam", id: "forced-colours", timed: true }));
+  await page.goto(t.url + "#/exam");
+  await page.reload();
+  await page.waitForSelector(".exam .card");
+  await answer(page);
+  await page.keyboard.press("s");
+  await page.waitForSelector(".exam-side .grid .cell.answered");
+  const bg = (sel) => page.$eval(sel, (e) => getComputedStyle(e).backgroundColor);
+  const seen = {
+    "answered cell": [await bg(".exam-side .grid .cell.answered"), await bg(".exam-side .grid .cell:not(.answered)")],
+    "answered legend": [await bg(".exam-side .legend .cell.answered"), await bg(".exam-side .legend .cell:not(.answered):not(.partial):not(.flagged)")],
+    "pressed button": [await bg('.pill-button[aria-pressed="true"]'), await bg('.pill-button[aria-pressed="false"]')],
+  };
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  seen["domain bar"] = [await bg(".bar span"), await bg(".bar")];
+  await page.goto(t.url + "#/history");
+  await page.waitForSelector(".chart-legend .swatch.d1");
+  seen["chart legend"] = [await bg(".chart-legend .swatch.d1"), await bg(".trend")];
+  assert.deepEqual(Object.entries(seen).filter(([, [on, off]]) => on === off).map(([what, [on]]) => `${what}: ${on} like its plain form`), []);
+  await page.close();
 });
