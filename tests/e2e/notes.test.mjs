@@ -161,6 +161,30 @@ test("at 360 px a wide table in the notes shows a shadow at the edge where more 
   await page.close();
 });
 
+test("printed in the dark theme, a chapter is black on white, without the header or sidebar, and nothing is cut at a scrolling edge", async () => {
+  const page = await t.open("#/notes/bedrock-converse-versus-invokemodel", { viewport: { width: 720, height: 1000 } });
+  await page.waitForSelector("#bedrock-converse-versus-invokemodel");
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  const seen = await page.evaluate(() => {
+    const style = (sel) => getComputedStyle(document.querySelector(sel));
+    const article = document.querySelector("article.notes");
+    return {
+      paper: style("body").backgroundColor,
+      ink: style("article.notes").color,
+      header: style("header.top").display,
+      sidebar: style(".chapter-nav").display,
+      cut: [...article.querySelectorAll("table, pre")].filter((e) => e.scrollWidth > e.clientWidth + 1).length,
+      boxes: article.querySelectorAll("table, pre").length,
+    };
+  });
+  assert.deepEqual({ ...seen, boxes: seen.boxes > 3 },
+    { paper: "rgb(255, 255, 255)", ink: "rgb(0, 0, 0)", header: "none", sidebar: "none", cut: 0, boxes: true });
+  // On screen again, the dark theme is back.
+  await page.emulateMedia({ media: "screen", colorScheme: "dark" });
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(255, 255, 255)");
+  await page.close();
+});
+
 test("a link to the section already open brings it back into view", async () => {
   const page = await t.open("#/notes/aws-sqs");
   await page.waitForFunction(() => document.activeElement?.id === "aws-sqs");
