@@ -201,41 +201,63 @@ const spaced = (page) => page.evaluate((css) => {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }, SPACING);
 
+/** The layout checks on eight pages (dashboard, setup, exam room and its review screen, results, review,
+ *  history, a notes chapter) of a fresh start with one quick exam, in the page as it is set up. */
+async function everyPage(page, size) {
+  const all = [];
+  page.on("dialog", (d) => d.accept());
+  all.push(...(await problems(page, `${size} dashboard`)));
+  await page.goto(t.url + "#/exam/new");
+  await page.waitForSelector("form.setup");
+  all.push(...(await problems(page, `${size} setup`)));
+  await startQuick(page, 10);
+  await answer(page);
+  await page.keyboard.press("s");
+  await page.keyboard.press("f");
+  all.push(...(await problems(page, `${size} exam room`)));
+  await page.keyboard.press("r");
+  await page.waitForSelector(".review-list");
+  all.push(...(await problems(page, `${size} exam's review screen`)));
+  await page.keyboard.press("r");
+  await finish(page);
+  all.push(...(await problems(page, `${size} results`)));
+  await page.click("text=Review all answers");
+  await page.waitForSelector(".review-items");
+  all.push(...(await problems(page, `${size} review`)));
+  await page.goto(t.url + "#/history");
+  await page.waitForSelector(".attempts");
+  all.push(...(await problems(page, `${size} history`)));
+  await page.goto(t.url + "#/notes/sse-kms");
+  await page.waitForSelector("article.notes");
+  all.push(...(await problems(page, `${size} notes`)));
+  // A data table may scroll sideways in its own box (WCAG's reflow exempts two-dimensional tables): the
+  // results' pacing table does once letters are spaced or the text is larger.
+  return all.filter((p) => !p.includes("(div.table-wrap)"));
+}
+
 test("with WCAG's text spacing on a phone, every page still lays out: nothing overlaps or is cut off", async () => {
   const all = [];
   for (const viewport of [{ width: 360, height: 740 }, { width: 320, height: 640 }]) {
-    const size = `${viewport.width}x${viewport.height}`;
     const page = await t.open("#/", { viewport });
-    page.on("dialog", (d) => d.accept());
     await fresh(page, t.url);
     await spaced(page);
-    all.push(...(await problems(page, `${size} dashboard`)));
-    await page.goto(t.url + "#/exam/new");
-    await page.waitForSelector("form.setup");
-    all.push(...(await problems(page, `${size} setup`)));
-    await startQuick(page, 10);
-    await answer(page);
-    await page.keyboard.press("s");
-    await page.keyboard.press("f");
-    all.push(...(await problems(page, `${size} exam room`)));
-    await page.keyboard.press("r");
-    await page.waitForSelector(".review-list");
-    all.push(...(await problems(page, `${size} exam's review screen`)));
-    await page.keyboard.press("r");
-    await finish(page);
-    all.push(...(await problems(page, `${size} results`)));
-    await page.click("text=Review all answers");
-    await page.waitForSelector(".review-items");
-    all.push(...(await problems(page, `${size} review`)));
-    await page.goto(t.url + "#/history");
-    await page.waitForSelector(".attempts");
-    all.push(...(await problems(page, `${size} history`)));
-    await page.goto(t.url + "#/notes/sse-kms");
-    await page.waitForSelector("article.notes");
-    all.push(...(await problems(page, `${size} notes`)));
+    all.push(...(await everyPage(page, `${viewport.width}x${viewport.height}`)));
     await page.close();
   }
-  // A data table may scroll sideways in its own box (WCAG's reflow exempts two-dimensional tables): the
-  // results' pacing table does at these sizes once letters are spaced.
-  assert.deepEqual(all.filter((p) => !p.includes("(div.table-wrap)")), []);
+  assert.deepEqual(all, []);
+});
+
+test("a larger default text size set in the browser (20 px) is honoured, and every page still lays out", async () => {
+  const all = [];
+  for (const viewport of [{ width: 1280, height: 860 }, { width: 360, height: 740 }]) {
+    const page = await t.open("#/", { viewport });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Page.enable");
+    await cdp.send("Page.setFontSizes", { fontSizes: { standard: 20, fixed: 16 } });
+    await fresh(page, t.url);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), "20px", "the text follows the browser's setting");
+    all.push(...(await everyPage(page, `${viewport.width}x${viewport.height}`)));
+    await page.close();
+  }
+  assert.deepEqual(all, []);
 });
