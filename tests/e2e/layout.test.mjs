@@ -13,17 +13,33 @@ let t;
 before(async () => { t = await setup(); });
 after(async () => { await t.teardown(); });
 
+/** A new page at `viewport` in the exam room of a stored exam of these questions (an hour on the clock
+ *  unless `timed` is false; each answered with its first options if `answered`). */
+async function examRoom(viewport, questions, options) {
+  const page = await t.open("#/", { viewport });
+  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); },
+    storedExam(questions, { mode: "Exam", timed: true, ...options }));
+  await page.goto(t.url + "#/exam");
+  await page.reload();
+  await page.waitForSelector(".exam .card");
+  return page;
+}
+
+/** Ends the exam in the room and opens the review of all its answers. */
+async function endAndReview(page) {
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  await page.click("text=Review all answers");
+  await page.waitForSelector(".review-items");
+}
+
 for (const size of SIZES) {
   test(`every question of the bank reads well in the exam room and the review at ${size.name}`, async () => {
     // An untimed exam of the whole bank, each question answered with its first options.
     const bank = bankQuestions();
-    const session = storedExam(bank, { mode: "Exam", id: "layout-whole-bank", timed: false, answered: true });
-    const page = await t.open("#/", { viewport: size.viewport });
+    const page = await examRoom(size.viewport, bank, { id: "layout-whole-bank", timed: false, answered: true });
     await page.emulateMedia({ colorScheme: size.scheme });
-    await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, session);
-    await page.goto(t.url + "#/exam");
-    await page.reload();
-    await page.waitForSelector(".exam .card");
     const all = [];
     for (let i = 0; i < bank.length; i++) {
       assert.equal(await page.textContent(".progress"), `Question ${i + 1} of ${bank.length}`);
@@ -69,20 +85,11 @@ test("on a short window (a phone held sideways) the bars that stay on screen lea
   const bank = bankQuestions().slice(0, 10);
   for (const [viewport, most] of [[{ width: 740, height: 360 }, 60], [{ width: 1280, height: 860 }, 200]]) {
     const size = `${viewport.width}x${viewport.height}`;
-    const page = await t.open("#/", { viewport });
-    await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); },
-      storedExam(bank, { mode: "Exam", id: "short-window", timed: true, answered: true }));
-    await page.goto(t.url + "#/exam");
-    await page.reload();
-    await page.waitForSelector(".exam .card");
+    const page = await examRoom(viewport, bank, { id: "short-window", answered: true });
     const found = {};
     await page.evaluate(() => window.scrollTo(0, 300));
     found.exam = await bars(page);
-    await page.click("button.end");
-    await page.click("#end-confirm");
-    await page.waitForSelector(".results");
-    await page.click("text=Review all answers");
-    await page.waitForSelector(".review-items");
+    await endAndReview(page);
     await page.evaluate(() => window.scrollTo(0, 1500));
     found.review = await bars(page);
     await page.goto(t.url + "#/notes/sse-kms");
@@ -141,18 +148,9 @@ test("going back up a page with Shift+Tab, the focused control is never under a 
   const all = [];
   for (const viewport of [{ width: 1280, height: 860 }, { width: 650, height: 860 }, { width: 740, height: 360 }, { width: 360, height: 740 }]) {
     const size = `${viewport.width}x${viewport.height}`;
-    const page = await t.open("#/", { viewport });
-    await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); },
-      storedExam(bank, { mode: "Exam", id: "focus-walk", timed: true, answered: true }));
-    await page.goto(t.url + "#/exam");
-    await page.reload();
-    await page.waitForSelector(".exam .card");
+    const page = await examRoom(viewport, bank, { id: "focus-walk", answered: true });
     all.push(...(await backwards(page, `${size} exam room`)));
-    await page.click("button.end");
-    await page.click("#end-confirm");
-    await page.waitForSelector(".results");
-    await page.click("text=Review all answers");
-    await page.waitForSelector(".review-items");
+    await endAndReview(page);
     all.push(...(await backwards(page, `${size} review`)));
     await page.goto(t.url + "#/notes/sse-kms");
     await page.waitForSelector("article.notes");
@@ -164,13 +162,8 @@ test("going back up a page with Shift+Tab, the focused control is never under a 
 
 test("in forced colours (a Windows contrast theme) answered cells, a pressed button, domain bars and chart legends still show", async () => {
   const bank = bankQuestions().slice(0, 10);
-  const page = await t.open("#/", { viewport: { width: 1280, height: 860 } });
+  const page = await examRoom({ width: 1280, height: 860 }, bank, { id: "forced-colours" });
   await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
-  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); },
-    storedExam(bank, { mode: "Exam", id: "forced-colours", timed: true }));
-  await page.goto(t.url + "#/exam");
-  await page.reload();
-  await page.waitForSelector(".exam .card");
   await answer(page);
   await page.keyboard.press("s");
   await page.waitForSelector(".exam-side .grid .cell.answered");
