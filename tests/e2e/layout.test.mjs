@@ -254,3 +254,15 @@ test("a larger default text size set in the browser (20 px) is honoured, and eve
   }
   assert.deepEqual(all, []);
 });
+
+test("with the browser's text at 24 px on a 360 px phone, an option's text keeps most of its card's width", async () => {
+  // 360 px at 24 px text is 15 em, narrower than WCAG's 320 px reflow case: the strike-out toggle moves under
+  // the text there, and the paddings shrink (before, the text had 53 % of the option's width).
+  const page = await examRoom({ width: 360, height: 740 }, bankQuestions().slice(0, 10), { id: "large-text" });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Page.enable");
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 24, fixed: 20 } });
+  const shares = await page.$$eval(".exam .card .choice", (cs) => cs.map((c) => c.querySelector(".text").getBoundingClientRect().width / c.getBoundingClientRect().width));
+  assert.ok(shares.length >= 4 && shares.every((s) => s >= 0.65), shares.map((s) => s.toFixed(2)).join(" "));
+  await page.close();
+});
