@@ -83,7 +83,7 @@ const bars = (page) => page.evaluate(() => {
 
 test("on a short window (a phone held sideways) the bars that stay on screen leave room to read", async () => {
   const bank = bankQuestions().slice(0, 10);
-  for (const [viewport, most] of [[{ width: 740, height: 360 }, 60], [{ width: 1280, height: 860 }, 200]]) {
+  for (const viewport of [{ width: 740, height: 360 }, { width: 1280, height: 860 }]) {
     const size = `${viewport.width}x${viewport.height}`;
     const page = await examRoom(viewport, bank, { id: "short-window", answered: true });
     const found = {};
@@ -98,12 +98,12 @@ test("on a short window (a phone held sideways) the bars that stay on screen lea
     found.notes = await bars(page);
     if (viewport.height < 500) {
       // The exam's clock stays in view (one line); nothing else does.
-      for (const [where, b] of Object.entries(found)) assert.ok(b.covered <= most, `${size} ${where}: ${b.covered} px covered (${b.what})`);
+      for (const [where, b] of Object.entries(found)) assert.ok(b.covered <= 60, `${size} ${where}: ${b.covered} px covered (${b.what})`);
       assert.match(found.exam.what, /^div\.exam-bar \d+$/);
     } else {
       // A tall window keeps the header, the exam's bar and the review's filters in reach.
       assert.match(found.exam.what, /header\.top .*div\.exam-bar/);
-      assert.match(found.review.what, /header\.top .*fieldset\.filters|header\.top .*\.filters/);
+      assert.match(found.review.what, /header\.top .*\.filters/);
       assert.match(found.notes.what, /header\.top/);
     }
     await page.close();
