@@ -1,6 +1,6 @@
 // What a person would notice about the layout of the page as it is now, shared by the layout and the
 // accessibility walks so every page and state gets both: sideways scrolling, options squeezed to a word
-// per line, focus hidden under a sticky bar, controls under 24x24 px; and axe-core's violations.
+// per line, focus under a bar that stays on screen, controls under 24x24 px; and axe-core's violations.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -111,20 +111,6 @@ export async function problems(page, where) {
       const lines = Math.round(x.height / lineHeight);
       if (lines >= 4 && words >= 4 && chars / lines < 12) out.push(`an option is laid out about one word per line (${lines} lines, ${words} words, ${chars} characters)`);
     }
-    // The focused element is never hidden behind a sticky or fixed bar (WCAG 2.2, 2.4.11).
-    const a = document.activeElement;
-    if (a && a !== document.body) {
-      const r = a.getBoundingClientRect();
-      let covered = 0;
-      for (const el of document.querySelectorAll("body *")) {
-        const st = getComputedStyle(el);
-        if ((st.position === "sticky" || st.position === "fixed") && !el.contains(a) && !a.contains(el) && st.display !== "none") {
-          const b = el.getBoundingClientRect();
-          if (b.top <= 0 && b.bottom > covered && b.height < window.innerHeight / 2) covered = b.bottom;
-        }
-      }
-      if (r.height > 0 && r.bottom <= covered) out.push(`the focused ${a.tagName.toLowerCase()}#${a.id} is hidden behind a sticky bar`);
-    }
     // Every control at least 24x24 CSS pixels (WCAG 2.2, 2.5.8); a radio or checkbox counts with its
     // label, which takes the same click. Links inside running text are exempt (inline targets).
     for (const el of document.querySelectorAll("button, select, input, a.button, summary")) {
@@ -137,6 +123,32 @@ export async function problems(page, where) {
     }
     return out;
   });
+  found.push(...(await page.evaluate(underBars)));
   return found.map((p) => `${where}: ${p}`);
+}
+
+/** Run in the page: the focused control if a bar that stays on screen (sticky or fixed, shown, not holding it)
+ *  covers more than 2 px of it, and any such bar drawn more than 2 px under another (WCAG 2.2, 2.4.11: focus not obscured).
+ *  Stricter than "wholly hidden": a half-covered control is hard to see as focused. A focused box taller than
+ *  100 px (a whole chapter, a dialog) is scrolled to by its top and may pass under a bar by design. */
+export function underBars() {
+  const overlap = (r, b) => (Math.min(r.right, b.right) > Math.max(r.left, b.left) ? Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) : 0);
+  const name = (e) => `${e.tagName.toLowerCase()}.${e.classList[0] || ""} "${(e.textContent || "").trim().slice(0, 24)}"`;
+  const bars = [...document.querySelectorAll("body *")]
+    .filter((e) => ["sticky", "fixed"].includes(getComputedStyle(e).position) && e.checkVisibility());
+  const out = [];
+  const a = document.activeElement;
+  if (a && a !== document.body) {
+    const r = a.getBoundingClientRect();
+    if (r.height > 0 && r.height <= 100) {
+      for (const b of bars) if (!b.contains(a) && overlap(r, b.getBoundingClientRect()) > 2) out.push(`the focused ${name(a)} is under ${name(b)}`);
+    }
+  }
+  // A modal dialog's backdrop covers the bars by design.
+  for (const b of bars) for (const c of bars) {
+    if (b !== c && !b.contains(c) && !c.contains(b) && !c.querySelector('[aria-modal="true"]') && Number(getComputedStyle(c).zIndex) > Number(getComputedStyle(b).zIndex)
+      && overlap(b.getBoundingClientRect(), c.getBoundingClientRect()) > 2) out.push(`bar ${name(b)} is under bar ${name(c)}`);
+  }
+  return out;
 }
 

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
-import { SIZES, problems } from "./layout.mjs";
+import { SIZES, problems, underBars } from "./layout.mjs";
 import { answer, finish, fresh, startQuick } from "./helpers.mjs";
 
 let t;
@@ -117,28 +117,11 @@ async function backwards(page, where, steps = 60) {
   await page.evaluate(() => {
     const all = [...document.querySelectorAll("a[href], button, input, select, summary")].filter((e) => e.checkVisibility() && !e.disabled);
     all[all.length - 1].focus();
-    window.__bars = [...document.querySelectorAll("body *")].filter((e) => ["sticky", "fixed"].includes(getComputedStyle(e).position));
   });
   const found = new Set();
   for (let i = 0; i < steps; i++) {
     await page.keyboard.press("Shift+Tab");
-    const hidden = await page.evaluate(() => {
-      const overlap = (r, b) => (Math.min(r.right, b.right) > Math.max(r.left, b.left) ? Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) : 0);
-      const name = (e) => `${e.tagName.toLowerCase()}.${e.classList[0] || ""} "${(e.textContent || "").trim().slice(0, 24)}"`;
-      const out = [];
-      const a = document.activeElement;
-      const r = a.getBoundingClientRect();
-      const bars = window.__bars.filter((b) => b.checkVisibility());
-      if (r.height > 0 && r.height <= 100) {
-        for (const b of bars) if (!b.contains(a) && overlap(r, b.getBoundingClientRect()) > 2) out.push(`${name(a)} under ${name(b)}`);
-      }
-      for (const b of bars) for (const c of bars) {
-        if (b !== c && !b.contains(c) && !c.contains(b) && Number(getComputedStyle(c).zIndex) > Number(getComputedStyle(b).zIndex)
-          && overlap(b.getBoundingClientRect(), c.getBoundingClientRect()) > 2) out.push(`bar ${name(b)} under bar ${name(c)}`);
-      }
-      return out;
-    });
-    for (const h of hidden) found.add(`${where}: ${h}`);
+    for (const h of await page.evaluate(underBars)) found.add(`${where}: ${h}`);
   }
   return [...found];
 }
