@@ -12,6 +12,36 @@ pub fn letter(pos: usize) -> char {
     (b'A' + pos as u8) as char
 }
 
+/// The letters under which the keys are shown, for a verdict that names them: "B", "B and D", "A, C and E".
+/// `keys[i]` says whether original option `i` is a key; `order` maps display position to original option.
+pub fn key_letters(keys: &[bool], order: &[u8]) -> String {
+    let letters: Vec<String> = order
+        .iter()
+        .enumerate()
+        .filter(|&(_, &orig)| keys.get(usize::from(orig)).copied().unwrap_or(false))
+        .map(|(pos, _)| letter(pos).to_string())
+        .collect();
+    match letters.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The practice verdict once an answer is checked: a wrong answer names the right letters, so the learner
+/// need not scroll back to the options to see them.
+pub fn verdict(correct: bool, keys: &[bool], order: &[u8]) -> String {
+    if correct {
+        return "✓ Correct".to_string();
+    }
+    let letters = key_letters(keys, order);
+    let plural = keys.iter().filter(|&&k| k).count() > 1;
+    format!(
+        "✗ Incorrect: the answer{} {letters}",
+        if plural { "s are" } else { " is" }
+    )
+}
+
 /// "Choose TWO" for a multiple-response question.
 pub fn choose_hint(keys: usize) -> Option<&'static str> {
     match keys {
@@ -212,5 +242,33 @@ mod tests {
             "AmazonS3 · ShareObjectPreSignedURL"
         );
         assert_eq!(doc_label("https://docs.aws.amazon.com/bedrock/"), "bedrock");
+    }
+
+    #[test]
+    fn a_wrong_verdict_names_the_keys_by_their_shown_letters() {
+        // Original options 0..5, keys 1 and 3, shown in the order 3, 0, 4, 1, 2: keys at A and D.
+        let keys = [false, true, false, true, false];
+        let order = [3, 0, 4, 1, 2];
+        assert_eq!(key_letters(&keys, &order), "A and D");
+        assert_eq!(
+            verdict(false, &keys, &order),
+            "✗ Incorrect: the answers are A and D"
+        );
+        assert_eq!(verdict(true, &keys, &order), "✓ Correct");
+        assert_eq!(
+            key_letters(&[true, false, false, false], &[2, 1, 0, 3]),
+            "C"
+        );
+        assert_eq!(
+            verdict(false, &[true, false, false, false], &[2, 1, 0, 3]),
+            "✗ Incorrect: the answer is C"
+        );
+        assert_eq!(
+            key_letters(
+                &[true, true, false, true, false, false],
+                &[0, 1, 2, 3, 4, 5]
+            ),
+            "A, B and D"
+        );
     }
 }

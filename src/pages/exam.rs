@@ -11,7 +11,9 @@ use crate::clock::{self, Level};
 use crate::components::content::{Needs, NeedsContent};
 use crate::components::dialog::Modal;
 use crate::components::navigator::Navigator;
-use crate::components::question::{Choices, ConfidencePicker, DocLinks, NoteLinks, choose_hint};
+use crate::components::question::{
+    Choices, ConfidencePicker, DocLinks, NoteLinks, choose_hint, verdict,
+};
 use crate::components::report::ReportLink;
 use crate::exam::session::{Answer, Chose, Confidence, Item, Session};
 use crate::exam::spec::Mode;
@@ -472,7 +474,11 @@ fn QuestionCard(
                 <Show when=move || checked.get()>
                     <div class="feedback" id="feedback" tabindex="-1" role="status">
                         <h2 class="verdict" class:right=correct class:wrong=move || !correct()>
-                            {move || if correct() { "✓ Correct" } else { "✗ Incorrect" }}
+                            {move || {
+                                let keys: Vec<bool> = q.choices.iter().map(|c| c.key).collect();
+                                let order = item.with(|i| i.as_ref().map(|i| i.order.clone()).unwrap_or_default());
+                                verdict(correct(), &keys, &order)
+                            }}
                         </h2>
                         <NeedsContent needs=Needs::Explanations inline=true>
                             <div class="explanation" inner_html=q.explanation()></div>

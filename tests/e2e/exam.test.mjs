@@ -260,7 +260,10 @@ test("practice mode: the key is judged Correct and a distractor Incorrect, with 
   await page.focus("#q-title");
   await page.keyboard.press("Enter");
   await page.waitForSelector(".feedback");
-  assert.equal(await verdict(), "✗ Incorrect");
+  // A wrong answer names the key by the letter it is shown under (options are in file order here), so the
+  // learner need not scroll back up to the options to learn it.
+  const shown = (keys) => [...keys].sort((a, b) => a - b).map((k) => "ABCDEF"[k]);
+  assert.equal(await verdict(), `✗ Incorrect: the answer is ${shown(qs[1].keys)[0]}`);
   // 3: Choose TWO: with one pick the button says why it waits; both keys are Correct.
   await page.keyboard.press("ArrowRight");
   await pick([qs[2].keys[0]]);
@@ -276,7 +279,7 @@ test("practice mode: the key is judged Correct and a distractor Incorrect, with 
   await pick([qs[3].keys[0], distractor]);
   await page.click("button:text('Check answer')");
   await page.waitForSelector(".feedback");
-  assert.equal(await verdict(), "✗ Incorrect");
+  assert.equal(await verdict(), `✗ Incorrect: the answers are ${shown(qs[3].keys).join(" and ")}`);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });

@@ -110,6 +110,27 @@ test("on a short window (a phone held sideways) the bars that stay on screen lea
   }
 });
 
+test("the review's filters, stuck at the top while scrolling, cover what scrolls under them, their label included", async () => {
+  // A legend drawn across a fieldset's top border lies outside the fieldset's background: on the stuck filters,
+  // question text scrolling underneath showed through beside "Show" (a learner's report). The legend must sit
+  // inside the border, where the background is painted.
+  const bank = bankQuestions().slice(0, 10);
+  const found = [];
+  for (const viewport of [{ width: 1280, height: 860 }, { width: 740, height: 860 }]) {
+    const page = await examRoom(viewport, bank, { id: "filters-legend", answered: true });
+    await endAndReview(page);
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    const box = await page.$eval(".review .filters", (f) => {
+      const a = f.getBoundingClientRect(), l = f.querySelector("legend").getBoundingClientRect();
+      return { stuck: getComputedStyle(f).position === "sticky" && window.scrollY > 0,
+        gap: l.top - (a.top + parseFloat(getComputedStyle(f).borderTopWidth)) };
+    });
+    if (!box.stuck || box.gap < 0) found.push(`${viewport.width}: ${JSON.stringify(box)}`);
+    await page.close();
+  }
+  assert.deepEqual(found, []);
+});
+
 /** Moves focus back up the page with Shift+Tab from its last control, as a keyboard user going back does, and
  *  returns each focused control that a bar staying on screen (sticky or fixed) covers by more than 2 px, and
  *  any such bar covered by another (WCAG 2.2, 2.4.11: focus not obscured). */
