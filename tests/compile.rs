@@ -265,9 +265,16 @@ fn good_fixture_compiles_to_sections_and_questions() {
     );
     assert_eq!(q[0].choices[1].html, "Beta");
     assert!(q[0].stem.contains("A developer needs one thing."));
+    assert!(q[0].explanation.contains("Beta is right."));
+    // The closing lines about distractors name the option each answers (original index), for the app to
+    // show them under the letters the options were shown with.
     assert!(
-        q[0].explanation.contains("Beta is right.")
-            && q[0].explanation.contains("<li>Delta is wrong.</li>")
+        q[0].explanation.ends_with(
+            "<ul class=\"why-not\">\n<li data-option=\"0\">Alpha is wrong.</li>\n\
+             <li data-option=\"2\">Gamma is wrong.</li>\n<li data-option=\"3\">Delta is wrong.</li>\n</ul>\n"
+        ),
+        "{}",
+        q[0].explanation
     );
     assert_eq!(
         q[1].notes,
@@ -377,7 +384,8 @@ fn option_and_key_counts() {
     assert_eq!(
         errors(&MULTI.replace("- [ ] Beta", "- [x] Beta")),
         [
-            "bank/01-b.md:7:1: question `sqs-multi` has 3 keys, so its stem must end with \"(Choose THREE.)\""
+            "bank/01-b.md:7:1: question `sqs-multi` has 3 keys, so its stem must end with \"(Choose THREE.)\"",
+            "bank/01-b.md:15:1: question `sqs-multi` ends its explanation with 3 bullet lines for its 2 distractors; end it with one bullet line per distractor, in option order"
         ]
     );
     assert_eq!(
@@ -386,11 +394,18 @@ fn option_and_key_counts() {
             "bank/01-b.md:7:1: question `sqs-example` has 1 key, so its stem must not say \"(Choose ...)\""
         ]
     );
+    // The lines about distractors must close the explanation: the app letters them by position.
+    assert_eq!(
+        errors(&GOOD.replace("- Delta is wrong.", "- Delta is wrong.\n\nOne more remark.")),
+        [
+            "bank/01-b.md:14:1: question `sqs-example` ends its explanation with 0 bullet lines for its 3 distractors; end it with one bullet line per distractor, in option order"
+        ]
+    );
     assert_eq!(
         errors(&MULTI.replace("- [x] Gamma", "- [x] Gamma\n- [ ] Zeta\n- [ ] Eta")),
         [
             "bank/01-b.md:1:1: question `sqs-multi` has 7 options with 2 keys; use 4 options with 1 key, or 5-6 options with 2-3 keys",
-            "bank/01-b.md:17:1: question `sqs-multi` explains 3 of its 5 distractors; add one bullet line per distractor after the explanation"
+            "bank/01-b.md:17:1: question `sqs-multi` ends its explanation with 3 bullet lines for its 5 distractors; end it with one bullet line per distractor, in option order"
         ]
     );
 }
@@ -432,7 +447,7 @@ fn stem_and_explanation_are_required() {
     assert_eq!(
         errors(&GOOD.replace("- Delta is wrong.\n", "")),
         [
-            "bank/01-b.md:14:1: question `sqs-example` explains 2 of its 3 distractors; add one bullet line per distractor after the explanation"
+            "bank/01-b.md:14:1: question `sqs-example` ends its explanation with 2 bullet lines for its 3 distractors; end it with one bullet line per distractor, in option order"
         ]
     );
 }

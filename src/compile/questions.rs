@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::Source;
 use super::diag::{Diag, Locator};
@@ -203,7 +203,7 @@ fn question(
         }
         stem.extend(block);
     }
-    let explanation: Vec<Spanned<'_>> = blocks.flatten().collect();
+    let mut explanation: Vec<Spanned<'_>> = blocks.flatten().collect();
     let stem_text = markdown::plain_text(&stem);
     let stem_at = stem.first().map_or(at, |(_, r)| r.start);
     if stem_text.is_empty() {
@@ -248,12 +248,19 @@ fn question(
             format!("question `{id}` has no explanation after its options"),
         ));
     } else {
-        let lines = top_level_items(&explanation);
-        let distractors = n - keys;
-        if lines < distractors {
+        // The explanation ends with one bullet line per distractor, in option order, keys skipped: marked with
+        // the option each answers, so the app can show them under the letters the options were shown with.
+        let distractors: Vec<usize> = (0..n).filter(|&i| !choices[i].key).collect();
+        let lines = mark_rebuttals(&mut explanation, &distractors);
+        // More lines than distractors is only worth saying when the options themselves are right.
+        let shape_ok = n == 4 && keys == 1 || (5..=6).contains(&n) && (2..=3).contains(&keys);
+        if lines < distractors.len() || lines > distractors.len() && shape_ok {
             diags.push(loc.diag(
                 explanation_at,
-                format!("question `{id}` explains {lines} of its {distractors} distractors; add one bullet line per distractor after the explanation"),
+                format!(
+                    "question `{id}` ends its explanation with {lines} bullet lines for its {} distractors; end it with one bullet line per distractor, in option order",
+                    distractors.len()
+                ),
             ));
         }
     }
@@ -524,17 +531,22 @@ fn choices(
     out
 }
 
-/// Counts the items of the explanation's top-level lists: its lines about distractors.
-fn top_level_items(events: &[Spanned<'_>]) -> usize {
+/// Marks the explanation's last top-level bullet list as its lines about distractors: the list becomes
+/// `<ul class="why-not">` and its `k`-th item `<li data-option="i">`, `i` being the original index of the
+/// `k`-th distractor (`distractors`), which the app turns into the letter that option was shown with.
+/// Returns the number of items in that list (0 without one); marks nothing unless it equals the distractors.
+fn mark_rebuttals(events: &mut [Spanned<'_>], distractors: &[usize]) -> usize {
     let mut depth = 0usize;
-    let mut list_depth = None;
-    let mut count = 0;
-    for (event, _) in events {
+    let mut last: Option<(usize, usize)> = None;
+    let mut open = None;
+    for (i, (event, _)) in events.iter().enumerate() {
         match event {
-            Event::Start(Tag::List(_)) if list_depth.is_none() => list_depth = Some(depth),
-            Event::Start(Tag::Item) if list_depth.is_some_and(|d| d + 1 == depth) => count += 1,
-            Event::End(TagEnd::List(_)) if list_depth.is_some_and(|d| d + 1 == depth) => {
-                list_depth = None
+            Event::Start(Tag::List(None)) if depth == 0 => open = Some(i),
+            Event::Start(Tag::List(Some(_))) if depth == 0 => open = None,
+            Event::End(TagEnd::List(_)) if depth == 1 => {
+                if let Some(start) = open.take() {
+                    last = Some((start, i));
+                }
             }
             _ => {}
         }
@@ -544,5 +556,48 @@ fn top_level_items(events: &[Spanned<'_>]) -> usize {
             _ => {}
         }
     }
-    count
+    let Some((start, end)) = last else { return 0 };
+    // The list must also be the explanation's last block.
+    if end + 1 != events.len() {
+        return 0;
+    }
+    let items: Vec<usize> = (start + 1..end)
+        .scan(1usize, |d, i| {
+            let at = *d;
+            match events[i].0 {
+                Event::Start(_) => *d += 1,
+                Event::End(_) => *d -= 1,
+                _ => {}
+            }
+            Some((i, at))
+        })
+        .filter(|&(i, at)| at == 1 && matches!(events[i].0, Event::Start(Tag::Item)))
+        .map(|(i, _)| i)
+        .collect();
+    if items.len() != distractors.len() {
+        return items.len();
+    }
+    events[start].0 = Event::Html(CowStr::Borrowed("<ul class=\"why-not\">\n"));
+    events[end].0 = Event::Html(CowStr::Borrowed("</ul>\n"));
+    for (k, &i) in items.iter().enumerate() {
+        events[i].0 = Event::Html(CowStr::from(format!(
+            "<li data-option=\"{}\">",
+            distractors[k]
+        )));
+    }
+    // Each item's end: the first item end at depth 1 after its start.
+    let mut d = 1usize;
+    for (event, _) in events.iter_mut().take(end).skip(start + 1) {
+        match event {
+            Event::End(TagEnd::Item) if d == 2 => {
+                *event = Event::Html(CowStr::Borrowed("</li>\n"));
+                d -= 1;
+            }
+            Event::Start(_) => d += 1,
+            Event::End(_) => d -= 1,
+            Event::Html(h) if h.starts_with("<li data-option=") => d += 1,
+            _ => {}
+        }
+    }
+    items.len()
 }

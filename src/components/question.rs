@@ -42,6 +42,47 @@ pub fn verdict(correct: bool, keys: &[bool], order: &[u8]) -> String {
     )
 }
 
+/// The explanation as a learner reads it under shuffled options: its closing lines about distractors
+/// (`<ul class="why-not">`, one `<li data-option="i">` each, written by the build) are put in the order the
+/// options were shown and each starts with that option's letter. Anything else is returned unchanged.
+pub fn letter_rebuttals(html: &str, order: &[u8]) -> String {
+    const OPEN: &str = "<ul class=\"why-not\">\n";
+    const ITEM: &str = "<li data-option=\"";
+    let Some(at) = html.rfind(OPEN) else {
+        return html.to_string();
+    };
+    let (before, list) = html.split_at(at);
+    let Some(body) = list[OPEN.len()..].strip_suffix("</ul>\n") else {
+        return html.to_string();
+    };
+    let mut items = Vec::new();
+    for chunk in body.split(ITEM).skip(1) {
+        let Some((index, rest)) = chunk.split_once("\">") else {
+            return html.to_string();
+        };
+        let (Ok(orig), Some(text)) = (index.parse::<u8>(), rest.trim_end().strip_suffix("</li>"))
+        else {
+            return html.to_string();
+        };
+        let Some(pos) = order.iter().position(|&o| o == orig) else {
+            return html.to_string();
+        };
+        items.push((pos, text));
+    }
+    items.sort_by_key(|&(pos, _)| pos);
+    let mut out = String::with_capacity(html.len() + 40 * items.len());
+    out.push_str(before);
+    out.push_str(OPEN);
+    for (pos, text) in items {
+        out.push_str(&format!(
+            "<li><span class=\"opt\">{}</span> {text}</li>\n",
+            letter(pos)
+        ));
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
 /// "Choose TWO" for a multiple-response question.
 pub fn choose_hint(keys: usize) -> Option<&'static str> {
     match keys {
@@ -242,6 +283,25 @@ mod tests {
             "AmazonS3 · ShareObjectPreSignedURL"
         );
         assert_eq!(doc_label("https://docs.aws.amazon.com/bedrock/"), "bedrock");
+    }
+
+    #[test]
+    fn lines_about_distractors_follow_the_shown_order_under_their_letters() {
+        let html = "<p>Beta is right.</p>\n<ul class=\"why-not\">\n<li data-option=\"0\">Alpha is wrong.</li>\n\
+                    <li data-option=\"2\">Gamma is <code>x</code> wrong.</li>\n<li data-option=\"3\">Delta is wrong.</li>\n</ul>\n";
+        // Shown as Delta, Beta, Alpha, Gamma: A, B (the key), C, D.
+        assert_eq!(
+            letter_rebuttals(html, &[3, 1, 0, 2]),
+            "<p>Beta is right.</p>\n<ul class=\"why-not\">\n<li><span class=\"opt\">A</span> Delta is wrong.</li>\n\
+             <li><span class=\"opt\">C</span> Alpha is wrong.</li>\n<li><span class=\"opt\">D</span> Gamma is <code>x</code> wrong.</li>\n</ul>\n"
+        );
+        // Without the build's marks (or with an order that does not fit), the explanation is left alone.
+        assert_eq!(
+            letter_rebuttals("<p>x</p>\n<ul>\n<li>y</li>\n</ul>\n", &[0, 1]),
+            "<p>x</p>\n<ul>\n<li>y</li>\n</ul>\n"
+        );
+        assert_eq!(letter_rebuttals(html, &[1, 0]), html);
+        assert_eq!(letter_rebuttals("", &[0, 1, 2, 3]), "");
     }
 
     #[test]

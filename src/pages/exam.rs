@@ -12,7 +12,7 @@ use crate::components::content::{Needs, NeedsContent};
 use crate::components::dialog::Modal;
 use crate::components::navigator::Navigator;
 use crate::components::question::{
-    Choices, ConfidencePicker, DocLinks, NoteLinks, choose_hint, verdict,
+    Choices, ConfidencePicker, DocLinks, NoteLinks, choose_hint, letter_rebuttals, verdict,
 };
 use crate::components::report::ReportLink;
 use crate::exam::session::{Answer, Chose, Confidence, Item, Session};
@@ -481,7 +481,10 @@ fn QuestionCard(
                             }}
                         </h2>
                         <NeedsContent needs=Needs::Explanations inline=true>
-                            <div class="explanation" inner_html=q.explanation()></div>
+                            <div class="explanation" inner_html=move || {
+                                let order = item.with(|i| i.as_ref().map(|i| i.order.clone()).unwrap_or_default());
+                                letter_rebuttals(q.explanation(), &order)
+                            }></div>
                             <NoteLinks question=q back=Route::Exam.href() />
                             <DocLinks question=q />
                         </NeedsContent>

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::bank::EXAM;
-use crate::components::question::{DocLinks, NoteLinks, letter};
+use crate::components::question::{DocLinks, NoteLinks, letter, letter_rebuttals};
 use crate::components::report::ReportLink;
 use crate::exam::pacing::short_duration;
 use crate::exam::score;
@@ -264,7 +264,7 @@ fn question_body(
         <ul class="choices">{options}</ul>
         <details open=!right>
             <summary>"Explanation"</summary>
-            <div class="explanation" inner_html=q.explanation()></div>
+            <div class="explanation" inner_html=letter_rebuttals(q.explanation(), &item.order)></div>
         </details>
         <NoteLinks question=q back />
         <DocLinks question=q />

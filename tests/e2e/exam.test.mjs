@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
 import { answer, fresh } from "./helpers.mjs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 
 let t;
 before(async () => { t = await setup(); });
@@ -343,4 +345,59 @@ test("leaving a running exam asks first; staying keeps the exam open", async () 
 
 test("no exam page threw an error", () => {
   assert.deepEqual(t.errors, []);
+});
+
+/** The first line of each bullet closing a question's explanation in the bank file (its lines about
+ *  distractors, in option order), as plain text. */
+function rebuttals(id) {
+  const dir = join(import.meta.dirname, "..", "..", "questions", "bank");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".md"))) {
+    const text = readFileSync(join(dir, file), "utf8");
+    const at = text.indexOf(`\n## ${id}\n`);
+    if (at < 0) continue;
+    const block = text.slice(at + 1).split(/\n## /)[0].trimEnd().split("\n");
+    const lines = [];
+    for (let i = block.length - 1; i >= 0 && (block[i].startsWith("- ") || block[i].startsWith("  ")); i--) {
+      if (block[i].startsWith("- ")) lines.unshift(block[i].slice(2).replace(/[`*]/g, ""));
+    }
+    return lines;
+  }
+  throw new Error(id);
+}
+
+test("the lines about distractors read in the order the options were shown, each under its option's letter", async () => {
+  // Under shuffled options, lines in file order could not be matched to options (a learner's report).
+  const q = bankQuestions().find((x) => x.keys.length === 2 && x.options === 5);
+  const lines = rebuttals(q.id);
+  const order = [...Array(q.options).keys()].reverse();
+  const distractors = [...Array(q.options).keys()].filter((i) => !q.keys.includes(i));
+  // Expected: for each shown position holding a distractor, its letter and its line.
+  const expected = order.map((orig, pos) => [orig, pos]).filter(([orig]) => !q.keys.includes(orig))
+    .map(([orig, pos]) => `${"ABCDEF"[pos]} ${lines[distractors.indexOf(orig)]}`);
+  const shown = (page, sel) => page.$$eval(sel, (ls) => ls.map((l) => l.textContent.replace(/\s+/g, " ").trim()));
+  const exam = (mode) => { const s = JSON.parse(storedExam([q], { mode, answered: true })); s.items[0].order = order; return JSON.stringify(s); };
+  // Practice feedback.
+  const page = await t.open("#/");
+  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, exam("Practice"));
+  await page.goto(t.url + "#/exam");
+  await page.reload();
+  await page.waitForSelector(".exam .card");
+  await page.click("button:text('Check answer')");
+  await page.waitForSelector(".feedback .why-not li");
+  const practice = await shown(page, ".feedback .why-not li");
+  assert.deepEqual(practice.map((l) => l.slice(0, 40)), expected.map((l) => l.slice(0, 40)));
+  // The review of a finished exam.
+  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, exam("Exam"));
+  await page.goto(t.url + "#/exam");
+  await page.reload();
+  await page.waitForSelector(".exam .card");
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  await page.click("text=Review all answers");
+  await page.waitForSelector(".review .why-not li");
+  const review = await shown(page, "#q1 .why-not li");
+  assert.deepEqual(review.map((l) => l.slice(0, 40)), expected.map((l) => l.slice(0, 40)));
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
 });
