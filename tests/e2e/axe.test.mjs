@@ -47,6 +47,17 @@ for (const size of SIZES) {
     await page.keyboard.press("?");
     await look("exam room, shortcuts help");
     await page.keyboard.press("Escape");
+    // The clock's last ten and last five minutes (their colours must still read against the bar).
+    for (const [minutes, level] of [[8, "warning"], [4, "danger"]]) {
+      await page.evaluate((m) => {
+        const s = JSON.parse(localStorage.getItem("dva.exam"));
+        s.deadline_ms = Date.now() + m * 60_000;
+        localStorage.setItem("dva.exam", JSON.stringify(s));
+      }, minutes);
+      await page.reload();
+      await page.waitForSelector(`.timer.${level}`);
+      await look(`exam room, clock in its last ${minutes < 5 ? "five" : "ten"} minutes`);
+    }
     await page.keyboard.press("r");
     await page.waitForSelector(".review-list");
     await look("exam room, review screen");
