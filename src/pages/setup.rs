@@ -241,7 +241,8 @@ pub fn Setup() -> impl IntoView {
                     {kind_radio(Choice::Section, "Section drill", "Questions on one chapter or section of the notes".to_string())}
                     {kind_radio(Choice::Tasks, "Task statement drill", format!("Only the {} task statements you choose", EXAM.code))}
                 </fieldset>
-                <Show when=move || choice.get() != Choice::Full>
+                // No lengths to offer yet (a section or task drill before its choice): no empty box.
+                <Show when=move || choice.get() != Choice::Full && !lengths().is_empty()>
                     <fieldset>
                         <legend>"Length"</legend>
                         <div class="row">

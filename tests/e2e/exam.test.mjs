@@ -401,3 +401,17 @@ test("the lines about distractors read in the order the options were shown, each
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
+
+test("a section or task-statement drill asks for its length only once there is something to measure", async () => {
+  // An empty "Length" box stood above the section choice (a learner's report).
+  const page = await t.open("#/exam/new");
+  await page.waitForSelector("form.setup");
+  const legends = () => page.$$eval("form.setup legend", (ls) => ls.map((l) => l.textContent.trim()));
+  await page.click('.option-card:has-text("Section drill")');
+  assert.deepEqual(await legends(), ["Kind", "Section", "Mode"]);
+  await page.click('.option-card:has-text("Task statement drill")');
+  assert.ok(!(await legends()).includes("Length"), "no tasks chosen yet: no length");
+  await page.click('.option-card:has-text("Quick exam")');
+  assert.deepEqual(await legends(), ["Kind", "Length", "Mode"]);
+  await page.close();
+});

@@ -111,6 +111,23 @@ export async function problems(page, where) {
       const lines = Math.round(x.height / lineHeight);
       if (lines >= 4 && words >= 4 && chars / lines < 12) out.push(`an option is laid out about one word per line (${lines} lines, ${words} words, ${chars} characters)`);
     }
+    // A one-word table heading is never broken across lines ("Misse" over "d" in the history at 360 px).
+    // (Text hidden for screen readers only is not seen; a hyphen or slash is a fair place to break.)
+    for (const th of document.querySelectorAll("th")) {
+      if (!th.checkVisibility()) continue;
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement.closest(".sr-only")) nodes.push(n);
+      const word = nodes.map((n) => n.textContent).join("").trim();
+      if (!word || /[\s\-\/]/.test(word)) continue;
+      const tops = new Set();
+      for (const n of nodes) {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+      }
+      if (tops.size > 1) out.push(`the table heading "${word}" is broken across ${tops.size} lines`);
+    }
     // Every control at least 24x24 CSS pixels (WCAG 2.2, 2.5.8); a radio or checkbox counts with its
     // label, which takes the same click. Links inside running text are exempt (inline targets).
     for (const el of document.querySelectorAll("button, select, input, a.button, summary")) {
