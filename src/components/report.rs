@@ -57,7 +57,7 @@ pub fn ReportLink(question: &'static Question, item: Item) -> impl IntoView {
                     <button type="button" class="linkish" on:click=move |_| {
                         platform::copy_text(&text, move |ok| {
                             let _ = said.try_set(if ok {
-                                "Copied: the report (question id, bank version, your answer) is on your clipboard; paste it into a message to the maintainers.".to_string()
+                                "Copied: the report (question id, bank version, your answer) is on your clipboard. This copy of the app names no issue tracker; paste it into a message to whoever runs it.".to_string()
                             } else {
                                 "Could not copy. The question id is shown in the address of this page's review.".to_string()
                             });

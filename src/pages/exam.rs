@@ -319,7 +319,11 @@ fn Room() -> impl IntoView {
         <div class="exam">
             <div class="exam-bar">
                 <p class="exam-title">{title}</p>
-                <p class="progress">{move || format!("Question {} of {}", current.get() + 1, total)}</p>
+                <p class="progress">{move || if screen.get() == Screen::Question {
+                    format!("Question {} of {}", current.get() + 1, total)
+                } else {
+                    format!("Review screen · {total} questions")
+                }}</p>
                 {timer}
             </div>
             <p class="sr-only" role="status" aria-live="polite">{move || spoken.get()}</p>

@@ -182,7 +182,7 @@ pub fn HistoryPage() -> impl IntoView {
                 } else {
                     view! {
                         <table class="weak" tabindex="0">
-                            <thead><tr><th scope="col">"Section"</th><th scope="col" class="num">"Missed"</th><th scope="col">"Practice"</th></tr></thead>
+                            <thead><tr><th scope="col">"Section"</th><th scope="col" class="num">"Missed"</th><th scope="col">"Drill"</th></tr></thead>
                             <tbody>{weak_rows}</tbody>
                         </table>
                     }.into_any()

@@ -55,6 +55,7 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   await page.keyboard.press("r");
   await page.waitForSelector(".review-screen");
   assert.equal(await page.$$eval(".review-row", (l) => l.length), 10);
+  assert.equal(await progress(page), "Review screen · 10 questions", "the bar no longer names the question left");
   await page.click('.pill:has-text("Flagged")');
   await page.waitForFunction(() => document.querySelectorAll(".review-row").length === 1);
   await page.click(".review-row");
