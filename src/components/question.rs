@@ -46,38 +46,57 @@ pub fn verdict(correct: bool, keys: &[bool], order: &[u8]) -> String {
 /// (`<ul class="why-not">`, one `<li data-option="i">` each, written by the build) are put in the order the
 /// options were shown and each starts with that option's letter. Anything else is returned unchanged.
 pub fn letter_rebuttals(html: &str, order: &[u8]) -> String {
+    // Plain byte searches and no sort: the generic string searcher and sort would each add kilobytes of
+    // wasm for a list of at most four lines.
     const OPEN: &str = "<ul class=\"why-not\">\n";
     const ITEM: &str = "<li data-option=\"";
-    let Some(at) = html.rfind(OPEN) else {
+    const END: &str = "</li>\n";
+    let find = |from: usize, needle: &str| {
+        html.as_bytes()
+            .get(from..)?
+            .windows(needle.len())
+            .position(|w| w == needle.as_bytes())
+            .map(|i| from + i)
+    };
+    let Some(start) = find(0, OPEN) else {
         return html.to_string();
     };
-    let (before, list) = html.split_at(at);
-    let Some(body) = list[OPEN.len()..].strip_suffix("</ul>\n") else {
-        return html.to_string();
-    };
-    let mut items = Vec::new();
-    for chunk in body.split(ITEM).skip(1) {
-        let Some((index, rest)) = chunk.split_once("\">") else {
+    // Each line: its option's display position and its HTML.
+    let mut items: Vec<(usize, &str)> = Vec::new();
+    let mut at = start + OPEN.len();
+    while let Some(item) = find(at, ITEM).filter(|&i| i == at) {
+        let digit = html.as_bytes().get(item + ITEM.len()).copied().unwrap_or(0);
+        let text_at = item + ITEM.len() + 3; // one digit, then `">`
+        let (Some(orig), Some(end)) = (digit.checked_sub(b'0'), find(text_at, END)) else {
             return html.to_string();
         };
-        let (Ok(orig), Some(text)) = (index.parse::<u8>(), rest.trim_end().strip_suffix("</li>"))
-        else {
-            return html.to_string();
-        };
+        // The line ends at the first `</li>` closing at its own depth: nested lists hold plain `<li>`s.
+        let mut end = end;
+        let mut from = text_at;
+        while let Some(open) = find(from, "<li>").filter(|&o| o < end) {
+            from = open + 4;
+            end = find(end + END.len(), END).unwrap_or(end);
+        }
         let Some(pos) = order.iter().position(|&o| o == orig) else {
             return html.to_string();
         };
-        items.push((pos, text));
+        items.push((pos, &html[text_at..end]));
+        at = end + END.len();
     }
-    items.sort_by_key(|&(pos, _)| pos);
+    if items.is_empty() || html.get(at..) != Some("</ul>\n") {
+        return html.to_string();
+    }
     let mut out = String::with_capacity(html.len() + 40 * items.len());
-    out.push_str(before);
+    out.push_str(&html[..start]);
     out.push_str(OPEN);
-    for (pos, text) in items {
-        out.push_str(&format!(
-            "<li><span class=\"opt\">{}</span> {text}</li>\n",
-            letter(pos)
-        ));
+    for pos in 0..order.len() {
+        if let Some((_, text)) = items.iter().find(|(p, _)| *p == pos) {
+            out.push_str("<li><span class=\"opt\">");
+            out.push(letter(pos));
+            out.push_str("</span> ");
+            out.push_str(text);
+            out.push_str(END);
+        }
     }
     out.push_str("</ul>\n");
     out
@@ -294,6 +313,14 @@ mod tests {
             letter_rebuttals(html, &[3, 1, 0, 2]),
             "<p>Beta is right.</p>\n<ul class=\"why-not\">\n<li><span class=\"opt\">A</span> Delta is wrong.</li>\n\
              <li><span class=\"opt\">C</span> Alpha is wrong.</li>\n<li><span class=\"opt\">D</span> Gamma is <code>x</code> wrong.</li>\n</ul>\n"
+        );
+        // A line holding its own list keeps it whole.
+        let nested = "<ul class=\"why-not\">\n<li data-option=\"1\">One:\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n</li>\n\
+                      <li data-option=\"0\">Zero.</li>\n</ul>\n";
+        assert_eq!(
+            letter_rebuttals(nested, &[0, 1, 2, 3]),
+            "<ul class=\"why-not\">\n<li><span class=\"opt\">A</span> Zero.</li>\n\
+             <li><span class=\"opt\">B</span> One:\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n</li>\n</ul>\n"
         );
         // Without the build's marks (or with an order that does not fit), the explanation is left alone.
         assert_eq!(
