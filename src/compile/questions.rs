@@ -219,7 +219,8 @@ fn question(
     let choices = choices(&id, options, notes, loc, diags);
     let keys = choices.iter().filter(|c| c.key).count();
     let n = choices.len();
-    if !(n == 4 && keys == 1 || (5..=6).contains(&n) && (2..=3).contains(&keys)) {
+    let shape_ok = n == 4 && keys == 1 || (5..=6).contains(&n) && (2..=3).contains(&keys);
+    if !shape_ok {
         diags.push(loc.diag(
             at,
             format!("question `{id}` has {n} options with {keys} keys; use 4 options with 1 key, or 5-6 options with 2-3 keys"),
@@ -253,7 +254,6 @@ fn question(
         let distractors: Vec<usize> = (0..n).filter(|&i| !choices[i].key).collect();
         let lines = mark_rebuttals(&mut explanation, &distractors);
         // More lines than distractors is only worth saying when the options themselves are right.
-        let shape_ok = n == 4 && keys == 1 || (5..=6).contains(&n) && (2..=3).contains(&keys);
         if lines < distractors.len() || lines > distractors.len() && shape_ok {
             diags.push(loc.diag(
                 explanation_at,
@@ -561,42 +561,31 @@ fn mark_rebuttals(events: &mut [Spanned<'_>], distractors: &[usize]) -> usize {
     if end + 1 != events.len() {
         return 0;
     }
-    let items: Vec<usize> = (start + 1..end)
-        .scan(1usize, |d, i| {
-            let at = *d;
-            match events[i].0 {
-                Event::Start(_) => *d += 1,
-                Event::End(_) => *d -= 1,
-                _ => {}
-            }
-            Some((i, at))
-        })
-        .filter(|&(i, at)| at == 1 && matches!(events[i].0, Event::Start(Tag::Item)))
-        .map(|(i, _)| i)
-        .collect();
-    if items.len() != distractors.len() {
-        return items.len();
-    }
-    events[start].0 = Event::Html(CowStr::Borrowed("<ul class=\"why-not\">\n"));
-    events[end].0 = Event::Html(CowStr::Borrowed("</ul>\n"));
-    for (k, &i) in items.iter().enumerate() {
-        events[i].0 = Event::Html(CowStr::from(format!(
-            "<li data-option=\"{}\">",
-            distractors[k]
-        )));
-    }
-    // Each item's end: the first item end at depth 1 after its start.
-    let mut d = 1usize;
-    for (event, _) in events.iter_mut().take(end).skip(start + 1) {
+    // Its own items (start and end event), not those of a list nested in one of them.
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0usize;
+    for (i, (event, _)) in events.iter().enumerate().take(end).skip(start + 1) {
         match event {
-            Event::End(TagEnd::Item) if d == 2 => {
-                *event = Event::Html(CowStr::Borrowed("</li>\n"));
-                d -= 1;
+            Event::Start(Tag::Item) if depth == 0 => items.push((i, i)),
+            Event::End(TagEnd::Item) if depth == 1 => {
+                if let Some(item) = items.last_mut() {
+                    item.1 = i;
+                }
             }
-            Event::Start(_) => d += 1,
-            Event::End(_) => d -= 1,
-            Event::Html(h) if h.starts_with("<li data-option=") => d += 1,
             _ => {}
+        }
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
+    if items.len() == distractors.len() {
+        events[start].0 = Event::Html(CowStr::Borrowed("<ul class=\"why-not\">\n"));
+        events[end].0 = Event::Html(CowStr::Borrowed("</ul>\n"));
+        for (&(open, close), option) in items.iter().zip(distractors) {
+            events[open].0 = Event::Html(CowStr::from(format!("<li data-option=\"{option}\">")));
+            events[close].0 = Event::Html(CowStr::Borrowed("</li>\n"));
         }
     }
     items.len()

@@ -64,9 +64,9 @@ pub fn letter_rebuttals(html: &str, order: &[u8]) -> String {
     // Each line: its option's display position and its HTML.
     let mut items: Vec<(usize, &str)> = Vec::new();
     let mut at = start + OPEN.len();
-    while let Some(item) = find(at, ITEM).filter(|&i| i == at) {
-        let digit = html.as_bytes().get(item + ITEM.len()).copied().unwrap_or(0);
-        let text_at = item + ITEM.len() + 3; // one digit, then `">`
+    while html.get(at..).is_some_and(|rest| rest.starts_with(ITEM)) {
+        let digit = html.as_bytes().get(at + ITEM.len()).copied().unwrap_or(0);
+        let text_at = at + ITEM.len() + 3; // one digit, then `">`
         let (Some(orig), Some(end)) = (digit.checked_sub(b'0'), find(text_at, END)) else {
             return html.to_string();
         };

@@ -437,6 +437,8 @@ fn QuestionCard(
             })
         })
     };
+    // The option order as shown, for the verdict's letters and the lettered lines about distractors.
+    let order = move || item.with(|i| i.as_ref().map(|i| i.order.clone()).unwrap_or_default());
     let hint = choose_hint(q.keys());
     view! {
         <div class="card">
@@ -480,15 +482,11 @@ fn QuestionCard(
                         <h2 class="verdict" class:right=correct class:wrong=move || !correct()>
                             {move || {
                                 let keys: Vec<bool> = q.choices.iter().map(|c| c.key).collect();
-                                let order = item.with(|i| i.as_ref().map(|i| i.order.clone()).unwrap_or_default());
-                                verdict(correct(), &keys, &order)
+                                verdict(correct(), &keys, &order())
                             }}
                         </h2>
                         <NeedsContent needs=Needs::Explanations inline=true>
-                            <div class="explanation" inner_html=move || {
-                                let order = item.with(|i| i.as_ref().map(|i| i.order.clone()).unwrap_or_default());
-                                letter_rebuttals(q.explanation(), &order)
-                            }></div>
+                            <div class="explanation" inner_html=move || letter_rebuttals(q.explanation(), &order())></div>
                             <NoteLinks question=q back=Route::Exam.href() />
                             <DocLinks question=q />
                         </NeedsContent>

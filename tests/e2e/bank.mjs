@@ -23,6 +23,23 @@ export function bankQuestions() {
   return out.map((q) => ({ ...q, domain: Number(q.task.split(".")[0]), multi: q.keys.length > 1 }));
 }
 
+/** The first line of each bullet closing a question's explanation in the bank file (its lines about
+ *  distractors, in option order), as plain text. */
+export function rebuttals(id) {
+  for (const file of readdirSync(DIR).filter((f) => f.endsWith(".md"))) {
+    const text = readFileSync(join(DIR, file), "utf8");
+    const at = text.indexOf(`\n## ${id}\n`);
+    if (at < 0) continue;
+    const block = text.slice(at + 1).split(/\n## /)[0].trimEnd().split("\n");
+    const lines = [];
+    for (let i = block.length - 1; i >= 0 && (block[i].startsWith("- ") || block[i].startsWith("  ")); i--) {
+      if (block[i].startsWith("- ")) lines.unshift(block[i].slice(2).replace(/[`*]/g, ""));
+    }
+    return lines;
+  }
+  throw new Error(id);
+}
+
 /**
  * A stored exam in progress (the app's `dva.exam` value) of these questions, options in file order.
  * `timed` gives an exam-mode session an hour on the clock (default) or none; `answered` picks each

@@ -3,10 +3,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
-import { bankQuestions, storedExam } from "./bank.mjs";
-import { answer, fresh } from "./helpers.mjs";
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { bankQuestions, rebuttals, storedExam } from "./bank.mjs";
+import { answer, fresh, openStored } from "./helpers.mjs";
 
 let t;
 before(async () => { t = await setup(); });
@@ -348,24 +346,6 @@ test("no exam page threw an error", () => {
   assert.deepEqual(t.errors, []);
 });
 
-/** The first line of each bullet closing a question's explanation in the bank file (its lines about
- *  distractors, in option order), as plain text. */
-function rebuttals(id) {
-  const dir = join(import.meta.dirname, "..", "..", "questions", "bank");
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".md"))) {
-    const text = readFileSync(join(dir, file), "utf8");
-    const at = text.indexOf(`\n## ${id}\n`);
-    if (at < 0) continue;
-    const block = text.slice(at + 1).split(/\n## /)[0].trimEnd().split("\n");
-    const lines = [];
-    for (let i = block.length - 1; i >= 0 && (block[i].startsWith("- ") || block[i].startsWith("  ")); i--) {
-      if (block[i].startsWith("- ")) lines.unshift(block[i].slice(2).replace(/[`*]/g, ""));
-    }
-    return lines;
-  }
-  throw new Error(id);
-}
-
 test("the lines about distractors read in the order the options were shown, each under its option's letter", async () => {
   // Under shuffled options, lines in file order could not be matched to options (a learner's report).
   const q = bankQuestions().find((x) => x.keys.length === 2 && x.options === 5);
@@ -379,19 +359,13 @@ test("the lines about distractors read in the order the options were shown, each
   const exam = (mode) => { const s = JSON.parse(storedExam([q], { mode, answered: true })); s.items[0].order = order; return JSON.stringify(s); };
   // Practice feedback.
   const page = await t.open("#/");
-  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, exam("Practice"));
-  await page.goto(t.url + "#/exam");
-  await page.reload();
-  await page.waitForSelector(".exam .card");
+  await openStored(page, t.url, exam("Practice"));
   await page.click("button:text('Check answer')");
   await page.waitForSelector(".feedback .why-not li");
   const practice = await shown(page, ".feedback .why-not li");
   assert.deepEqual(practice.map((l) => l.slice(0, 40)), expected.map((l) => l.slice(0, 40)));
   // The review of a finished exam.
-  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, exam("Exam"));
-  await page.goto(t.url + "#/exam");
-  await page.reload();
-  await page.waitForSelector(".exam .card");
+  await openStored(page, t.url, exam("Exam"));
   await page.click("button.end");
   await page.click("#end-confirm");
   await page.waitForSelector(".results");

@@ -7,6 +7,15 @@ export async function fresh(page, url, hash = "#/exam/new") {
   await page.reload();
 }
 
+/** Opens the exam room on a stored exam in progress (`stored`: the app's `dva.exam` value, as bank.mjs's
+ *  storedExam writes it), in place of anything stored before. */
+export async function openStored(page, url, stored) {
+  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, stored);
+  await page.goto(url + "#/exam");
+  await page.reload();
+  await page.waitForSelector(".exam .card");
+}
+
 /** Answers the current question with its first options, as many as it asks for, by keyboard. */
 export async function answer(page) {
   const multi = await page.$(".choose");

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
 import { SIZES, problems, underBars } from "./layout.mjs";
-import { answer, finish, fresh } from "./helpers.mjs";
+import { answer, finish, fresh, openStored } from "./helpers.mjs";
 
 let t;
 before(async () => { t = await setup(); });
@@ -17,11 +17,7 @@ after(async () => { await t.teardown(); });
  *  unless `timed` is false; each answered with its first options if `answered`). */
 async function examRoom(viewport, questions, options) {
   const page = await t.open("#/", { viewport });
-  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); },
-    storedExam(questions, { mode: "Exam", timed: true, ...options }));
-  await page.goto(t.url + "#/exam");
-  await page.reload();
-  await page.waitForSelector(".exam .card");
+  await openStored(page, t.url, storedExam(questions, { mode: "Exam", timed: true, ...options }));
   return page;
 }
 
@@ -210,11 +206,7 @@ async function everyPage(page, size, again = async () => {}) {
   await page.goto(t.url + "#/exam/new");
   await page.waitForSelector("form.setup");
   all.push(...(await problems(page, `${size} setup`)));
-  await page.evaluate((s) => localStorage.setItem("dva.exam", s),
-    storedExam(bankQuestions().slice(0, 10), { mode: "Exam", id: "every-page" }));
-  await page.goto(t.url + "#/exam");
-  await page.reload();
-  await page.waitForSelector(".exam .card");
+  await openStored(page, t.url, storedExam(bankQuestions().slice(0, 10), { mode: "Exam", id: "every-page" }));
   await again();
   await answer(page);
   await page.keyboard.press("s");

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setup, launch } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
-import { answer, finish, fresh, startQuick } from "./helpers.mjs";
+import { answer, finish, fresh, openStored, startQuick } from "./helpers.mjs";
 
 const out = process.env.SHOTS;
 if (!out) throw new Error("set SHOTS to the folder for the screenshots");
@@ -34,12 +34,7 @@ async function shot(page, size, name, viewportOnly = false) {
 }
 
 /** Opens a stored exam of known questions (see bank.mjs) in the exam room. */
-async function openStored(page, questions, options) {
-  await page.evaluate((s) => { localStorage.clear(); localStorage.setItem("dva.exam", s); }, storedExam(questions, options));
-  await page.goto(env.url + "#/exam");
-  await page.reload();
-  await page.waitForSelector(".exam .card");
-}
+const openExam = (page, questions, options) => openStored(page, env.url, storedExam(questions, options));
 
 const bank = bankQuestions();
 const singles = bank.filter((q) => !q.multi);
@@ -112,7 +107,7 @@ for (const size of SIZES) {
   await shot(page, size, "review-by-domain", true);
 
   // The last five minutes' warning style.
-  await openStored(page, singles.slice(0, 3), { mode: "Exam" });
+  await openExam(page, singles.slice(0, 3), { mode: "Exam" });
   await page.evaluate(() => {
     const s = JSON.parse(localStorage.getItem("dva.exam"));
     s.deadline_ms = Date.now() + 4 * 60_000;
@@ -124,12 +119,12 @@ for (const size of SIZES) {
 
   // Practice feedback, and a passed exam (every key chosen).
   const known = singles.slice(0, 5);
-  await openStored(page, known);
+  await openExam(page, known);
   for (const k of known[0].keys) await page.click(`.choice >> nth=${k}`);
   await page.click("button:text('Check answer')");
   await page.waitForSelector(".feedback");
   await shot(page, size, "practice-feedback");
-  await openStored(page, known, { mode: "Exam" });
+  await openExam(page, known, { mode: "Exam" });
   for (const q of known) {
     for (const k of q.keys) await page.click(`.choice >> nth=${k}`);
     await page.keyboard.press("ArrowRight");
