@@ -20,8 +20,10 @@ const UNSCOPED = /^dva-[0-9a-f]{16}$/;
 // changed only the content costs a returning learner only the changed content files; and one the page
 // has just downloaded (on a first visit: the code, the content index, the questions and explanations,
 // ~480 KB) is taken from the browser's HTTP cache, even if stale, instead of a second time from the
-// network. The rest (the page, the manifest, the icons) is always downloaded afresh.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// network. The rest (the page, the manifest, the icons) is always downloaded afresh. The content files'
+// hashes have 16 hex digits; trunk's for the code drop leading zeros (one build in sixteen had 15, and its
+// code was then downloaded again on every release).
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => Promise.all(FILES.map(async (f) => {
