@@ -46,6 +46,22 @@ pub fn App() -> impl IntoView {
     platform::on_update_ready(move || {
         app.tell("A new version of this app is ready. It will be used the next time you open it (after every tab of it is closed); your exam in progress and your history are kept.");
     });
+    // A timed exam ends on time wherever the learner is (the exam room watches its own clock): left for
+    // the notes, it used to wait at 0:00 until Resume was pressed.
+    let _ = set_interval_with_handle(
+        move || {
+            let now = platform::now_ms();
+            if route.get_untracked() != Route::Exam
+                && app
+                    .session
+                    .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_expired(now)))
+                && app.finish(now, true).is_some()
+            {
+                app.tell("The time of your exam ran out while you were away from it. It was submitted with the answers you had saved; its results are first in History.");
+            }
+        },
+        std::time::Duration::from_secs(1),
+    );
     window_event_listener(leptos::ev::hashchange, move |_| {
         let next = Route::parse(&platform::hash());
         if route.get_untracked() == Route::Exam
@@ -251,7 +267,7 @@ fn StartGuard() -> impl IntoView {
                 s.as_ref().map(|s| {
                     let (answered, _, _) = s.counts();
                     format!(
-                        "You have an unfinished exam: {} ({answered} of {} answered). Resume it, or discard it and start \"{new}\" instead. A discarded exam is not recorded.",
+                        "You have an unfinished exam: {}, {answered} of {} answered. Resume it, or discard it and start \"{new}\" instead. A discarded exam is not recorded.",
                         s.spec.title(),
                         s.items.len()
                     )

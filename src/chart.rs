@@ -75,6 +75,30 @@ pub fn isolated(values: &[Option<f64>]) -> Vec<(usize, f64)> {
         .collect()
 }
 
+/// The x axis's labels for attempts `(index, "YYYY-MM-DD HH:MM")`: `MM-DD`; when two fall on the same
+/// day, `HH:MM` if all do, else `MM-DD HH:MM`; when even those repeat, the attempts' numbers ("#1"). Two
+/// ticks both reading "11-26" told nothing.
+pub fn tick_labels(stamps: &[(usize, String)]) -> Vec<String> {
+    let part = |s: &str, from: usize| s.get(from..16.min(s.len())).unwrap_or_default().to_string();
+    let day = |s: &str| s.get(5..10).unwrap_or_default().to_string();
+    let days: Vec<String> = stamps.iter().map(|(_, s)| day(s)).collect();
+    let repeated = days.windows(2).any(|w| w[0] == w[1]);
+    let one_day = days.windows(2).all(|w| w[0] == w[1]);
+    let labels: Vec<String> = stamps
+        .iter()
+        .map(|(_, s)| match (repeated, one_day) {
+            (false, _) => day(s),
+            (true, true) => part(s, 11),
+            (true, false) => part(s, 5),
+        })
+        .collect();
+    if labels.windows(2).any(|w| w[0] == w[1]) {
+        stamps.iter().map(|(i, _)| format!("#{}", i + 1)).collect()
+    } else {
+        labels
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +144,37 @@ mod tests {
             vec![(0, 1.0), (5, 6.0)]
         );
         assert_eq!(isolated(&[None, None]), vec![]);
+    }
+
+    #[test]
+    fn tick_labels_never_repeat() {
+        let at = |v: &[(usize, &str)]| -> Vec<String> {
+            tick_labels(
+                &v.iter()
+                    .map(|(i, s)| (*i, s.to_string()))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(
+            at(&[(0, "2026-11-20 09:00"), (4, "2026-11-26 10:30")]),
+            ["11-20", "11-26"]
+        );
+        assert_eq!(
+            at(&[(0, "2026-11-26 09:00"), (1, "2026-11-26 10:30")]),
+            ["09:00", "10:30"]
+        );
+        assert_eq!(
+            at(&[
+                (0, "2026-11-20 09:00"),
+                (2, "2026-11-26 09:00"),
+                (4, "2026-11-26 10:30")
+            ]),
+            ["11-20 09:00", "11-26 09:00", "11-26 10:30"]
+        );
+        assert_eq!(
+            at(&[(0, "2026-11-26 09:00"), (1, "2026-11-26 09:00")]),
+            ["#1", "#2"]
+        );
+        assert_eq!(at(&[(0, "2026-11-26 09:00")]), ["11-26"]);
     }
 }

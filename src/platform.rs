@@ -25,8 +25,13 @@ pub fn now_ms() -> f64 {
 
 /// Whether the system asks for a dark colour scheme.
 pub fn prefers_dark() -> bool {
+    media("(prefers-color-scheme: dark)")
+}
+
+/// Whether the CSS media query matches now.
+pub fn media(query: &str) -> bool {
     window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .and_then(|w| w.match_media(query).ok().flatten())
         .is_some_and(|m| m.matches())
 }
 
@@ -314,6 +319,13 @@ pub fn link_href(ev: &web_sys::Event) -> Option<String> {
 pub fn go(href: &str) {
     if let Some(w) = window() {
         let _ = w.location().set_hash(href.trim_start_matches('#'));
+    }
+}
+
+/// Navigates to a route's href in place of the current history entry (a hash change, as [`go`]).
+pub fn go_replacing(href: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().replace(href);
     }
 }
 

@@ -18,6 +18,8 @@ pub struct Hit {
 /// Sections as (title, text) pairs, lowercased once, and every distinct word of the notes (for typos).
 pub struct Index {
     entries: Vec<(String, String)>,
+    /// Whether each section is a whole chapter (its HTML opens with the chapter's `h1`).
+    chapters: Vec<bool>,
     originals: Vec<String>,
     vocab: Vec<String>,
 }
@@ -25,10 +27,12 @@ pub struct Index {
 impl Index {
     /// Builds the index from (title, HTML) pairs.
     pub fn new<'a>(sections: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut chapters = Vec::new();
         let (entries, originals): (Vec<(String, String)>, Vec<String>) = sections
             .into_iter()
             .map(|(title, html)| {
-                let text = text_of(html);
+                chapters.push(html.trim_start().starts_with("<h1"));
+                let text = text_of(body_of(html));
                 ((lower(title), lower(&text)), text)
             })
             .unzip();
@@ -46,6 +50,7 @@ impl Index {
         vocab.dedup();
         Index {
             entries,
+            chapters,
             originals,
             vocab,
         }
@@ -87,12 +92,12 @@ impl Index {
             return Vec::new();
         }
         let has = |hay: &str, g: &[String]| g.iter().any(|w| hay.contains(w.as_str()));
-        let mut hits: Vec<(bool, usize)> = self
+        let mut hits: Vec<(Rank, usize)> = self
             .entries
             .iter()
             .enumerate()
             .filter(|(_, (title, text))| groups.iter().all(|g| has(title, g) || has(text, g)))
-            .map(|(i, (title, _))| (!groups.iter().all(|g| has(title, g)), i))
+            .map(|(i, (title, text))| (rank(title, text, self.chapters[i], &groups), i))
             .collect();
         crate::sort::sort(&mut hits);
         hits.into_iter()
@@ -118,6 +123,49 @@ impl Index {
             })
             .collect()
     }
+}
+
+/// How well a section matches, smallest first: more of the query's words in its title; then, among those
+/// whose title has any, a chapter before a section and a shorter title before a longer one, so "lambda"
+/// finds the chapter "AWS Lambda" before "X-Ray In Lambda Functions" and "dynamodb" the chapter "Amazon
+/// DynamoDB" before "DynamoDB TTL"; then more uses of the words in its text; then the notes' order.
+type Rank = (usize, bool, usize, usize);
+
+fn rank(title: &str, text: &str, chapter: bool, groups: &[Vec<String>]) -> Rank {
+    let in_title = groups
+        .iter()
+        .filter(|g| g.iter().any(|w| title.contains(w.as_str())))
+        .count();
+    let uses: usize = groups
+        .iter()
+        .flatten()
+        .map(|w| text.matches(w.as_str()).count())
+        .sum();
+    let length = if in_title > 0 { title.len() } else { 0 };
+    (
+        groups.len() - in_title,
+        in_title > 0 && !chapter,
+        length,
+        usize::MAX - uses.min(50),
+    )
+}
+
+/// A section's HTML without its heading and the "Task statements: ..." line under it: the title is
+/// searched on its own, and an excerpt should start with what the section says.
+fn body_of(html: &str) -> &str {
+    let mut rest = html.trim_start();
+    if rest.starts_with("<h")
+        && let Some(end) = rest.find("</h")
+        && let Some(close) = rest[end..].find('>')
+    {
+        rest = rest[end + close + 1..].trim_start();
+    }
+    if rest.starts_with("<p class=\"serves\">")
+        && let Some(end) = rest.find("</p>")
+    {
+        rest = &rest[end + 4..];
+    }
+    rest
 }
 
 /// About 140 characters of `text` around the first `word` (found in its lowercase twin `lower`).
@@ -300,6 +348,50 @@ mod tests {
         assert_eq!(ix.search("sqs", 1).len(), 1);
         assert_eq!(ix.search("& lambda", 10).len(), 1, "entities are decoded");
         assert!(ix.search("h2", 10).is_empty(), "tags are not text");
+    }
+
+    #[test]
+    fn the_section_named_by_the_query_comes_first() {
+        let ix = Index::new([
+            (
+                "S3 Object Lambda",
+                "<p>Transforms objects with a lambda function.</p>",
+            ),
+            ("X-Ray In Lambda", "<p>Active tracing.</p>"),
+            (
+                "AWS Lambda",
+                "<h1 id=\"aws-lambda\">AWS Lambda</h1>\n<p class=\"serves\">Task statements: 1.2</p>\n<p>Lambda runs code; lambda scales.</p>",
+            ),
+            ("SQS Security", "<p>Lambda reads FIFO queues.</p>"),
+            ("SQS FIFO Queues", "<p>Deduplication ids.</p>"),
+            (
+                "Amazon DynamoDB",
+                "<h1 id=\"amazon-dynamodb\">Amazon DynamoDB</h1><p>Tables.</p>",
+            ),
+            (
+                "DynamoDB TTL",
+                "<h2 id=\"dynamodb-ttl\">DynamoDB TTL</h2><p>Expiry.</p>",
+            ),
+        ]);
+        let order =
+            |q: &str| -> Vec<usize> { ix.search(q, 10).iter().map(|h| h.section).collect() };
+        assert_eq!(
+            order("lambda"),
+            [2, 1, 0, 3],
+            "shortest title holding the word first"
+        );
+        assert_eq!(
+            order("sqs fifo"),
+            [4, 3],
+            "both words in the title beat one"
+        );
+        assert_eq!(order("dedup"), [4]);
+        assert_eq!(order("dynamodb"), [5, 6], "a chapter before its sections");
+        // The excerpt starts with what the section says, not its heading or task statements.
+        let hit = &ix.search("scales", 1)[0];
+        assert_eq!(hit.section, 2);
+        assert_eq!(hit.excerpt, "Lambda runs code; lambda scales.");
+        assert!(ix.search("statements", 10).is_empty());
     }
 
     #[test]

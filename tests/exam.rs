@@ -772,6 +772,31 @@ fn sections_are_tallied_most_missed_first() {
 }
 
 #[test]
+fn a_question_skipped_in_practice_is_wrong_but_no_section_to_study() {
+    // q0 right, q1 wrong, q2 skipped: sections sec-0, sec-1, sec-2.
+    let mut s = answered(3, |i| i == 0);
+    s.items[2].chosen.clear();
+    let tallies = |s: &Session| {
+        let out = score::score(s, 4, &C03_SCALE, keys_of);
+        let t: Vec<(String, usize, usize)> = out
+            .sections
+            .iter()
+            .map(|t| (t.section.clone(), t.missed, t.total))
+            .collect();
+        (out.correct, out.total, t)
+    };
+    // Timed: an unanswered question is a miss like any other.
+    let timed = tallies(&s);
+    assert_eq!((timed.0, timed.1), (1, 3));
+    assert_eq!(timed.2.iter().map(|t| t.1).sum::<usize>(), 2);
+    s.spec.mode = Mode::Practice;
+    let practice = tallies(&s);
+    assert_eq!((practice.0, practice.1), (1, 3), "still wrong in the score");
+    let sec = |n: usize| format!("sec-{n}");
+    assert_eq!(practice.2, [(sec(1), 1, 1), (sec(0), 0, 1)]);
+}
+
+#[test]
 fn a_retired_question_is_wrong_and_in_no_domain_or_section() {
     let mut s = answered(4, |_| true);
     s.items[3].id = "retired-7".to_string();

@@ -159,7 +159,7 @@ fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v4() {
     assert_eq!(rows[0].domains, [(1, 1), (0, 1), (0, 0), (0, 0)]);
     assert_eq!(
         (rows[1].title.as_str(), rows[1].finished_ms),
-        ("Domain drill: 3", 1_764_000_020_000.5)
+        ("Domain 3 drill", 1_764_000_020_000.5)
     );
     assert_eq!(
         h.recent_ids(1),

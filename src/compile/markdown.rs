@@ -72,6 +72,10 @@ pub fn reject_raw_html(events: &[Spanned<'_>], loc: &Locator<'_>, diags: &mut Ve
     }
 }
 
+/// The longest inline code starting with a hyphen that is kept on one line: 22 characters of code fit a
+/// list item's text on a 320 px screen even with WCAG's text spacing (26 did not).
+const NOWRAP_FLAG: usize = 22;
+
 /// Renders checked events to HTML: images are rejected, internal links must name an existing section
 /// (`anchors`), web links get `target="_blank"`. Raw HTML must have been rejected by [`reject_raw_html`].
 pub fn render(
@@ -137,6 +141,17 @@ pub fn render(
                     }));
                 }
             },
+            // A command-line flag ("--force-new-deployment") stays on one line when short enough to fit
+            // a phone: browsers break after its first hyphen, leaving "-" and "-force-new-deployment",
+            // which read as another flag. A flag with its value ("--region us-east-1") may wrap between them.
+            Event::Code(code)
+                if code.starts_with('-') && code.len() <= NOWRAP_FLAG && !code.contains(' ') =>
+            {
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<code class=\"nw\">{}</code>",
+                    escape_attr(&code)
+                ))));
+            }
             Event::End(TagEnd::Link) if in_web_link => {
                 in_web_link = false;
                 out.push(Event::InlineHtml(CowStr::Borrowed("</a>")));

@@ -105,14 +105,22 @@ impl Spec {
             Kind::Quick { length } => format!("Quick exam ({length} questions)"),
             Kind::Domains { domains, .. } => {
                 let list: Vec<String> = valid_domains(domains).map(|d| d.to_string()).collect();
-                format!("Domain drill: {}", list.join(", "))
+                drill_title("Domain", "Domains", &list)
             }
             Kind::Section { .. } => "Section drill".to_string(),
-            Kind::Tasks { tasks, .. } => {
-                format!("Task drill: {}", tasks.join(", "))
-            }
+            Kind::Tasks { tasks, .. } => drill_title("Task", "Tasks", tasks),
             Kind::Picked { title, .. } => title.clone(),
         }
+    }
+}
+
+/// "Domain 1 drill", "Domains 1 and 3 drill", "Tasks 1.1, 2.2 and 4.1 drill" ("Domain drill: 1" read
+/// like a count).
+fn drill_title(one: &str, many: &str, list: &[String]) -> String {
+    match list {
+        [] => format!("{one} drill"),
+        [only] => format!("{one} {only} drill"),
+        [rest @ .., last] => format!("{many} {} and {last} drill", rest.join(", ")),
     }
 }
 
@@ -239,7 +247,17 @@ mod tests {
             domains: vec![3, 1, 3],
             length: 10,
         });
-        assert_eq!(drill.title(), "Domain drill: 1, 3");
+        assert_eq!(drill.title(), "Domains 1 and 3 drill");
+        let one = spec(Kind::Domains {
+            domains: vec![2],
+            length: 10,
+        });
+        assert_eq!(one.title(), "Domain 2 drill");
+        let three = spec(Kind::Tasks {
+            tasks: vec!["1.1".into(), "2.2".into(), "4.1".into()],
+            length: 10,
+        });
+        assert_eq!(three.title(), "Tasks 1.1, 2.2 and 4.1 drill");
         assert_eq!(
             spec(Kind::Section {
                 anchor: "x".into(),
@@ -252,7 +270,7 @@ mod tests {
             tasks: vec!["2.2".into(), "4.1".into()],
             length: 10,
         });
-        assert_eq!(tasks.title(), "Task drill: 2.2, 4.1");
+        assert_eq!(tasks.title(), "Tasks 2.2 and 4.1 drill");
         assert_eq!(tasks.length(&c03()), 10);
         assert_eq!(tasks.domain_counts(&c03()), None);
         assert_eq!(tasks.minutes(&c03()), Some(20));

@@ -78,9 +78,19 @@ pub fn ExamRoom() -> impl IntoView {
             view! { <Room /> }.into_any()
         } else {
             platform::set_title(&format!("Exam · {} Practice", crate::bank::EXAM.code));
+            // Reached by Back from an exam's results, or after the time ran out elsewhere: the way to the
+            // exam just finished comes first.
+            let last = app.history.with_untracked(|h| {
+                h.entries
+                    .last()
+                    .map(|e| (Route::Results(e.id().to_string()).href(), e.summary().title))
+            });
             view! {
                 <section class="page narrow">
                     <h1>"No exam in progress"</h1>
+                    {last.map(|(href, title)| view! {
+                        <p>"Your last exam has ended: " <a href=href>{format!("see the results of {title}")}</a> "."</p>
+                    })}
                     <p><a class="button primary" href=Route::ExamSetup.href()>"Start a new exam"</a></p>
                 </section>
             }
@@ -145,7 +155,9 @@ pub fn answer_label(a: Answer) -> &'static str {
 
 fn end(app: AppState, expired: bool) {
     if let Some(id) = app.finish(platform::now_ms(), expired) {
-        platform::go(&Route::Results(id).href());
+        // The results take the exam room's place in the browser's history: Back from them leads to where
+        // the learner was before the exam, not to an empty exam room.
+        platform::go_replacing(&Route::Results(id).href());
     }
 }
 
@@ -312,6 +324,7 @@ fn Room() -> impl IntoView {
             .into_any()
         }
     };
+    let folded = NodeRef::<leptos::html::Details>::new();
     let counts = move || session.with(|s| s.as_ref().map_or((0, 0, 0), Session::counts));
     let at_end = move || current.get() + 1 >= total || screen.get() != Screen::Question;
 
@@ -331,9 +344,14 @@ fn Room() -> impl IntoView {
                 <div class="exam-main">
                     // On a phone the side column falls below the question: the navigator is offered here
                     // too, folded, so any question is one tap away from the top.
-                    <details class="nav-mobile">
+                    <details class="nav-mobile" node_ref=folded>
                         <summary>{move || { let (a, u, f) = counts(); format!("All questions · {a} answered, {u} unanswered, {f} flagged") }}</summary>
-                        <Navigator session on_go=Callback::new(go) />
+                        // A jump folds the grid again: left open it filled a phone's screen and pushed the
+                        // question it had just opened below the fold, so the tap seemed to do nothing.
+                        <Navigator session on_go=Callback::new(move |i| {
+                            if let Some(d) = folded.get_untracked() { d.set_open(false); }
+                            go(i);
+                        }) />
                     </details>
                     <Show when=move || screen.get() == Screen::Question fallback=move || view! {
                         <ReviewScreen session on_go=Callback::new(go) />
@@ -344,9 +362,12 @@ fn Room() -> impl IntoView {
                                 strike=Callback::new(strike) sure=Callback::new(sure) /> }
                         }}
                     </Show>
+                    <p class="shortcuts-hint"><button type="button" class="linkish" on:click=move |_| help.update(|h| *h = !*h)>"Keyboard shortcuts (?)"</button></p>
+                    // Stuck to the bottom of the window, so Previous and Next stay in one place whatever the
+                    // question's length (they had moved with it, and sat below the fold on long questions).
                     <div class="exam-actions">
                         <button type="button" class="button" prop:disabled=move || current.get() == 0 || screen.get() != Screen::Question
-                            on:click=move |_| step(false)>"← Previous"</button>
+                            on:click=move |_| step(false)>"← Prev"<span class="wide">"ious"</span></button>
                         <button type="button" class="button" on:click=move |_| {
                             screen.update(|s| *s = if *s == Screen::Review { Screen::Question } else { Screen::Review });
                             request_animation_frame(|| platform::focus_top("q-title"));
@@ -355,9 +376,8 @@ fn Room() -> impl IntoView {
                         </button>
                         <button type="button" class="button" prop:disabled=at_end
                             on:click=move |_| step(true)>"Next →"</button>
-                        <button type="button" class="button end" on:click=move |_| confirming.set(true)>"End exam"</button>
+                        <button type="button" class="button end" on:click=move |_| confirming.set(true)>"End"<span class="wider">" exam"</span></button>
                     </div>
-                    <p class="shortcuts-hint"><button type="button" class="linkish" on:click=move |_| help.update(|h| *h = !*h)>"Keyboard shortcuts (?)"</button></p>
                     <Show when=move || help.get()>
                         <Modal id="help-dialog" title="Keyboard shortcuts".to_string() first="help-close"
                             on_close=Callback::new(move |()| help.set(false))>

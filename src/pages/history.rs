@@ -5,15 +5,16 @@
 use leptos::prelude::*;
 
 use crate::bank::{EXAM, section};
-use crate::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, Scale, TOP, WIDTH, isolated};
+use crate::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, Scale, TOP, WIDTH, isolated, tick_labels};
 use crate::clock;
 use crate::components::readiness::{BookingVerdict, TaskReadinessList};
 use crate::decimal::fixed;
 use crate::exam::score;
+use crate::exam::spec::Mode;
 use crate::platform;
 use crate::route::{Route, with_query};
 use crate::state::use_app;
-use crate::store::history::Summary;
+use crate::store::history::{Entry, Summary};
 use crate::store::transfer;
 use crate::study;
 use crate::study::stats;
@@ -46,6 +47,21 @@ fn sure_right(s: &Summary) -> String {
     }
 }
 
+/// What sets an attempt apart from a timed exam drawn from the bank, as a short tag: "Practice" (answers
+/// shown as it went, untimed) or "Not counted" (a retry or a due-for-review set, or a practice session
+/// compacted to its summary); `None` for an attempt that counts toward readiness and the score chart.
+pub fn attempt_tag(e: &Entry) -> Option<&'static str> {
+    if e.full()
+        .is_some_and(|a| a.session.spec.mode == Mode::Practice)
+    {
+        Some("Practice")
+    } else if e.summary().measures_readiness() {
+        None
+    } else {
+        Some("Not counted")
+    }
+}
+
 /// "1 new attempt", "3 new attempts".
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -56,22 +72,26 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn HistoryPage() -> impl IntoView {
     platform::set_title(&format!("History · {} Practice", crate::bank::EXAM.code));
     let app = use_app();
-    // (summary, compacted): a compacted attempt has lost its question-by-question detail.
+    // (summary, compacted, tag): a compacted attempt has lost its question-by-question detail.
     let entries = Memo::new(move |_| {
         app.history.with(|h| {
             h.entries
                 .iter()
-                .map(|e| (e.summary(), e.full().is_none()))
+                .map(|e| (e.summary(), e.full().is_none(), attempt_tag(e)))
                 .collect::<Vec<_>>()
         })
     });
-    let summaries = Memo::new(move |_| {
+    // The chart plots the attempts that measure readiness: a practice session half skipped or a retry of
+    // the questions just missed would read as a fall or a leap.
+    let counted = Memo::new(move |_| {
         entries
             .get()
             .into_iter()
-            .map(|(s, _)| s)
+            .filter(|(_, _, tag)| tag.is_none())
+            .map(|(s, _, _)| s)
             .collect::<Vec<_>>()
     });
+    let any = move || entries.with(|e| !e.is_empty());
     let weakest = Memo::new(move |_| app.history.with(|h| stats::weakest_sections(h, 10)));
     let message = RwSignal::new(None::<(bool, String)>);
 
@@ -80,7 +100,7 @@ pub fn HistoryPage() -> impl IntoView {
             .get()
             .into_iter()
             .rev()
-            .map(|(s, compacted)| {
+            .map(|(s, compacted, tag)| {
                 let verdict = if s.passed { "Pass" } else { "Fail" };
                 let link =
                     view! { <a href=Route::Results(s.id.clone()).href()>{date(s.started_ms)}</a> };
@@ -88,6 +108,7 @@ pub fn HistoryPage() -> impl IntoView {
                     <tr>
                         <td>{link}</td>
                         <td>{s.title.clone()}{compacted.then_some(" (summary only)")}
+                            {tag.map(|t| view! { " " <span class="tag">{t}</span> })}
                             {(s.exam != EXAM.code).then(|| view! { " " <span class="tag">{s.exam.clone()}</span> })}</td>
                         <td class="num" data-label="Score">{s.scaled}</td>
                         <td class:pass=s.passed class:fail=!s.passed>{verdict}</td>
@@ -159,11 +180,19 @@ pub fn HistoryPage() -> impl IntoView {
     view! {
         <section class="page history">
             <h1>"History"</h1>
-            <Show when=move || !summaries.get().is_empty() fallback=|| view! {
+            <Show when=any fallback=|| view! {
                 <p>"No finished exams yet. " <a href=Route::ExamSetup.href()>"Start one"</a> "."</p>
             }>
                 <h2>"Scaled score over time"</h2>
-                <Trend summaries=summaries.into() />
+                {move || if counted.with(Vec::is_empty) {
+                    view! { <p>"The charts follow timed exams drawn from the bank; practice sessions and retries are listed below but not plotted. "
+                        <a href=Route::ExamSetup.href()>"Take a timed exam"</a>" to start them."</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="meta">"Timed exams drawn from the bank only: practice sessions and retries, tagged in the list below, are not plotted."</p>
+                        <Trend summaries=counted.into() />
+                    }.into_any()
+                }}
                 <h2>"Attempts"</h2>
                 <div class="table-wrap">
                     <table class="attempts" tabindex="0">
@@ -202,8 +231,8 @@ pub fn HistoryPage() -> impl IntoView {
     }
 }
 
-/// Date labels for the x axis: the first and the last attempt (and the middle one from five on), as
-/// `MM-DD`, with their x positions.
+/// Labels for the x axis: the first and the last attempt (and the middle one from five on), with their
+/// x positions ([`tick_labels`] says how each is written).
 fn date_ticks(list: &[Summary], scale: &Scale) -> Vec<(f64, String)> {
     let n = list.len();
     let mut at = vec![0];
@@ -213,8 +242,10 @@ fn date_ticks(list: &[Summary], scale: &Scale) -> Vec<(f64, String)> {
     if n >= 2 {
         at.push(n - 1);
     }
+    let stamps: Vec<(usize, String)> = at.iter().map(|&i| (i, date(list[i].started_ms))).collect();
     at.into_iter()
-        .map(|i| (scale.x(i), date(list[i].started_ms)[5..10].to_string()))
+        .map(|i| scale.x(i))
+        .zip(tick_labels(&stamps))
         .collect()
 }
 

@@ -53,12 +53,46 @@ pub fn Home() -> impl IntoView {
     let has_history = Memo::new(move |_| app.history.with(|h| !h.is_empty()));
     let error = RwSignal::new(None::<String>);
 
-    let resume =
-        move || {
-            app.session.with(|s| s.as_ref().map(|s| s.spec.title())).map(|title| {
-            view! { <a class="button" href=Route::Exam.href()>{format!("Resume: {title}")}</a> }
+    // An exam in progress comes first, with how far it got and its clock (which runs while away); starting
+    // another is then the second choice.
+    let in_progress = move || {
+        app.session.with(|s| {
+            s.as_ref().map(|s| {
+                let left = s
+                    .remaining_ms(platform::now_ms())
+                    .map_or("untimed".to_string(), |ms| {
+                        format!(
+                            "{} left; the clock keeps running while you are away",
+                            crate::clock::hms(ms)
+                        )
+                    });
+                (
+                    s.spec.title(),
+                    format!("{} of {} answered · {left}", s.counts().0, s.items.len()),
+                )
+            })
         })
+    };
+    let start = move || {
+        let (resume, status, start) = match in_progress() {
+            Some((title, status)) => (
+                Some(
+                    view! { <a class="button primary" href=Route::Exam.href()>{format!("Resume: {title}")}</a> },
+                ),
+                Some(view! { <p class="meta resume-status">{status}</p> }),
+                "Start another exam",
+            ),
+            None => (None, None, "Start an exam"),
         };
+        view! {
+            <p class="actions">
+                {resume}
+                <a class="button" class:primary=status.is_none() href=Route::ExamSetup.href()>{start}</a>
+                <a class="button" href=Route::Notes.href()>"Read the study notes"</a>
+            </p>
+            {status}
+        }
+    };
     // Starts a review of the `n` most overdue questions (all of them when `n` is larger).
     let start_due = move |n: usize| {
         let mut ids = due.get_untracked();
@@ -76,9 +110,16 @@ pub fn Home() -> impl IntoView {
     };
     let last = move || {
         app.history.with(|h| {
-            h.summaries().last().map(|s| {
+            h.entries.last().map(|e| {
+                let s = e.summary();
                 let verdict = if s.passed { "pass" } else { "fail" };
-                let text = format!("Last result: {} / 1000 ({verdict}), {}", s.scaled, s.title);
+                // A practice session or a retry says so: its score does not measure readiness.
+                let tag = crate::pages::history::attempt_tag(e)
+                    .map_or(String::new(), |t| format!(" ({})", crate::search::lower(t)));
+                let text = format!(
+                    "Last result: {} / 1000 ({verdict}), {}{tag}",
+                    s.scaled, s.title
+                );
                 view! { <p class="last"><a href=Route::Results(s.id.clone()).href()>{text}</a></p> }
             })
         })
@@ -137,11 +178,7 @@ pub fn Home() -> impl IntoView {
                 "Study notes written for the current exam, and practice questions that explain every answer. "
                 "Everything runs in your browser; nothing you do leaves this device."
             </p>
-            <p class="actions">
-                <a class="button primary" href=Route::ExamSetup.href()>"Start an exam"</a>
-                {resume}
-                <a class="button" href=Route::Notes.href()>"Read the study notes"</a>
-            </p>
+            {start}
             {last}
             {move || error.get().map(|e| view! { <div class="notice" role="alert"><p>{e}</p></div> })}
             <Show when=move || has_history.get()>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::bank::{self, CHAPTERS, SECTIONS, text};
 use crate::components::content::{load_all_chapters, load_chapter};
 use crate::platform;
-use crate::route::{Route, query};
+use crate::route::{Route, query, with_query};
 use crate::search::{self, Index};
 use crate::state::Fetch;
 
@@ -49,7 +49,9 @@ fn Contents(missing: Option<String>) -> impl IntoView {
         "Study notes · {} Practice",
         crate::bank::EXAM.code
     ));
-    let query = RwSignal::new(String::new());
+    // The query lives in the address too (`#/notes?q=...`, replaced as you type, no history entry per
+    // key), so Back from a result finds the results again.
+    let query = RwSignal::new(query(&platform::hash(), "q").unwrap_or_default());
     // Search reads every chapter: they are fetched when the search box is first used (the service
     // worker keeps them after the first visit).
     let chapters = RwSignal::new(Fetch::of(text::all_chapters_ready()));
@@ -66,6 +68,9 @@ fn Contents(missing: Option<String>) -> impl IntoView {
             });
         }
     };
+    if !query.get_untracked().trim().is_empty() {
+        fetch_all();
+    }
     let hits = Memo::new(move |_| {
         chapters.track(); // the index exists once every chapter is here
         let q = query.get();
@@ -89,7 +94,9 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                     on:focus=move |_| fetch_all()
                     on:input=move |ev| {
                         fetch_all();
-                        query.set(event_target_value(&ev));
+                        let q = event_target_value(&ev);
+                        platform::replace_hash(&if q.trim().is_empty() { Route::Notes.href() } else { with_query(&Route::Notes.href(), "q", &q) });
+                        query.set(q);
                     } />
                 <p class="count" aria-live="polite">{move || {
                     let q = query.get();
@@ -108,9 +115,10 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                     <For each=move || hits.get() key=|h| (h.section, h.terms.clone()) let:hit>
                         {
                             let s = &SECTIONS[hit.section];
+                            let back = with_query(&Route::Notes.href(), "q", &query.get_untracked());
                             view! {
                                 <li>
-                                    <a href=note_href(s.anchor)>{marked(s.title, &hit.terms)}</a>
+                                    <a href=with_query(&note_href(s.anchor), "back", &back)>{marked(s.title, &hit.terms)}</a>
                                     <span class="where">{CHAPTERS[usize::from(s.chapter)].title}</span>
                                     <p>{marked(&hit.excerpt, &hit.terms)}</p>
                                 </li>
@@ -264,14 +272,45 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             "← Back to results"
         } else if b == "#/exam" {
             "← Back to the question"
+        } else if b.starts_with("#/notes?q=") {
+            "← Back to search results"
         } else {
             return None;
         };
         Some((b, label))
     });
-    let back_link = back.map(|(href, label)| {
+    let narrow = platform::media("(max-width: 800px)");
+    let back_link = back.clone().filter(|_| !narrow).map(|(href, label)| {
         view! { <p class="back"><a class="button primary" href=href>{label}</a></p> }
     });
+    // On a narrow screen the contents start folded (open, they pushed the section a screen or two down),
+    // and a bar at the window's bottom keeps the way back and the contents in reach down a long chapter.
+    let contents = NodeRef::<leptos::html::Details>::new();
+    let to_contents = move |_| {
+        if let Some(d) = contents.get_untracked() {
+            d.set_open(true);
+        }
+        platform::focus_top("chapter-contents");
+    };
+    let tools = narrow.then(|| {
+        view! {
+            <div class="reader-tools">
+                {back.map(|(href, label)| view! { <a class="button primary" href=href>{label}</a> })}
+                <button type="button" class="button" on:click=to_contents>"↑ Contents"</button>
+            </div>
+        }
+    });
+    // From reading to practising: a section drill of the section open (its subsections included), when the
+    // bank has questions on it.
+    let drill = move || {
+        let i = found.get().flatten()?;
+        let n = crate::study::questions_for_section(i);
+        (n > 0).then(|| {
+            let s = &SECTIONS[i];
+            let href = with_query(&Route::ExamSetup.href(), "section", s.anchor);
+            view! { <p><a href=href>{format!("Practise this: {n} {} on {}", if n == 1 { "question" } else { "questions" }, s.title)}</a></p> }
+        })
+    };
     let pager = move || {
         let c = chapter.get();
         let prev = c.checked_sub(1).map(|p| {
@@ -295,15 +334,17 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
         }>
             <aside class="chapter-nav">
                 {back_link}
-                <details open=true>
-                    <summary>"In this chapter"</summary>
+                <details open=!narrow node_ref=contents>
+                    <summary id="chapter-contents">"In this chapter"</summary>
                     <nav aria-label="Sections of this chapter"><ul>{side}</ul></nav>
                 </details>
                 <p><a href=Route::Notes.href()>"All chapters and search"</a></p>
+                {drill}
             </aside>
             {status}
             <article class="notes" inner_html=move || html.get().unwrap_or_default()></article>
             {pager}
+            {tools}
         </div>
     }
 }

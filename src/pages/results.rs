@@ -10,11 +10,11 @@ use crate::components::domain_bar::DomainBar;
 use crate::components::insights::{ConfidenceLists, PacingSummary};
 use crate::decimal::fixed;
 use crate::exam::score::{self, Competency};
-use crate::exam::spec::{Kind, Spec};
+use crate::exam::spec::{Kind, Mode, Spec};
 use crate::platform;
 use crate::route::{Route, with_query};
 use crate::state::use_app;
-use crate::store::history::Summary;
+use crate::store::history::{Summary, measures_readiness};
 use crate::study;
 use crate::study::stats;
 
@@ -111,10 +111,24 @@ pub fn Results(id: String) -> impl IntoView {
         app.start_exam(spec, error);
     };
     let passed = o.passed;
+    let practice = mode == Mode::Practice;
+    let skipped = s.items.iter().filter(|i| i.chosen.is_empty()).count();
+    let counted_note = if practice {
+        Some(
+            "Practice mode: the answers were shown as you went, so this score is not counted toward readiness or plotted in History.",
+        )
+    } else if !measures_readiness(&s.spec) {
+        Some(
+            "A retry or review of chosen questions: this score is not counted toward readiness or plotted in History.",
+        )
+    } else {
+        None
+    };
     view! {
         <section class="page results">
             <h1 id="results-title" tabindex="-1">"Results: " {s.spec.title()}</h1>
             <p class="meta exam-code">{exam_label(&s.exam)}</p>
+            {counted_note.map(|n| view! { <p class="meta counted">{n}</p> })}
             {s.expired.then(|| view! { <p class="notice">"The time ran out; the exam was submitted with the answers given."</p> })}
             <div class="score" class:pass=passed class:fail=!passed>
                 <p class="scaled"><span class="big">{o.scaled}</span>" / 1000"</p>
@@ -138,7 +152,15 @@ pub fn Results(id: String) -> impl IntoView {
             <ConfidenceLists attempt=attempt.clone() />
             <PacingSummary attempt=attempt.clone() />
             <h2>"Sections to study"</h2>
-            {if any_missed { view! { <ol class="missed">{missed}</ol> }.into_any() } else { view! { <p>"You missed nothing. Well done."</p> }.into_any() }}
+            {(practice && skipped > 0).then(|| view! {
+                <p class="meta">{format!("The {skipped} {} you skipped {} left out: in practice mode a skipped question sends you to no section.",
+                    if skipped == 1 { "question" } else { "questions" }, if skipped == 1 { "is" } else { "are" })}</p>
+            })}
+            {if any_missed { view! { <ol class="missed">{missed}</ol> }.into_any() } else {
+                let text = if o.correct == o.total { "You missed nothing. Well done." }
+                    else if practice && skipped > 0 { "Every question you answered was right." }
+                    else { "No section to list: the questions missed are no longer in the bank." };
+                view! { <p>{text}</p> }.into_any() }}
         </section>
     }
     .into_any()

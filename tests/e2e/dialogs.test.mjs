@@ -39,7 +39,7 @@ test("starting an exam while one is unfinished asks: resume it, or discard it (n
   await page.click(".pill:has-text('20 questions')");
   await page.click("button:text('Start exam')");
   await page.waitForSelector("#start-guard");
-  assert.match(await page.textContent("#start-guard"), /unfinished exam: Quick exam \(10 questions\) \(2 of 10 answered\)/);
+  assert.match(await page.textContent("#start-guard"), /unfinished exam: Quick exam \(10 questions\), 2 of 10 answered\./);
   assert.match(await page.textContent("#start-guard"), /"Quick exam \(20 questions\)"/);
   assert.equal(await focusOn(page, "guard-resume"), "guard-resume");
   // Tab stays inside: resume -> discard -> cancel -> resume; Shift+Tab goes back round.

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
 import { bankQuestions, rebuttals, storedExam } from "./bank.mjs";
-import { answer, fresh, openStored } from "./helpers.mjs";
+import { answer, fresh, openStored, startQuick } from "./helpers.mjs";
 
 let t;
 before(async () => { t = await setup(); });
@@ -218,6 +218,65 @@ test("at 0:00 an open exam ends itself and opens the results", async () => {
   await page.waitForSelector(".exam .card");
   await page.waitForSelector(".results", { timeout: 5000 });
   assert.match(await page.textContent(".results"), /time ran out/);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test("a timed exam left for another page ends at 0:00 there; the dashboard offers it first until then", async () => {
+  const page = await t.open("#/");
+  const qs = bankQuestions().slice(0, 4);
+  await openStored(page, t.url, storedExam(qs, { mode: "Exam", id: "left-running" }));
+  page.on("dialog", (d) => d.accept()); // "Leave the exam?"
+  await page.keyboard.press("1");
+  // The dashboard: Resume first and primary, with how far it got and its clock; starting another is second.
+  await page.evaluate(() => { location.hash = "#/"; });
+  await page.waitForSelector("p.actions a");
+  const actions = await page.$$eval("p.actions a", (l) => l.map((a) => [a.textContent, a.classList.contains("primary")]));
+  assert.deepEqual(actions, [["Resume: Chosen questions", true], ["Start another exam", false], ["Read the study notes", false]]);
+  assert.match(await page.textContent(".resume-status"), /^1 of 4 answered · (0:59:\d\d|1:00:00) left; the clock keeps running while you are away$/);
+  // Two seconds left, and the learner reads the notes.
+  await page.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem("dva.exam"));
+    s.deadline_ms = Date.now() + 2000;
+    localStorage.setItem("dva.exam", JSON.stringify(s));
+  });
+  await page.reload();
+  await page.waitForSelector("p.actions a");
+  await page.evaluate(() => { location.hash = "#/notes"; });
+  await page.waitForSelector(".banner", { timeout: 6000 });
+  assert.match(await page.textContent(".banner"), /ran out while you were away from it\. It was submitted with the answers you had saved/);
+  assert.equal(await page.evaluate(() => location.hash), "#/notes", "the learner stays where they are");
+  assert.equal(await page.evaluate(() => localStorage.getItem("dva.exam")), null);
+  const history = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.history")));
+  assert.equal(history.entries.length, 1);
+  assert.equal(history.entries[0].a.x, true, "stored as expired");
+  await page.evaluate(() => { location.hash = "#/"; });
+  await page.waitForSelector("p.actions a");
+  assert.deepEqual(await page.$$eval("p.actions a", (l) => l.map((a) => a.textContent)), ["Start an exam", "Read the study notes"]);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test("Back from an exam's results leads to where the learner was before it, and an empty exam room links to them", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url, "#/notes");
+  await page.waitForSelector("ol.toc");
+  await page.evaluate(() => { location.hash = "#/exam/new"; });
+  await page.waitForSelector("form.setup");
+  await startQuick(page, 10);
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  const results = await page.evaluate(() => location.hash);
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === "#/exam/new");
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === "#/notes");
+  // Typed or bookmarked, the empty exam room leads to the exam just finished.
+  await page.evaluate(() => { location.hash = "#/exam"; });
+  await page.waitForSelector("text=No exam in progress");
+  assert.equal(await page.textContent("main p"), "Your last exam has ended: see the results of Quick exam (10 questions).");
+  assert.equal(await page.getAttribute("main p a", "href"), results);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });

@@ -145,7 +145,7 @@ export async function problems(page, where) {
 }
 
 /** Run in the page: the focused control if a bar that stays on screen (sticky or fixed, shown, not holding it)
- *  covers more than 2 px of it, and any such bar drawn more than 2 px under another (WCAG 2.2, 2.4.11: focus not obscured).
+ *  covers more than 2 px of it (and is drawn over it there), and any such bar drawn more than 2 px under another (WCAG 2.2, 2.4.11: focus not obscured).
  *  Stricter than "wholly hidden": a half-covered control is hard to see as focused. A focused box taller than
  *  100 px (a whole chapter, a dialog) is scrolled to by its top and may pass under a bar by design. */
 export function underBars() {
@@ -158,7 +158,14 @@ export function underBars() {
   if (a && a !== document.body) {
     const r = a.getBoundingClientRect();
     if (r.height > 0 && r.height <= 100) {
-      for (const b of bars) if (!b.contains(a) && overlap(r, b.getBoundingClientRect()) > 2) out.push(`the focused ${name(a)} is under ${name(b)}`);
+      // Covered only where the bar is drawn on top (a modal's backdrop lies over the bars by design).
+      const onTop = (b) => {
+        const q = b.getBoundingClientRect();
+        const x = (Math.max(r.left, q.left) + Math.min(r.right, q.right)) / 2;
+        const y = (Math.max(r.top, q.top) + Math.min(r.bottom, q.bottom)) / 2;
+        return b.contains(document.elementFromPoint(x, y));
+      };
+      for (const b of bars) if (!b.contains(a) && overlap(r, b.getBoundingClientRect()) > 2 && onTop(b)) out.push(`the focused ${name(a)} is under ${name(b)}`);
     }
   }
   // A modal dialog's backdrop covers the bars by design.

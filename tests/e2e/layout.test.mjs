@@ -162,7 +162,7 @@ test("going back up a page with Shift+Tab, the focused control is never under a 
 
 test("in forced colours (a Windows contrast theme) answered cells, a pressed button, domain bars and chart legends still show", async () => {
   const bank = bankQuestions().slice(0, 10);
-  const page = await examRoom({ width: 1280, height: 860 }, bank, { id: "forced-colours" });
+  const page = await examRoom({ width: 1280, height: 860 }, bank, { id: "forced-colours", counted: true });
   await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
   await answer(page);
   await page.keyboard.press("s");
@@ -206,7 +206,7 @@ async function everyPage(page, size, again = async () => {}) {
   await page.goto(t.url + "#/exam/new");
   await page.waitForSelector("form.setup");
   all.push(...(await problems(page, `${size} setup`)));
-  await openStored(page, t.url, storedExam(bankQuestions().slice(0, 10), { mode: "Exam", id: "every-page" }));
+  await openStored(page, t.url, storedExam(bankQuestions().slice(0, 10), { mode: "Exam", id: "every-page", counted: true }));
   await again();
   await answer(page);
   await page.keyboard.press("s");
@@ -269,4 +269,86 @@ test("with the browser's text at 24 px on a 360 px phone, an option's text keeps
   const shares = await page.$$eval(".exam .card .choice", (cs) => cs.map((c) => c.querySelector(".text").getBoundingClientRect().width / c.getBoundingClientRect().width));
   assert.ok(shares.length >= 4 && shares.every((s) => s >= 0.65), shares.map((s) => s.toFixed(2)).join(" "));
   await page.close();
+});
+
+test("Previous, Review, Next and End stay in one place at the window's bottom, on one line, whatever the question's length", async () => {
+  // Every 15th question of the bank: short stems and the longest scenarios both (at 1280x860 the buttons had
+  // moved by up to 250 px between questions and sat below the fold on 10 of 65 mock questions).
+  const bank = bankQuestions().filter((_, i) => i % 15 === 0);
+  for (const viewport of [{ width: 1280, height: 860 }, { width: 360, height: 740 }, { width: 320, height: 640 }]) {
+    const size = `${viewport.width}x${viewport.height}`;
+    const page = await examRoom(viewport, bank, { id: `actions-${size}` });
+    const places = new Set();
+    for (let i = 0; i < bank.length; i++) {
+      const at = await page.$$eval(".exam-actions .button", (bs) => bs.map((b) => {
+        const r = b.getBoundingClientRect();
+        return { name: b.textContent, top: Math.round(r.top), bottom: r.bottom, left: Math.round(r.left) };
+      }));
+      assert.deepEqual(at.map((b) => b.name), ["← Previous", "Review", "Next →", "End exam"]);
+      assert.equal(new Set(at.map((b) => b.top)).size, 1, `${size} ${bank[i].id}: the buttons are on one line: ${JSON.stringify(at)}`);
+      assert.ok(at[3].bottom <= viewport.height, `${size} ${bank[i].id}: the buttons end inside the window (${at[3].bottom})`);
+      places.add(at.map((b) => `${b.left},${b.top}`).join(" "));
+      assert.deepEqual(await page.evaluate(underBars), [], `${size} ${bank[i].id}`);
+      if (i + 1 === bank.length) break;
+      await page.click(".exam-actions .button:has-text('Next')");
+      await page.waitForFunction((n) => document.querySelector(".exam .card h1")?.textContent.startsWith(`Question ${n} `), i + 2);
+      // The new question is scrolled to its top in the next frame.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    assert.equal(places.size, 1, `${size}: the buttons moved between questions: ${[...places].join(" | ")}`);
+    await page.close();
+  }
+});
+
+test("on a phone, a question chosen in the folded navigator opens with the grid folded again and its heading in view", async () => {
+  const bank = bankQuestions().slice(0, 30);
+  const page = await examRoom({ width: 360, height: 740 }, bank, { id: "phone-navigator" });
+  await page.click(".nav-mobile summary");
+  await page.click(".nav-mobile .navigator button:text-is('27')");
+  await page.waitForFunction(() => document.activeElement?.id === "q-title");
+  assert.equal(await page.textContent("#q-title"), "Question 27 of 30");
+  assert.equal(await page.$eval(".nav-mobile", (d) => d.open), false);
+  const r = await page.$eval("#q-title", (h) => { const b = h.getBoundingClientRect(); return { top: b.top, bottom: b.bottom }; });
+  assert.ok(r.top >= 0 && r.bottom <= 740 / 2, `the heading is near the top of the window: ${JSON.stringify(r)}`);
+  await page.close();
+});
+
+test("on a touch screen without a hovering pointer the exam room shows no keyboard hints; with a mouse it does", async () => {
+  const bank = bankQuestions().slice(0, 3);
+  const page = await examRoom({ width: 360, height: 740 }, bank, { id: "touch-hints" });
+  const shown = () => page.evaluate(() => ({
+    badges: [...document.querySelectorAll(".confidence kbd")].filter((k) => k.checkVisibility()).length,
+    link: document.querySelector(".shortcuts-hint").checkVisibility(),
+  }));
+  assert.deepEqual(await shown(), { badges: 3, link: true });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
+  await cdp.send("Emulation.setEmitTouchEventsForMouse", { enabled: true, configuration: "mobile" });
+  assert.equal(await page.evaluate(() => matchMedia("(hover: none) and (pointer: coarse)").matches), true);
+  assert.deepEqual(await shown(), { badges: 0, link: false });
+  // The buttons still name what they do.
+  assert.deepEqual(await page.$$eval(".confidence .pill-button", (b) => b.map((x) => x.innerText.trim())), ["Sure", "Unsure", "Guess"]);
+  await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: false });
+  await cdp.send("Emulation.setEmitTouchEventsForMouse", { enabled: false });
+  await page.close();
+});
+
+test("on a phone the exam's bar shows where the learner is whole, beside the clock or 'Practice · untimed'", async () => {
+  const bank = bankQuestions().slice(0, 30);
+  for (const viewport of [{ width: 360, height: 740 }, { width: 320, height: 640 }]) {
+    for (const mode of ["Exam", "Practice"]) {
+      const page = await t.open("#/", { viewport });
+      await openStored(page, t.url, storedExam(bank, { mode, id: `bar-${mode}` }));
+      await page.keyboard.press("ArrowRight");
+      const bar = await page.$eval(".exam-bar", (b) => {
+        const p = b.querySelector(".progress"), c = b.querySelector(".timer");
+        const r = p.getBoundingClientRect(), q = c.getBoundingClientRect();
+        return { text: p.textContent, whole: p.scrollWidth <= p.clientWidth, apart: r.right <= q.left, clock: c.textContent };
+      });
+      assert.equal(bar.text, "Question 2 of 30", `${viewport.width} ${mode}`);
+      assert.ok(bar.whole && bar.apart, `${viewport.width} ${mode}: ${JSON.stringify(bar)}`);
+      assert.match(bar.clock, mode === "Exam" ? /^Time remaining \d:\d\d:\d\d$/ : /^Practice · untimed$/);
+      await page.close();
+    }
+  }
 });

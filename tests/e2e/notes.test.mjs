@@ -64,9 +64,69 @@ test("the contents list every chapter, and search filters sections as you type",
   await page.waitForFunction(() => document.querySelector(".count").textContent.includes("No section matches"));
   assert.equal(await page.$$eval(".hits li", (l) => l.length), 0);
   await page.fill("#note-search", "visibility timeout");
+  // The query is in the address (replaced as typed: one history entry), and each result leads back to it.
+  await page.waitForFunction(() => location.hash === "#/notes?q=visibility%20timeout");
   const first = await page.getAttribute(".hits li > a >> nth=0", "href");
+  const anchor = first.split("?")[0].slice(8);
+  assert.equal(first, `#/notes/${anchor}?back=${encodeURIComponent("#/notes?q=visibility%20timeout")}`);
   await page.click(".hits li > a >> nth=0");
-  await page.waitForFunction((href) => location.hash === href && document.activeElement?.id === href.slice(8), first);
+  await page.waitForFunction((a) => document.activeElement?.id === a, anchor);
+  await page.click("text=← Back to search results");
+  await page.waitForSelector(".hits li");
+  assert.equal(await page.inputValue("#note-search"), "visibility timeout");
+  assert.equal(await page.getAttribute(".hits li > a >> nth=0", "href"), first);
+  // The browser's Back from a result finds the results too.
+  await page.click(".hits li > a >> nth=0");
+  await page.waitForFunction((a) => document.activeElement?.id === a, anchor);
+  await page.goBack();
+  await page.waitForSelector(".hits li");
+  assert.equal(await page.inputValue("#note-search"), "visibility timeout");
+  await page.close();
+});
+
+test("search puts the section a query names first: a service's chapter before sections that mention it", async () => {
+  const page = await t.open("#/notes");
+  const top = async (q) => {
+    await page.fill("#note-search", q);
+    await page.waitForFunction(() => document.querySelectorAll(".hits li").length > 0 && !document.querySelector(".count").textContent.includes("Loading"));
+    return page.$$eval(".hits li", (l) => l.slice(0, 3).map((x) => [x.querySelector("a").textContent.trim(), x.querySelector("p").textContent]));
+  };
+  const lambda = await top("lambda");
+  assert.equal(lambda[0][0], "AWS Lambda", JSON.stringify(lambda));
+  assert.equal((await top("sqs fifo"))[0][0], "SQS FIFO Queues");
+  assert.equal((await top("dynamodb"))[0][0], "Amazon DynamoDB");
+  // Excerpts start with what a section says, not its title or its task statements.
+  for (const [title, excerpt] of lambda) {
+    assert.ok(!excerpt.includes("Task statements:"), `${title}: ${excerpt}`);
+  }
+  await page.close();
+});
+
+test("on a phone a chapter opens with its contents folded, and a bar at the bottom keeps the way back and the contents in reach", async () => {
+  const page = await t.open("#/", { viewport: { width: 360, height: 740 } });
+  await page.goto(t.url + "#/notes/lambda-concurrency?back=" + encodeURIComponent("#/notes?q=concurrency"));
+  await page.waitForFunction(() => document.activeElement?.id === "lambda-concurrency");
+  assert.equal(await page.$eval(".chapter-nav details", (d) => d.open), false);
+  // The section, not the contents, is what the window shows; the bar sits at its bottom, over nothing it hides.
+  const box = (sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+  const bar = await box(".reader-tools");
+  assert.equal(Math.round(bar.bottom), 740);
+  assert.ok((await box("#lambda-concurrency")).top < bar.top);
+  assert.deepEqual(await page.$$eval(".reader-tools > *", (l) => l.map((x) => x.textContent)), ["← Back to search results", "↑ Contents"]);
+  assert.equal(await page.$$eval("a:text('← Back to search results')", (l) => l.length), 1, "one way back, in the bar");
+  await page.click("text=↑ Contents");
+  await page.waitForFunction(() => document.activeElement?.id === "chapter-contents" && scrollY === 0);
+  assert.equal(await page.$eval(".chapter-nav details", (d) => d.open), true);
+  await page.click("text=← Back to search results");
+  await page.waitForSelector(".hits li");
+  assert.equal(await page.inputValue("#note-search"), "concurrency");
+  // A wide window keeps the contents open beside the chapter, with no bar.
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(t.url + "#/notes/lambda-concurrency");
+  await page.reload();
+  await page.waitForFunction(() => document.activeElement?.id === "lambda-concurrency");
+  assert.equal(await page.$eval(".chapter-nav details", (d) => d.open), true);
+  assert.equal(await page.$(".reader-tools"), null);
   await page.close();
 });
 
@@ -197,4 +257,23 @@ test("a link to the section already open brings it back into view", async () => 
 
 test("no page threw an error", () => {
   assert.deepEqual(t.errors, []);
+});
+
+test("a section open in the notes offers a drill of its questions, and one without questions offers none", async () => {
+  const page = await t.open("#/notes/lambda-concurrency");
+  await page.waitForFunction(() => document.activeElement?.id === "lambda-concurrency");
+  const link = page.locator(".chapter-nav a:has-text('Practise this')");
+  assert.match(await link.textContent(), /^Practise this: \d+ questions? on Lambda Concurrency$/);
+  const n = Number((await link.textContent()).match(/\d+/)[0]);
+  assert.ok(n > 0);
+  assert.equal(await link.getAttribute("href"), "#/exam/new?section=lambda-concurrency");
+  await link.click();
+  await page.waitForSelector("form.setup");
+  assert.ok(await page.$eval('.option-card:has-text("Section drill") input', (i) => i.checked));
+  assert.equal(await page.$eval("#section-pick", (s) => s.value), "lambda-concurrency");
+  // A section no question links (nor any subsection of it): no link to a drill that could not start.
+  await page.goto(t.url + "#/notes/elb-deregistration-delay");
+  await page.waitForFunction(() => document.activeElement?.id === "elb-deregistration-delay");
+  assert.deepEqual(await page.$$eval(".chapter-nav a", (as) => as.filter((a) => a.textContent.startsWith("Practise this")).map((a) => a.textContent)), []);
+  await page.close();
 });

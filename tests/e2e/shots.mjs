@@ -124,7 +124,7 @@ for (const size of SIZES) {
   await page.click("button:text('Check answer')");
   await page.waitForSelector(".feedback");
   await shot(page, size, "practice-feedback");
-  await openExam(page, known, { mode: "Exam" });
+  await openExam(page, known, { mode: "Exam", counted: true });
   for (const q of known) {
     for (const k of q.keys) await page.click(`.choice >> nth=${k}`);
     await page.keyboard.press("ArrowRight");

@@ -155,7 +155,7 @@ test("readiness per task statement, the booking verdict, and a task-statement dr
   await page.click('.pill:has-text("10 questions")');
   await page.click("button:text('Start exam')");
   await page.waitForSelector(".exam .card");
-  assert.equal(await page.textContent(".exam-title"), "Task drill: 2.2");
+  assert.equal(await page.textContent(".exam-title"), "Task 2.2 drill");
   const ids = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items.map((i) => i.id));
   const taskOf = Object.fromEntries(bankQuestions().map((q) => [q.id, q.task]));
   assert.equal(ids.length, 10);
