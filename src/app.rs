@@ -57,7 +57,9 @@ pub fn App() -> impl IntoView {
                     .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_expired(now)))
                 && app.finish(now, true).is_some()
             {
-                app.tell("The time of your exam ran out while you were away from it. It was submitted with the answers you had saved; its results are first in History.");
+                app.tell(&format!("{} while you were away from it. It was submitted with the answers you had saved; its results are first in History.", crate::state::EXPIRED_NOTICE));
+                // The banner heads the page: bring it into sight (it appeared above a scrolled chapter, unseen).
+                platform::scroll_to_top();
             }
         },
         std::time::Duration::from_secs(1),

@@ -93,11 +93,34 @@ pub fn reveal(id: &str) -> bool {
     opts.set_behavior(web_sys::ScrollBehavior::Instant);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-        let focus = web_sys::FocusOptions::new();
-        focus.set_prevent_scroll(true);
-        let _ = h.focus_with_options(&focus);
+        focus_in_place(&h);
     }
     true
+}
+
+/// Scrolls the page to its top.
+pub fn scroll_to_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Moves focus to the element `focus` without scrolling, then scrolls just enough to show the element
+/// `show` (none when it is already in view).
+pub fn focus_showing(focus: &str, show: &str) {
+    let Some(doc) = document() else { return };
+    if let Some(h) = doc
+        .get_element_by_id(focus)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        focus_in_place(&h);
+    }
+    if let Some(el) = doc.get_element_by_id(show) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        opts.set_behavior(web_sys::ScrollBehavior::Instant);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
 }
 
 /// After a page change: scrolls to the top and moves focus to the page's main heading (`main h1`), so a
@@ -113,9 +136,7 @@ pub fn focus_page_heading() {
         if !h.has_attribute("tabindex") {
             let _ = h.set_attribute("tabindex", "-1");
         }
-        let focus = web_sys::FocusOptions::new();
-        focus.set_prevent_scroll(true);
-        let _ = h.focus_with_options(&focus);
+        focus_in_place(&h);
     }
 }
 
@@ -131,16 +152,12 @@ pub fn focus_lost() -> bool {
 
 /// Scrolls to the top of the page and focuses the element with this id (after a page change).
 pub fn focus_top(id: &str) {
-    if let Some(w) = window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
-    }
+    scroll_to_top();
     if let Some(h) = document()
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let focus = web_sys::FocusOptions::new();
-        focus.set_prevent_scroll(true);
-        let _ = h.focus_with_options(&focus);
+        focus_in_place(&h);
     }
 }
 
@@ -190,7 +207,7 @@ impl Focused {
         if let Some(el) = &self.0
             && el.is_connected()
         {
-            let _ = el.focus();
+            focus_in_place(el);
         }
     }
 }
@@ -374,6 +391,24 @@ pub fn focus(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = h.focus();
+    }
+}
+
+/// Focus without scrolling: a dialog's control (the dialog is fixed on screen) and the control focus
+/// returns to when it closes (where it was) need no scroll, and the browser scrolled the page behind them.
+fn focus_in_place(el: &web_sys::HtmlElement) {
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&opts);
+}
+
+/// Moves focus to the element `id` without scrolling ([`focus_in_place`]).
+pub fn focus_still(id: &str) {
+    if let Some(h) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        focus_in_place(&h);
     }
 }
 

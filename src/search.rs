@@ -175,7 +175,13 @@ fn excerpt(text: &str, lower: &str, word: &str) -> String {
         return chars.iter().take(140).collect();
     }
     let at = lower.find(word).map_or(0, |b| lower[..b].chars().count());
-    let start = at.saturating_sub(50);
+    let mut start = at.saturating_sub(50);
+    // Start at a word ("…ries if stale" began mid-word).
+    if start > 0
+        && let Some(space) = chars[start..at].iter().position(|&c| c == ' ')
+    {
+        start += space + 1;
+    }
     let end = (start + 140).min(chars.len());
     let mut out: String = chars[start..end].iter().collect();
     if start > 0 {
@@ -411,6 +417,13 @@ mod tests {
             ix.search("visibility", 1)[0]
                 .excerpt
                 .contains("visibility timeout")
+        );
+        let mid = "abcdefgh ".repeat(20) + "needle";
+        let hit = &Index::new([("T", mid.as_str())]).search("needle", 1)[0];
+        assert!(
+            hit.excerpt.starts_with("…abcdefgh "),
+            "starts at a word: {}",
+            hit.excerpt
         );
         let long = "x ".repeat(100) + "needle" + &" y".repeat(100);
         let hit = &Index::new([("T", long.as_str())]).search("needle", 1)[0];

@@ -85,6 +85,10 @@ fn stored_history() -> Option<History> {
     local::read(history::KEY).and_then(|raw| history::decode(&raw).ok())
 }
 
+/// How the notices that an exam's time ran out begin (one when the app was closed, one while the learner
+/// was on another page); starting another exam dismisses them.
+pub const EXPIRED_NOTICE: &str = "The time of your exam ran out";
+
 impl AppState {
     /// Loads what is stored and submits an exam whose time ran out while the app was closed.
     pub fn load() -> AppState {
@@ -134,7 +138,7 @@ impl AppState {
             .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_expired(now)));
         if expired && let Some(id) = state.finish(now, true) {
             state.tell(
-                "The time of your exam ran out while the app was closed. It was submitted with the answers you had saved.",
+                &format!("{EXPIRED_NOTICE} while the app was closed. It was submitted with the answers you had saved."),
             );
             platform::replace_hash(&Route::Results(id).href());
         }
@@ -269,6 +273,9 @@ impl AppState {
         match study::start(spec, &recent, platform::now_ms()) {
             Ok(s) => {
                 error.set(None);
+                // A notice that an earlier exam's time ran out would read as about this one.
+                self.notices
+                    .update(|n| n.retain(|t| !t.starts_with(EXPIRED_NOTICE)));
                 self.session.set(Some(s));
                 self.save_session();
                 platform::go(&Route::Exam.href());

@@ -72,9 +72,29 @@ pub fn reject_raw_html(events: &[Spanned<'_>], loc: &Locator<'_>, diags: &mut Ve
     }
 }
 
-/// The longest inline code starting with a hyphen that is kept on one line: 22 characters of code fit a
-/// list item's text on a 320 px screen even with WCAG's text spacing (26 did not).
-const NOWRAP_FLAG: usize = 22;
+/// The longest word of inline code kept on one line: 22 characters of code fit a list item's text on a
+/// 320 px screen even with WCAG's text spacing (26 did not).
+const NOWRAP_WORD: usize = 22;
+
+/// Inline code holding a hyphen, as HTML: each hyphenated word short enough ([`NOWRAP_WORD`]) kept whole
+/// (`class="nw"`: the whole span when it is one such word, else a span per word); longer words may break.
+fn code_html(code: &str) -> String {
+    let whole = |w: &str| w.contains('-') && w.len() <= NOWRAP_WORD;
+    if !code.contains(' ') && whole(code) {
+        return format!("<code class=\"nw\">{}</code>", escape_attr(code));
+    }
+    let words: Vec<String> = code
+        .split(' ')
+        .map(|w| {
+            if whole(w) {
+                format!("<span class=\"nw\">{}</span>", escape_attr(w))
+            } else {
+                escape_attr(w)
+            }
+        })
+        .collect();
+    format!("<code>{}</code>", words.join(" "))
+}
 
 /// Renders checked events to HTML: images are rejected, internal links must name an existing section
 /// (`anchors`), web links get `target="_blank"`. Raw HTML must have been rejected by [`reject_raw_html`].
@@ -141,16 +161,12 @@ pub fn render(
                     }));
                 }
             },
-            // A command-line flag ("--force-new-deployment") stays on one line when short enough to fit
-            // a phone: browsers break after its first hyphen, leaving "-" and "-force-new-deployment",
-            // which read as another flag. A flag with its value ("--region us-east-1") may wrap between them.
-            Event::Code(code)
-                if code.starts_with('-') && code.len() <= NOWRAP_FLAG && !code.contains(' ') =>
-            {
-                out.push(Event::InlineHtml(CowStr::from(format!(
-                    "<code class=\"nw\">{}</code>",
-                    escape_attr(&code)
-                ))));
+            // A hyphenated word of code ("--force-new-deployment", "get-caller-identity") stays on one
+            // line when short enough to fit a phone: browsers break after a hyphen, leaving "-" and
+            // "-force-new-deployment", which read as another flag, or "get-" and "caller-identity". A
+            // command may still wrap between its words.
+            Event::Code(code) if code.contains('-') => {
+                out.push(Event::InlineHtml(CowStr::from(code_html(&code))))
             }
             Event::End(TagEnd::Link) if in_web_link => {
                 in_web_link = false;

@@ -19,7 +19,7 @@ pub fn Modal(
     children: Children,
 ) -> impl IntoView {
     let back = StoredValue::new_local(platform::focused());
-    request_animation_frame(move || platform::focus(first));
+    request_animation_frame(move || platform::focus_still(first));
     on_cleanup(move || back.with_value(|f| f.restore()));
     let title_id = format!("{id}-title");
     let keydown = move |ev: leptos::ev::KeyboardEvent| {

@@ -19,7 +19,7 @@ fn task_names() -> Vec<String> {
 /// The rule of the verdict, in words.
 pub fn rule() -> String {
     format!(
-        "Ready when your last {MOCKS} full mock exams each scored at least {SCORE_BAR} (the pass mark is {}, and one mock's score varies by about 50 points from draw to draw), none had a domain under {DOMAIN_BAR} %, and every task statement is at {TASK_BAR} % or more over at least {MIN_ANSWERS} recent answers.",
+        "Ready when your last {MOCKS} full mock exams each scored at least {SCORE_BAR} (the pass mark is {}, and one mock's score varies by about 50 points from draw to draw), none had a domain under {DOMAIN_BAR}\u{a0}%, and every task statement is at {TASK_BAR}\u{a0}% or more over at least {MIN_ANSWERS} recent answers.",
         EXAM.pass
     )
 }
@@ -119,7 +119,7 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
             "no answers yet".to_string()
         } else {
             let mut f = format!(
-                "{} % over {} answer{}",
+                "{}\u{a0}% over {} answer{}",
                 t.percent(),
                 t.total,
                 if t.total == 1 { "" } else { "s" }

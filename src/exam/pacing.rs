@@ -135,9 +135,9 @@ fn tally_change(item: &Item, keys: &[u8], c: &mut Changes) {
 pub fn short_duration(ms: f64) -> String {
     let s = (ms.max(0.0) / 1000.0).round() as u64;
     if s < 60 {
-        format!("{s} s")
+        format!("{s}\u{a0}s")
     } else {
-        format!("{} min {:02} s", s / 60, s % 60)
+        format!("{}\u{a0}min {:02}\u{a0}s", s / 60, s % 60)
     }
 }
 
@@ -236,9 +236,10 @@ mod tests {
 
     #[test]
     fn durations_read_as_minutes_and_seconds() {
-        assert_eq!(short_duration(45_400.0), "45 s");
-        assert_eq!(short_duration(65_000.0), "1 min 05 s");
-        assert_eq!(short_duration(-3.0), "0 s");
-        assert_eq!(short_duration(600_000.0), "10 min 00 s");
+        // Numbers and units joined by no-break spaces: "1 min 39" and "s" on two lines looked broken.
+        assert_eq!(short_duration(45_400.0), "45\u{a0}s");
+        assert_eq!(short_duration(65_000.0), "1\u{a0}min 05\u{a0}s");
+        assert_eq!(short_duration(-3.0), "0\u{a0}s");
+        assert_eq!(short_duration(600_000.0), "10\u{a0}min 00\u{a0}s");
     }
 }

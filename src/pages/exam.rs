@@ -138,9 +138,9 @@ fn check(app: AppState) {
     });
     if did {
         app.save_session();
-        request_animation_frame(|| {
-            platform::reveal("feedback");
-        });
+        // Focus goes to the feedback, but the page scrolls only as far as its verdict: the options, now
+        // marked with the key, stay in view above it (scrolled to the top, they had gone out of sight).
+        request_animation_frame(|| platform::focus_showing("feedback", "verdict"));
     }
 }
 
@@ -327,6 +327,17 @@ fn Room() -> impl IntoView {
     let folded = NodeRef::<leptos::html::Details>::new();
     let counts = move || session.with(|s| s.as_ref().map_or((0, 0, 0), Session::counts));
     let at_end = move || current.get() + 1 >= total || screen.get() != Screen::Question;
+    // Practice: the question shown has a choice not yet checked.
+    let checking = move || {
+        practice
+            && screen.get() == Screen::Question
+            && item.with(|i| {
+                i.as_ref()
+                    .is_some_and(|i| !i.checked && !i.chosen.is_empty())
+            })
+    };
+    let complete =
+        move || item.with(|i| i.as_ref().is_some_and(|i| i.answer() == Answer::Complete));
 
     view! {
         <div class="exam">
@@ -372,10 +383,24 @@ fn Room() -> impl IntoView {
                             screen.update(|s| *s = if *s == Screen::Review { Screen::Question } else { Screen::Review });
                             request_animation_frame(|| platform::focus_top("q-title"));
                         }>
-                            {move || if screen.get() == Screen::Review { "Back to question" } else { "Review" }}
+                            {move || if screen.get() == Screen::Review {
+                                view! { "Back"<span class="wide">" to question"</span> }.into_any()
+                            } else {
+                                "Review".into_any()
+                            }}
                         </button>
-                        <button type="button" class="button" prop:disabled=at_end
-                            on:click=move |_| step(true)>"Next →"</button>
+                        // In practice mode the forward button checks a chosen answer first ("Check answer",
+                        // disabled until the answer is complete): in the card, below long options, it sat
+                        // under this bar or below the window while Next stayed in view.
+                        <button type="button" class="button" class:primary=checking
+                            prop:disabled=move || if checking() { !complete() } else { at_end() }
+                            aria-describedby=move || checking().then_some("check-why")
+                            on:click=move |_| if checking() { check(app) } else { step(true) }>
+                            {move || if checking() {
+                                view! { "Check"<span class="wide">" answer"</span> }.into_any()
+                            } else {
+                                "Next →".into_any()
+                            }}</button>
                         <button type="button" class="button end" on:click=move |_| confirming.set(true)>"End"<span class="wider">" exam"</span></button>
                     </div>
                     <Show when=move || help.get()>
@@ -406,9 +431,17 @@ fn Room() -> impl IntoView {
                     on_close=Callback::new(move |()| confirming.set(false))>
                     <p id="end-text">{move || {
                         let (_, u, f) = counts();
-                        format!("You have {u} unanswered and {f} flagged {}. Unanswered questions count as wrong. {}",
+                        // A half-answered "Choose TWO" is the easiest point to win back: named apart.
+                        let partly = session.with(|s| s.as_ref().map_or(0, |s| (0..s.items.len()).filter(|&i| s.items[i].answer() == Answer::Partial).count()));
+                        let partly = match partly {
+                            0 => String::new(),
+                            1 => " (1 of them partly answered)".to_string(),
+                            n => format!(" ({n} of them partly answered)"),
+                        };
+                        format!("You have {u} unanswered{partly} and {f} flagged {}. {} Once ended, the exam cannot be resumed.",
                             if u + f == 1 { "question" } else { "questions" },
-                            "Once ended, the exam cannot be resumed.")
+                            if practice { "In the score, questions not answered count as wrong; they send you to no section to study." }
+                            else { "Unanswered questions count as wrong." })
                     }}</p>
                     <div class="row">
                         <button id="end-cancel" type="button" class="button" on:click=move |_| confirming.set(false)>"Return to the exam"</button>
@@ -433,7 +466,6 @@ fn QuestionCard(
     strike: Callback<usize>,
     sure: Callback<Confidence>,
 ) -> impl IntoView {
-    let app = use_app();
     // A question retired or changed since the exam started is not shown with today's options.
     let Some(q) = item.with_untracked(|i| i.as_ref().and_then(study::question_for)) else {
         return view! {
@@ -444,12 +476,6 @@ fn QuestionCard(
     };
     let flagged = move || item.with(|i| i.as_ref().is_some_and(|i| i.flagged));
     let checked = Signal::derive(move || item.with(|i| i.as_ref().is_some_and(|i| i.checked)));
-    let answered = move || {
-        item.with(|i| {
-            i.as_ref()
-                .is_some_and(|i| i.answer() == crate::exam::session::Answer::Complete)
-        })
-    };
     let correct = move || {
         item.with(|i| {
             i.as_ref().is_some_and(|i| {
@@ -472,34 +498,29 @@ fn QuestionCard(
             <div class="stem" inner_html=q.stem()></div>
             {hint.map(|h| view! { <p class="choose">{h}</p> })}
             <Choices question=q item locked=checked reveal=checked on_choose=choose on_strike=strike />
-            <ConfidencePicker item locked=checked on_pick=sure />
+            // Right under the options, where the refused tap was (under the "how sure" row it was out of
+            // sight on a phone, and the tap seemed dead).
             <p class="cap" role="status">{move || cap_hint.get().then(|| format!(
                 "You have already chosen {}. Clear one of them to choose another.",
                 if q.keys() == 3 { "three" } else { "two" }))}</p>
+            <ConfidencePicker item locked=checked on_pick=sure />
             {practice.then(|| view! {
                 <Show when=move || !checked.get()>
-                    <p class="check-row">
-                        <button type="button" class="button primary" prop:disabled=move || !answered()
-                            aria-describedby="check-why" on:click=move |_| check(app)>
-                            "Check answer"
-                        </button>
-                        " "
-                        <span id="check-why" class="meta">{move || {
-                            let chosen = item.with(|i| i.as_ref().map_or(0, |i| i.chosen.len()));
-                            let need = q.keys();
-                            if chosen >= need {
-                                "or press Enter".to_string()
-                            } else if need == 1 {
-                                "Choose an option to check your answer.".to_string()
-                            } else {
-                                format!("Choose {need} options to check your answer ({chosen} chosen).")
-                            }
-                        }}</span>
-                    </p>
+                    <p id="check-why" class="meta check-row">{move || {
+                        let chosen = item.with(|i| i.as_ref().map_or(0, |i| i.chosen.len()));
+                        let need = q.keys();
+                        if chosen >= need {
+                            "Check your answer with the button below, or press Enter.".to_string()
+                        } else if need == 1 {
+                            "Choose an option to check your answer.".to_string()
+                        } else {
+                            format!("Choose {need} options to check your answer ({chosen} chosen).")
+                        }
+                    }}</p>
                 </Show>
                 <Show when=move || checked.get()>
                     <div class="feedback" id="feedback" tabindex="-1" role="status">
-                        <h2 class="verdict" class:right=correct class:wrong=move || !correct()>
+                        <h2 id="verdict" class="verdict" class:right=correct class:wrong=move || !correct()>
                             {move || {
                                 let keys: Vec<bool> = q.choices.iter().map(|c| c.key).collect();
                                 verdict(correct(), &keys, &order())

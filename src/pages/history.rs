@@ -43,7 +43,10 @@ fn sure_right(s: &Summary) -> String {
     if total == 0 {
         "–".to_string()
     } else {
-        format!("{right} of {total} ({} %)", score::percent(right, total))
+        format!(
+            "{right} of {total} ({}\u{a0}%)",
+            score::percent(right, total)
+        )
     }
 }
 

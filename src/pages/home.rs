@@ -53,44 +53,44 @@ pub fn Home() -> impl IntoView {
     let has_history = Memo::new(move |_| app.history.with(|h| !h.is_empty()));
     let error = RwSignal::new(None::<String>);
 
-    // An exam in progress comes first, with how far it got and its clock (which runs while away); starting
-    // another is then the second choice.
-    let in_progress = move || {
+    // An exam in progress comes first: described above its buttons (below them it was out of sight on a
+    // phone), with how far it got and its clock, which ticks as the exam's own does; starting another is then
+    // the second choice.
+    let tick = RwSignal::new(platform::now_ms());
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let _ = tick.try_set(platform::now_ms());
+        },
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let status = move || {
         app.session.with(|s| {
             s.as_ref().map(|s| {
                 let left = s
-                    .remaining_ms(platform::now_ms())
+                    .remaining_ms(tick.get())
                     .map_or("untimed".to_string(), |ms| {
                         format!(
                             "{} left; the clock keeps running while you are away",
                             crate::clock::hms(ms)
                         )
                     });
-                (
-                    s.spec.title(),
-                    format!("{} of {} answered · {left}", s.counts().0, s.items.len()),
-                )
+                format!("{} of {} answered · {left}", s.counts().0, s.items.len())
             })
         })
     };
     let start = move || {
-        let (resume, status, start) = match in_progress() {
-            Some((title, status)) => (
-                Some(
-                    view! { <a class="button primary" href=Route::Exam.href()>{format!("Resume: {title}")}</a> },
-                ),
-                Some(view! { <p class="meta resume-status">{status}</p> }),
-                "Start another exam",
-            ),
-            None => (None, None, "Start an exam"),
-        };
+        let resume = app.session.with(|s| s.as_ref().map(|s| s.spec.title()));
+        let running = resume.is_some();
         view! {
+            {running.then(|| view! { <p class="resume-status">"Exam in progress: " {status}</p> })}
             <p class="actions">
-                {resume}
-                <a class="button" class:primary=status.is_none() href=Route::ExamSetup.href()>{start}</a>
+                {resume.map(|title| view! { <a class="button primary" href=Route::Exam.href()>{format!("Resume: {title}")}</a> })}
+                <a class="button" class:primary=!running href=Route::ExamSetup.href()>
+                    {if running { "Start another exam" } else { "Start an exam" }}</a>
                 <a class="button" href=Route::Notes.href()>"Read the study notes"</a>
             </p>
-            {status}
         }
     };
     // Starts a review of the `n` most overdue questions (all of them when `n` is larger).
@@ -115,7 +115,7 @@ pub fn Home() -> impl IntoView {
                 let verdict = if s.passed { "pass" } else { "fail" };
                 // A practice session or a retry says so: its score does not measure readiness.
                 let tag = crate::pages::history::attempt_tag(e)
-                    .map_or(String::new(), |t| format!(" ({})", crate::search::lower(t)));
+                    .map_or(String::new(), |t| format!(" · {}", crate::search::lower(t)));
                 let text = format!(
                     "Last result: {} / 1000 ({verdict}), {}{tag}",
                     s.scaled, s.title

@@ -251,6 +251,9 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             .map_or("Study notes", |i| SECTIONS[i].title);
         platform::set_title(&format!("{title} · {} Practice", crate::bank::EXAM.code));
     });
+    // The way back a learner arrived with (from a review, results or search) stays on the chapter's own
+    // section links: a jump through the contents used to drop it.
+    let back_to = query(&platform::hash(), "back");
     let side = move || {
         let ch = &CHAPTERS[chapter.get()];
         SECTIONS[usize::from(ch.first)..usize::from(ch.end)]
@@ -259,28 +262,33 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             .map(|s| {
                 let a = s.anchor;
                 let current = move || (anchor.get().as_deref() == Some(a)).then_some("location");
-                view! { <li class=format!("l{}", s.level)><a href=note_href(a) aria-current=current>{s.title}</a></li> }
+                let href = match &back_to {
+                    Some(b) => with_query(&note_href(a), "back", b),
+                    None => note_href(a),
+                };
+                view! { <li class=format!("l{}", s.level)><a href=href aria-current=current>{s.title}</a></li> }
             })
             .collect_view()
     };
     // Arrived from a review, the results or practice feedback: offer the way back while the notes stay
     // open. Only the app's own pages are accepted as a way back.
+    // (address, label, the label in a phone's bottom bar, where both buttons must fit one line).
     let back = query(&platform::hash(), "back").and_then(|b| {
-        let label = if b.starts_with("#/review/") {
-            "← Back to review"
+        let (label, short) = if b.starts_with("#/review/") {
+            ("← Back to review", "← Review")
         } else if b.starts_with("#/results/") {
-            "← Back to results"
+            ("← Back to results", "← Results")
         } else if b == "#/exam" {
-            "← Back to the question"
+            ("← Back to the question", "← Question")
         } else if b.starts_with("#/notes?q=") {
-            "← Back to search results"
+            ("← Back to search results", "← Search results")
         } else {
             return None;
         };
-        Some((b, label))
+        Some((b, label, short))
     });
     let narrow = platform::media("(max-width: 800px)");
-    let back_link = back.clone().filter(|_| !narrow).map(|(href, label)| {
+    let back_link = back.clone().filter(|_| !narrow).map(|(href, label, _)| {
         view! { <p class="back"><a class="button primary" href=href>{label}</a></p> }
     });
     // On a narrow screen the contents start folded (open, they pushed the section a screen or two down),
@@ -295,7 +303,7 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
     let tools = narrow.then(|| {
         view! {
             <div class="reader-tools">
-                {back.map(|(href, label)| view! { <a class="button primary" href=href>{label}</a> })}
+                {back.map(|(href, _, short)| view! { <a class="button primary" href=href>{short}</a> })}
                 <button type="button" class="button" on:click=to_contents>"↑ Contents"</button>
             </div>
         }
@@ -327,7 +335,7 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
         <div class="reader" on:click=move |ev| {
             // A link to the section already open changes no hash: bring it back into view anyway.
             if let Some(a) = anchor.get_untracked()
-                && platform::link_href(&ev).is_some_and(|h| h == note_href(&a))
+                && platform::link_href(&ev).is_some_and(|h| h.split('?').next() == Some(note_href(&a).as_str()))
             {
                 platform::reveal(&a);
             }

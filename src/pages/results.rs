@@ -95,9 +95,20 @@ pub fn Results(id: String) -> impl IntoView {
     let retry_count = retry_ids.len();
     let error = RwSignal::new(None::<String>);
     let mode = s.spec.mode;
-    // A retry of a retry is still "Retry: <the original exam>".
+    // "Retry (9 questions): Quick exam (10 questions)"; a retry of a retry names the original exam.
     let title = s.spec.title();
-    let retry_title = format!("Retry: {}", title.strip_prefix("Retry: ").unwrap_or(&title));
+    let original = title
+        .strip_prefix("Retry (")
+        .and_then(|t| t.split_once("): "))
+        .map(|(_, rest)| rest)
+        .or_else(|| title.strip_prefix("Retry: "))
+        .unwrap_or(&title);
+    let noun = if retry_count == 1 {
+        "question"
+    } else {
+        "questions"
+    };
+    let retry_title = format!("Retry ({retry_count} {noun}): {original}");
     let retry = move |_| {
         let spec = Spec {
             kind: Kind::Picked {
@@ -134,6 +145,10 @@ pub fn Results(id: String) -> impl IntoView {
                 <p class="scaled"><span class="big">{o.scaled}</span>" / 1000"</p>
                 <p class="verdict">{if passed { format!("Pass ({} needed)", EXAM.pass) } else { format!("Fail ({} needed)", EXAM.pass) }}</p>
                 <p>{format!("{} of {} correct · time used {}", o.correct, o.total, clock::hms(o.used_ms))}</p>
+                // Practice is for working through some questions: what was tried, apart from what was skipped.
+                {(practice && skipped > 0).then(|| view! {
+                    <p class="practice-tally">{format!("Of the {} you answered, {} right; {skipped} skipped.", o.total - skipped, o.correct)}</p>
+                })}
                 <p class="meta">{format!("The scaled score approximates AWS's scoring: {}% correct maps to {}, and each question counts all or nothing.", fixed(scale.pass_percent(), 0), EXAM.pass)}</p>
             </div>
             <h2>"By domain"</h2>

@@ -212,10 +212,18 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
                     </span>
                 </div>
             </fieldset>
-            {first_wrong.map(|k| view! {
-                <p><button type="button" class="button" on:click=move |_| {
-                    request_animation_frame(move || { platform::reveal(&format!("q{k}")); });
-                }>{format!("First incorrect: question {k} ↓")}</button></p>
+            {first_wrong.map(|k| {
+                let target = facts[k - 1];
+                view! {
+                    <p><button type="button" class="button" on:click=move |_| {
+                        // Under filters that hide it (it did nothing then): show everything first.
+                        if !untrack(|| shows(target)) {
+                            show.set(Show::All);
+                            domain.set(0);
+                        }
+                        request_animation_frame(move || { platform::reveal(&format!("q{k}")); });
+                    }>{format!("First incorrect: question {k} ↓")}</button></p>
+                }
             })}
             <p class="meta" aria-live="polite">{move || match shown_count() {
                 0 => "No question matches these filters. Choose All, or another domain.".to_string(),

@@ -15,7 +15,7 @@
 //!   anything about a task statement (at 10 answers, one question is 10 points), and 60 % is well below the
 //!   pass share, so this flags only a real gap, never noise.
 
-use crate::exam::score::Scale;
+use crate::exam::score::{self, Scale};
 use crate::store::history::{History, Summary};
 
 /// Answers per task statement that readiness looks at, newest first: recent enough to show progress,
@@ -175,9 +175,10 @@ pub fn verdict(
         for (d, &(correct, total)) in s.domains.iter().enumerate().take(domains) {
             if total > 0 && correct * 100 < DOMAIN_BAR * total {
                 missing.push(format!(
-                    "{which}: Domain {} at {} % ({correct} of {total}); each domain needs {DOMAIN_BAR} %.",
+                    "{which}: Domain {} at {}\u{a0}% ({correct} of {total}); each domain needs {DOMAIN_BAR}\u{a0}%.",
                     d + 1,
-                    correct * 100 / total
+                    // Rounded as everywhere else, but never up to the bar it falls short of.
+                    score::percent(correct, total).min(DOMAIN_BAR - 1)
                 ));
             }
         }
@@ -205,9 +206,9 @@ pub fn verdict(
             continue;
         } else if t.correct * 100 < TASK_BAR * t.total {
             missing.push(format!(
-                "Task {}: {} % over {} answers; it needs {TASK_BAR} %: take a task-statement drill.",
+                "Task {}: {}\u{a0}% over {} answers; it needs {TASK_BAR}\u{a0}%: take a task-statement drill.",
                 t.task,
-                t.percent(),
+                t.percent().min(TASK_BAR - 1),
                 t.total
             ));
         }
@@ -406,9 +407,10 @@ mod tests {
         assert_eq!(
             why,
             [
-                "Your last full mock: Domain 2 at 64 % (11 of 17); each domain needs 70 %.",
+                // Rounded like every other share (11 of 17 is 64.7 %), with no-break spaces before "%".
+                "Your last full mock: Domain 2 at 65\u{a0}% (11 of 17); each domain needs 70\u{a0}%.",
                 "The full mock before it scored 790; each of the last 3 needs 800 (the pass mark is 720).",
-                "Task 1.2: 57 % over 28 answers; it needs 60 %: take a task-statement drill.",
+                "Task 1.2: 57\u{a0}% over 28 answers; it needs 60\u{a0}%: take a task-statement drill.",
             ]
         );
     }

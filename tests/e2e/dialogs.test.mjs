@@ -176,6 +176,39 @@ async function tabTo(page, want, back = false) {
   throw new Error(`Tab never reached ${want}`);
 }
 
+test("opening and closing a dialog, or tabbing to the exam's buttons, never scrolls the question away", async () => {
+  // The bar of buttons sits in the page's bottom scroll padding: focusing one (a dialog giving focus back,
+  // or Tab) scrolled the page to its end, 350 px at a time on a phone.
+  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 860 }]) {
+    const page = await t.open("#/", { viewport });
+    await fresh(page, t.url);
+    await startQuick(page, 10);
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.click("button.end");
+    await page.waitForSelector("#end-dialog");
+    assert.equal(await page.evaluate(() => scrollY), 0, `${viewport.width}: opening`);
+    await page.click("#end-cancel");
+    await page.waitForFunction(() => document.activeElement?.classList.contains("end"));
+    assert.equal(await page.evaluate(() => scrollY), 0, `${viewport.width}: closing`);
+    await page.keyboard.press("?");
+    await page.waitForSelector("#help-dialog");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.evaluate(() => scrollY), 0, `${viewport.width}: the shortcuts`);
+    // Tab from the last control before the bar into the bar: the page stays where it was.
+    await page.focus("#q-title");
+    let before = 0;
+    const seen = [];
+    for (let i = 0; i < 40 && seen.length < 3; i++) {
+      await page.keyboard.press("Tab");
+      const [inBar, name, y] = await page.evaluate(() => [!!document.activeElement?.closest(".exam-actions"), document.activeElement.textContent, scrollY]);
+      if (inBar) seen.push([name, y]); else if (!seen.length) before = y;
+    }
+    assert.equal(seen.length, 3, JSON.stringify(seen));
+    for (const [name, y] of seen) assert.equal(y, before, `${viewport.width}: Tab to ${name} scrolled from ${before}`);
+    await page.close();
+  }
+});
+
 test("the skip link is first and moves focus to the main content", async () => {
   const page = await t.open("#/");
   await fresh(page, t.url, "#/");
@@ -236,7 +269,7 @@ test("on a phone the navigator is offered folded at the top of the exam room", a
   const page = await t.open("#/", { viewport: { width: 360, height: 740 } });
   await fresh(page, t.url);
   await startQuick(page, 10);
-  assert.equal(await page.$eval(".exam-side .navigator", (n) => getComputedStyle(n).display), "none");
+  assert.equal(await page.$eval(".exam-side .navigator", (n) => n.checkVisibility()), false, "the side column is not shown");
   const top = await page.$eval(".nav-mobile", (d) => d.getBoundingClientRect().top);
   const question = await page.$eval(".exam .card", (c) => c.getBoundingClientRect().top);
   assert.ok(top < question, "above the question");

@@ -233,7 +233,10 @@ test("a timed exam left for another page ends at 0:00 there; the dashboard offer
   await page.waitForSelector("p.actions a");
   const actions = await page.$$eval("p.actions a", (l) => l.map((a) => [a.textContent, a.classList.contains("primary")]));
   assert.deepEqual(actions, [["Resume: Chosen questions", true], ["Start another exam", false], ["Read the study notes", false]]);
-  assert.match(await page.textContent(".resume-status"), /^1 of 4 answered · (0:59:\d\d|1:00:00) left; the clock keeps running while you are away$/);
+  assert.match(await page.textContent(".resume-status"), /^Exam in progress: 1 of 4 answered · (0:59:\d\d|1:00:00) left; the clock keeps running while you are away$/);
+  // It ticks, as the exam's own clock does.
+  const shown = await page.textContent(".resume-status");
+  await page.waitForFunction((t) => document.querySelector(".resume-status").textContent !== t, shown, { timeout: 3000 });
   // Two seconds left, and the learner reads the notes.
   await page.evaluate(() => {
     const s = JSON.parse(localStorage.getItem("dva.exam"));
@@ -253,6 +256,10 @@ test("a timed exam left for another page ends at 0:00 there; the dashboard offer
   await page.evaluate(() => { location.hash = "#/"; });
   await page.waitForSelector("p.actions a");
   assert.deepEqual(await page.$$eval("p.actions a", (l) => l.map((a) => a.textContent)), ["Start an exam", "Read the study notes"]);
+  // Starting another exam dismisses the notice (it would read as about the new one).
+  await page.evaluate(() => { location.hash = "#/exam/new"; });
+  await startQuick(page, 10);
+  assert.equal(await page.$(".banner"), null);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
@@ -295,13 +302,23 @@ test("practice mode: the key is judged Correct and a distractor Incorrect, with 
   assert.equal(await page.textContent(".timer"), "Practice · untimed");
   const pick = async (positions) => { for (const p of positions) await page.click(`.choice >> nth=${p}`); };
   const verdict = async () => (await page.textContent(".feedback .verdict")).trim();
-  // 1: the key, by mouse and the button.
+  // 1: the key, by mouse and the button, which takes Next's place in the bar at the window's bottom (in the
+  // card it sat below long options, out of sight, while Next stayed in view).
+  const forward = () => page.$eval(".exam-actions .button:nth-child(3)", (b) => [b.textContent, b.disabled, b.classList.contains("primary")]);
   assert.equal(await page.textContent("#check-why"), "Choose an option to check your answer.");
+  assert.deepEqual(await forward(), ["Next →", false, false], "nothing chosen: Next skips");
   await pick(qs[0].keys);
-  await page.click("button:text('Check answer')");
+  assert.deepEqual(await forward(), ["Check answer", false, true]);
+  await page.click(".exam-actions button:text('Check answer')");
   await page.waitForSelector(".feedback");
   assert.equal(await verdict(), "✓ Correct");
   assert.equal(await page.evaluate(() => document.activeElement.id), "feedback", "the feedback has focus");
+  assert.deepEqual(await forward(), ["Next →", false, false]);
+  // The page scrolled only as far as the verdict: the marked key is still in view above it.
+  const seen = await page.evaluate(() => [document.querySelector(".choice.key").getBoundingClientRect().bottom, document.querySelector("#verdict").getBoundingClientRect().bottom, innerHeight]);
+  assert.ok(seen[0] > 0 && seen[1] <= seen[2], JSON.stringify(seen));
+  // What cannot change any more looks so.
+  assert.equal(await page.$eval(".confidence .pill-button", (b) => getComputedStyle(b).opacity), "0.5");
   assert.ok((await page.textContent(".feedback .explanation")).length > 40);
   assert.ok(await page.$$eval(".note-links a", (l) => l.length > 0 && l.every((a) => a.getAttribute("href").startsWith("#/notes/"))));
   const marks = await page.$$eval(".choice .mark", (ms) => ms.map((m) => m.textContent));
@@ -324,10 +341,11 @@ test("practice mode: the key is judged Correct and a distractor Incorrect, with 
   // learner need not scroll back up to the options to learn it.
   const shown = (keys) => [...keys].sort((a, b) => a - b).map((k) => "ABCDEF"[k]);
   assert.equal(await verdict(), `✗ Incorrect: the answer is ${shown(qs[1].keys)[0]}`);
-  // 3: Choose TWO: with one pick the button says why it waits; both keys are Correct.
+  // 3: Choose TWO: with one pick the button waits, and the line in the card says why; both keys are Correct.
   await page.keyboard.press("ArrowRight");
   await pick([qs[2].keys[0]]);
   assert.ok(await page.$eval("button:text('Check answer')", (b) => b.disabled));
+  assert.equal(await page.getAttribute("button:text('Check answer')", "aria-describedby"), "check-why");
   assert.equal(await page.textContent("#check-why"), "Choose 2 options to check your answer (1 chosen).");
   await pick([qs[2].keys[1]]);
   await page.click("button:text('Check answer')");
@@ -353,8 +371,14 @@ test("a multiple-response question never takes more than its number of choices, 
   for (let k = 1; k <= need + 1; k++) await page.keyboard.press(String(k));
   assert.equal(await page.$$eval(".choice input:checked", (l) => l.length), need);
   assert.match(await page.textContent(".cap"), /already chosen/);
+  // Said right under the options (under the "how sure" row it was out of sight on a phone).
+  assert.ok(await page.$eval(".cap", (c) => c.previousElementSibling.classList.contains("choices") || !!c.previousElementSibling.querySelector(".choices")));
   await page.keyboard.press("1");
   assert.equal(await page.$$eval(".choice input:checked", (l) => l.length), need - 1, "a choice can be cleared");
+  // Half answered, it is named apart when ending: the easiest point to win back.
+  await page.click("button.end");
+  assert.match(await page.textContent("#end-text"), /^You have 30 unanswered \(1 of them partly answered\) and 0 flagged questions\./);
+  await page.keyboard.press("Escape");
   // By mouse: ticking one more than allowed leaves on screen exactly what is recorded.
   await page.click(".choice >> nth=0");
   assert.equal(await page.$$eval(".choice input:checked", (l) => l.length), need);

@@ -112,12 +112,20 @@ test("on a phone a chapter opens with its contents folded, and a bar at the bott
   const bar = await box(".reader-tools");
   assert.equal(Math.round(bar.bottom), 740);
   assert.ok((await box("#lambda-concurrency")).top < bar.top);
-  assert.deepEqual(await page.$$eval(".reader-tools > *", (l) => l.map((x) => x.textContent)), ["← Back to search results", "↑ Contents"]);
-  assert.equal(await page.$$eval("a:text('← Back to search results')", (l) => l.length), 1, "one way back, in the bar");
+  // Both on one line (short labels: two lines took 114 px of the screen).
+  const tools = await page.$$eval(".reader-tools > *", (l) => l.map((x) => [x.textContent, Math.round(x.getBoundingClientRect().top)]));
+  assert.deepEqual(tools.map(([x]) => x), ["← Search results", "↑ Contents"]);
+  assert.equal(tools[0][1], tools[1][1], "one line");
+  assert.ok(bar.bottom - bar.top <= 60, `${bar.bottom - bar.top} px`);
+  assert.equal(await page.$$eval("a[href^='#/notes?q=']", (l) => l.filter((a) => a.checkVisibility()).length), 1, "one way back, in the bar");
+  // A jump through the chapter's contents keeps the way back.
   await page.click("text=↑ Contents");
   await page.waitForFunction(() => document.activeElement?.id === "chapter-contents" && scrollY === 0);
   assert.equal(await page.$eval(".chapter-nav details", (d) => d.open), true);
-  await page.click("text=← Back to search results");
+  await page.click(".chapter-nav a:text-is('Lambda Provisioned Concurrency')");
+  await page.waitForFunction(() => document.activeElement?.id === "lambda-provisioned-concurrency");
+  assert.match(await page.evaluate(() => location.hash), /^#\/notes\/lambda-provisioned-concurrency\?back=/);
+  await page.click("text=← Search results");
   await page.waitForSelector(".hits li");
   assert.equal(await page.inputValue("#note-search"), "concurrency");
   // A wide window keeps the contents open beside the chapter, with no bar.

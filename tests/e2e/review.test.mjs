@@ -63,6 +63,32 @@ test("from a reviewed question to its note section and back to the same question
   await page.close();
 });
 
+test("the browser's Back from a note returns to the question it was opened from; First incorrect works under any filter", async () => {
+  const page = await t.open("#/");
+  await finishQuickExam(page);
+  await page.click("a:text('Review all answers')");
+  await page.waitForSelector(".review-items");
+  const card = page.locator(".review-items > li").nth(4);
+  const link = card.locator(".note-links a").first();
+  const anchor = (await link.getAttribute("href")).split("?")[0].slice("#/notes/".length);
+  await link.click();
+  await page.waitForFunction((a) => document.activeElement?.id === a, anchor);
+  await page.goBack();
+  await page.waitForFunction(() => document.activeElement?.id === "q5");
+  assert.ok(page.url().endsWith("?q=5"), page.url());
+  const top = await page.$eval("#q5", (el) => el.getBoundingClientRect().top);
+  assert.ok(top >= -2 && top < 300, `question 5 is in view (top ${top})`);
+  // A filter that hides every question (no answer was marked a guess): the jump shows everything and goes there.
+  await page.click('.pill:has-text("Right by guessing")');
+  assert.equal(await visible(page), 0);
+  const first = await page.textContent("button:has-text('First incorrect')");
+  const k = Number(first.match(/question (\d+)/)[1]);
+  await page.click("button:has-text('First incorrect')");
+  await page.waitForFunction((id) => document.activeElement?.id === id, `q${k}`);
+  assert.ok(await page.$eval('.pill:has-text("All") input', (i) => i.checked));
+  await page.close();
+});
+
 test("no review page threw an error", () => {
   assert.deepEqual(t.errors, []);
 });

@@ -67,7 +67,7 @@ test("confidence and struck-out options, by mouse and keyboard, are kept, scored
   await page.keyboard.press("u");
   const id = await endExam(page);
   assert.equal(await page.textContent(".results p:has-text('Sure:')"),
-    "Sure: 0 of 1 right (0 %) · Unsure: 1 of 1 right (100 %) · Guess: 1 of 1 right (100 %)");
+    "Sure: 0 of 1 right (0\u00a0%) · Unsure: 1 of 1 right (100\u00a0%) · Guess: 1 of 1 right (100\u00a0%)");
   assert.equal(await page.textContent("h3:has-text('Wrong while sure')"), "Wrong while sure (1)");
   assert.match(await page.textContent("h3:has-text('Wrong while sure') ~ ul"), /^Question 1: /);
   assert.equal(await page.textContent("h3:has-text('Right by guessing')"), "Right by guessing (1)");
@@ -86,7 +86,7 @@ test("confidence and struck-out options, by mouse and keyboard, are kept, scored
   // The history's calibration column.
   await page.goto(t.url + "#/history");
   await page.waitForSelector("table.attempts");
-  assert.equal(await page.textContent("table.attempts tbody tr td:last-child"), "0 of 1 (0 %)");
+  assert.equal(await page.textContent("table.attempts tbody tr td:last-child"), "0 of 1 (0\u00a0%)");
   await page.close();
 });
 
@@ -111,7 +111,7 @@ test("pacing: time per domain against the pace, the slowest questions, and wheth
   const rows = await page.$$eval("table.pacing tbody tr", (trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, " ").trim()));
   assert.deepEqual(rows, ["Domain 1 2 4 min 50 s 2 min 25 s (over)", "Domain 3 2 40 s 20 s"]);
   const slowest = await page.$$eval("h3:has-text('Slowest questions') + ol li", (lis) => lis.map((l) => l.textContent));
-  assert.deepEqual(slowest, ["Question 1: 3 min 20 s", "Question 3: 1 min 30 s", "Question 2: 30 s", "Question 4: 10 s"]);
+  assert.deepEqual(slowest, ["Question 1: 3\u00a0min 20\u00a0s", "Question 3: 1\u00a0min 30\u00a0s", "Question 2: 30\u00a0s", "Question 4: 10\u00a0s"]);
   assert.equal(await page.textContent("p:has-text('You changed')"),
     "You changed 2 of 3 answers: 1 from wrong to right, 1 from right to wrong, 0 from one wrong answer to another.");
   await page.close();
@@ -141,11 +141,11 @@ test("readiness per task statement, the booking verdict, and a task-statement dr
   await page.waitForSelector(".verdict-card");
   assert.equal(await page.textContent(".verdict-card .no"), "Not yet. Still missing:");
   assert.deepEqual(await page.$$eval(".verdict-card .missing li", (l) => l.map((x) => x.textContent)),
-    ["Task 2.2: 13 % over 36 answers; it needs 60 %: take a task-statement drill."]);
+    ["Task 2.2: 13\u00a0% over 36 answers; it needs 60\u00a0%: take a task-statement drill."]);
   // Weakest first: 2.2, then the others at 90 % in the exam's order.
   const heads = await page.$$eval(".task-readiness .task-head strong", (s) => s.map((x) => x.textContent));
   assert.deepEqual(heads, ["Task 2.2", "Task 1.1", "Task 1.2", "Task 1.3"]);
-  assert.equal(await page.textContent(".task-readiness li >> nth=0 >> .task-figure"), "13 % over 36 answers · ↓ 8 points");
+  assert.equal(await page.textContent(".task-readiness li >> nth=0 >> .task-figure"), "13\u00a0% over 36 answers · ↓ 8 points");
   // The drill link opens the setup with task 2.2 chosen; the drill draws only task 2.2 questions.
   await page.click("a:has-text('Drill task 2.2')");
   await page.waitForSelector("form.setup");
