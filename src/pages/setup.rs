@@ -235,7 +235,7 @@ pub fn Setup() -> impl IntoView {
             <form class="setup" on:submit=start>
                 <fieldset>
                     <legend>"Kind"</legend>
-                    {kind_radio(Choice::Full, "Full mock exam", format!("{} questions in {} minutes, weighted like the real {}", EXAM.questions, EXAM.minutes, EXAM.code))}
+                    {kind_radio(Choice::Full, "Full mock exam", format!("{} questions in {} minutes, weighted like the real exam", EXAM.questions, EXAM.minutes))}
                     {kind_radio(Choice::Quick, "Quick exam", "10, 20 or 30 questions at the real exam's pace, all domains".to_string())}
                     {kind_radio(Choice::Domains, "Domain drill", "Only the domains you choose".to_string())}
                     {kind_radio(Choice::Section, "Section drill", "Questions on one chapter or section of the notes".to_string())}

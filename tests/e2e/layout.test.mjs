@@ -352,3 +352,15 @@ test("on a phone the exam's bar shows where the learner is whole, beside the clo
     }
   }
 });
+
+test("at 1280x860 the setup page shows 'Start exam' without scrolling for a full mock, a quick exam and a section drill", async () => {
+  const page = await t.open("#/exam/new", { viewport: { width: 1280, height: 860 } });
+  await page.waitForSelector("form.setup");
+  for (const kind of ["Full mock exam", "Quick exam", "Section drill"]) {
+    await page.click(`.option-card:has-text("${kind}")`);
+    const bottom = await page.$eval("button[type=submit]", (b) => b.getBoundingClientRect().bottom);
+    assert.ok(bottom <= 860, `${kind}: Start exam ends at ${Math.round(bottom)} px`);
+  }
+  assert.deepEqual(await problems(page, "setup at 1280"), []);
+  await page.close();
+});
