@@ -326,7 +326,8 @@ fn Room() -> impl IntoView {
     };
     let folded = NodeRef::<leptos::html::Details>::new();
     let counts = move || session.with(|s| s.as_ref().map_or((0, 0, 0), Session::counts));
-    let at_end = move || current.get() + 1 >= total || screen.get() != Screen::Question;
+    // Next from the last question opens the review screen, as on the real exam (it was a dead button).
+    let at_end = move || screen.get() != Screen::Question;
     // Practice: the question shown has a choice not yet checked.
     let checking = move || {
         practice
@@ -338,6 +339,16 @@ fn Room() -> impl IntoView {
     };
     let complete =
         move || item.with(|i| i.as_ref().is_some_and(|i| i.answer() == Answer::Complete));
+    let forward = move || {
+        if checking() {
+            check(app);
+        } else if current.get_untracked() + 1 >= total {
+            screen.set(Screen::Review);
+            request_animation_frame(|| platform::focus_top("q-title"));
+        } else {
+            step(true);
+        }
+    };
 
     view! {
         <div class="exam">
@@ -395,7 +406,7 @@ fn Room() -> impl IntoView {
                         <button type="button" class="button" class:primary=checking
                             prop:disabled=move || if checking() { !complete() } else { at_end() }
                             aria-describedby=move || checking().then_some("check-why")
-                            on:click=move |_| if checking() { check(app) } else { step(true) }>
+                            on:click=move |_| forward()>
                             {move || if checking() {
                                 view! { "Check"<span class="wide">" answer"</span> }.into_any()
                             } else {

@@ -38,6 +38,20 @@ struct Fact {
     confidence: Option<Confidence>,
 }
 
+impl Fact {
+    /// Whether the filter `show` (domain aside) shows this question.
+    fn shown_by(self, show: Show) -> bool {
+        match show {
+            Show::All => true,
+            Show::Incorrect => !self.right,
+            Show::WrongSure => !self.right && self.confidence == Some(Confidence::Sure),
+            Show::LuckyGuess => self.right && self.confidence == Some(Confidence::Guess),
+            Show::Flagged => self.flagged,
+            Show::Unanswered => self.unanswered,
+        }
+    }
+}
+
 /// One question of the attempt, as the filters see it.
 struct Row {
     n: usize,
@@ -95,17 +109,8 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             confidence: r.item.confidence.filter(|_| !r.item.chosen.is_empty()),
         })
         .collect();
-    let shows = move |f: Fact| {
-        let by_status = match show.get() {
-            Show::All => true,
-            Show::Incorrect => !f.right,
-            Show::WrongSure => !f.right && f.confidence == Some(Confidence::Sure),
-            Show::LuckyGuess => f.right && f.confidence == Some(Confidence::Guess),
-            Show::Flagged => f.flagged,
-            Show::Unanswered => f.unanswered,
-        };
-        by_status && (domain.get() == 0 || domain.get() == f.domain)
-    };
+    let shows =
+        move |f: Fact| f.shown_by(show.get()) && (domain.get() == 0 || domain.get() == f.domain);
     let shown_count = {
         let facts = facts.clone();
         move || facts.iter().filter(|f| shows(**f)).count()
@@ -175,11 +180,14 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             platform::reveal(&format!("q{n}"));
         });
     }
+    // Each filter says how many questions it shows (across all domains).
+    let counts: Vec<Fact> = facts.clone();
     let filter = move |value: Show, label: &'static str| {
+        let n = counts.iter().filter(|f| f.shown_by(value)).count();
         view! {
             <label class="pill">
                 <input type="radio" name="review-show" prop:checked=move || show.get() == value on:change=move |_| show.set(value) />
-                {label}
+                {format!("{label} ({n})")}
             </label>
         }
     };

@@ -296,6 +296,10 @@ test("Previous, Review, Next and End stay in one place at the window's bottom, o
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     }
     assert.equal(places.size, 1, `${size}: the buttons moved between questions: ${[...places].join(" | ")}`);
+    // Next on the last question opens the review screen, as on the real exam (it was a dead button).
+    await page.click(".exam-actions .button:has-text('Next')");
+    await page.waitForSelector(".review-list");
+    assert.equal(await page.textContent(".progress"), `Review screen · ${bank.length} questions`);
     await page.close();
   }
 });

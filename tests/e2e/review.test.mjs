@@ -81,6 +81,9 @@ test("the browser's Back from a note returns to the question it was opened from;
   // A filter that hides every question (no answer was marked a guess): the jump shows everything and goes there.
   await page.click('.pill:has-text("Right by guessing")');
   assert.equal(await visible(page), 0);
+  // Each filter says how many it shows.
+  assert.equal(await page.textContent('.pill:has-text("Right by guessing")'), "Right by guessing (0)");
+  assert.equal(await page.textContent('.pill:has-text("All")'), "All (10)");
   const first = await page.textContent("button:has-text('First incorrect')");
   const k = Number(first.match(/question (\d+)/)[1]);
   await page.click("button:has-text('First incorrect')");
