@@ -358,7 +358,8 @@ test("on a phone the exam's bar shows where the learner is whole, beside the clo
 });
 
 test("at 1280x860 the setup page shows 'Start exam' without scrolling for a full mock, a quick exam and a section drill", async () => {
-  const page = await t.open("#/exam/new", { viewport: { width: 1280, height: 860 } });
+  const page = await t.open("#/", { viewport: { width: 1280, height: 860 } });
+  await fresh(page, t.url); // no exam in progress: its notice would stand above the form
   await page.waitForSelector("form.setup");
   for (const kind of ["Full mock exam", "Quick exam", "Section drill"]) {
     await page.click(`.option-card:has-text("${kind}")`);
