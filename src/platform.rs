@@ -394,8 +394,9 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Focus without scrolling: a dialog's control (the dialog is fixed on screen) and the control focus
-/// returns to when it closes (where it was) need no scroll, and the browser scrolled the page behind them.
+/// Focus without the browser's scrolling: the callers scroll as they mean to (or need none: a dialog's
+/// control is fixed on screen, and the control focus returns to when it closes is where it was). Left to
+/// the browser, focus scrolled the page behind a dialog, and to clear the bottom scroll padding.
 fn focus_in_place(el: &web_sys::HtmlElement) {
     let opts = web_sys::FocusOptions::new();
     opts.set_prevent_scroll(true);
