@@ -203,27 +203,44 @@ test("at 360 px wide the notes fit without sideways scrolling, and keyboard focu
   await page.close();
 });
 
+/** How far a strip 3 px inside each edge of `box` (a scrolling table or code block) is from `colour`, at the
+ *  start of its scroll and at its end, with its text hidden so that only its own background shows (words cut
+ *  at an edge would count otherwise). */
+async function edgeShadows(page, box, colour) {
+  const { w, h, scrolls } = await box.evaluate((el) => ({ w: el.clientWidth, h: el.clientHeight, scrolls: el.scrollWidth > el.clientWidth + 50 }));
+  assert.ok(scrolls, "wider than a phone");
+  await box.evaluate((el) => { for (const c of el.querySelectorAll("th, td, code")) c.style.visibility = "hidden"; });
+  const edges = async () => {
+    const png = await box.screenshot();
+    const off = async (x) => (await stripColour(t.browser, png, x, 4, h - 4)).reduce((a, c, i) => a + Math.abs(c - colour[i]), 0);
+    return { left: await off(3), right: await off(w - 4) };
+  };
+  const start = await edges();
+  await box.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  return { start, end: await edges() };
+}
+
 test("at 360 px a wide table in the notes shows a shadow at the edge where more columns wait", async () => {
   const page = await t.open("#/notes/bedrock-converse-versus-invokemodel", { viewport: { width: 360, height: 740 } });
   await page.emulateMedia({ colorScheme: "dark" });
   await page.waitForSelector("#bedrock-converse-versus-invokemodel");
   const table = page.locator("#bedrock-converse-versus-invokemodel ~ table").first();
   await table.scrollIntoViewIfNeeded();
-  const { w, h, scrolls } = await table.evaluate((el) => ({ w: el.clientWidth, h: el.clientHeight, scrolls: el.scrollWidth > el.clientWidth + 50 }));
-  assert.ok(scrolls, "the table is wider than a phone");
   const surface = await page.evaluate(() => getComputedStyle(document.querySelector("article.notes")).backgroundColor.match(/\d+/g).slice(0, 3).map(Number));
-  // How far a strip 3 px inside an edge is from the page's surface colour, with the cells hidden so that
-  // only the table's own background shows (the words cut at an edge would count otherwise).
-  await table.evaluate((el) => { for (const c of el.querySelectorAll("th, td")) c.style.visibility = "hidden"; });
-  const edges = async () => {
-    const png = await table.screenshot();
-    const top = 4;
-    const off = async (x) => (await stripColour(t.browser, png, x, top, h - 4)).reduce((a, c, i) => a + Math.abs(c - surface[i]), 0);
-    return { left: await off(3), right: await off(w - 4) };
-  };
-  const start = await edges();
-  await table.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
-  const end = await edges();
+  const { start, end } = await edgeShadows(page, table, surface);
+  assert.ok(start.right > 20 && start.left < 5, `at the start: a shadow on the right only ${JSON.stringify(start)}`);
+  assert.ok(end.left > 20 && end.right < 5, `at the end: a shadow on the left only ${JSON.stringify(end)}`);
+  await page.close();
+});
+
+test("at 360 px a code block wider than its box shows a shadow at the edge where the lines go on", async () => {
+  const page = await t.open("#/notes/lambda-response-streaming", { viewport: { width: 360, height: 740 } });
+  await page.waitForSelector("#lambda-response-streaming");
+  const pre = page.locator("#lambda-response-streaming ~ pre").first();
+  await pre.scrollIntoViewIfNeeded();
+  // The block's own colour: the code background, read from an inline code span.
+  const codeBg = await page.evaluate(() => getComputedStyle(document.querySelector("article.notes p code, article.notes li code")).backgroundColor.match(/\d+/g).slice(0, 3).map(Number));
+  const { start, end } = await edgeShadows(page, pre, codeBg);
   assert.ok(start.right > 20 && start.left < 5, `at the start: a shadow on the right only ${JSON.stringify(start)}`);
   assert.ok(end.left > 20 && end.right < 5, `at the end: a shadow on the left only ${JSON.stringify(end)}`);
   await page.close();
