@@ -220,12 +220,23 @@ fn Room() -> impl IntoView {
         session.with(|s| s.as_ref().and_then(|s| s.items.get(s.current).cloned()))
     })
     .into();
+    // A screen opened (a question, or the review screen) starts at the top with its heading focused, as a
+    // page change does (not hidden under the sticky bars).
+    let show_screen = move |to: Screen| {
+        screen.set(to);
+        request_animation_frame(|| platform::focus_top("q-title"));
+    };
+    let toggle_review = move || {
+        show_screen(if screen.get_untracked() == Screen::Review {
+            Screen::Question
+        } else {
+            Screen::Review
+        })
+    };
     let go = move |i: usize| {
         cap_hint.set(false);
         act(app, |s, t| s.go_to(i, t));
-        screen.set(Screen::Question);
-        // Each question starts at the top, its heading focused (not hidden under the sticky bars).
-        request_animation_frame(|| platform::focus_top("q-title"));
+        show_screen(Screen::Question);
     };
     let choose = move |pos: usize| {
         let mut result = Chose::Locked;
@@ -276,17 +287,7 @@ fn Room() -> impl IntoView {
                 step(action == Shortcut::Next);
             }
             Shortcut::Flag if on_question => flag(),
-            Shortcut::Review => {
-                screen.update(|s| {
-                    *s = if *s == Screen::Review {
-                        Screen::Question
-                    } else {
-                        Screen::Review
-                    }
-                });
-                // The screen that opened gets focus on its heading, as a page change does.
-                request_animation_frame(|| platform::focus_top("q-title"));
-            }
+            Shortcut::Review => toggle_review(),
             Shortcut::Confidence(level) if on_question => sure(level),
             Shortcut::Strike if on_question => {
                 if let Some(pos) = platform::focused_option() {
@@ -326,8 +327,7 @@ fn Room() -> impl IntoView {
     };
     let folded = NodeRef::<leptos::html::Details>::new();
     let counts = move || session.with(|s| s.as_ref().map_or((0, 0, 0), Session::counts));
-    // Next from the last question opens the review screen, as on the real exam (it was a dead button).
-    let at_end = move || screen.get() != Screen::Question;
+    let reviewing = move || screen.get() != Screen::Question;
     // Practice: the question shown has a choice not yet checked.
     let checking = move || {
         practice
@@ -343,8 +343,8 @@ fn Room() -> impl IntoView {
         if checking() {
             check(app);
         } else if current.get_untracked() + 1 >= total {
-            screen.set(Screen::Review);
-            request_animation_frame(|| platform::focus_top("q-title"));
+            // Next from the last question opens the review screen, as on the real exam (it was a dead button).
+            show_screen(Screen::Review);
         } else {
             step(true);
         }
@@ -388,12 +388,9 @@ fn Room() -> impl IntoView {
                     // Stuck to the bottom of the window, so Previous and Next stay in one place whatever the
                     // question's length (they had moved with it, and sat below the fold on long questions).
                     <div class="exam-actions">
-                        <button type="button" class="button" prop:disabled=move || current.get() == 0 || screen.get() != Screen::Question
+                        <button type="button" class="button" prop:disabled=move || current.get() == 0 || reviewing()
                             on:click=move |_| step(false)>"← Prev"<span class="wide">"ious"</span></button>
-                        <button type="button" class="button" on:click=move |_| {
-                            screen.update(|s| *s = if *s == Screen::Review { Screen::Question } else { Screen::Review });
-                            request_animation_frame(|| platform::focus_top("q-title"));
-                        }>
+                        <button type="button" class="button" on:click=move |_| toggle_review()>
                             {move || if screen.get() == Screen::Review {
                                 view! { "Back"<span class="wide">" to question"</span> }.into_any()
                             } else {
@@ -404,7 +401,7 @@ fn Room() -> impl IntoView {
                         // disabled until the answer is complete): in the card, below long options, it sat
                         // under this bar or below the window while Next stayed in view.
                         <button type="button" class="button" class:primary=checking
-                            prop:disabled=move || if checking() { !complete() } else { at_end() }
+                            prop:disabled=move || if checking() { !complete() } else { reviewing() }
                             aria-describedby=move || checking().then_some("check-why")
                             on:click=move |_| forward()>
                             {move || if checking() {
@@ -443,7 +440,7 @@ fn Room() -> impl IntoView {
                     <p id="end-text">{move || {
                         let (_, u, f) = counts();
                         // A half-answered "Choose TWO" is the easiest point to win back: named apart.
-                        let partly = session.with(|s| s.as_ref().map_or(0, |s| (0..s.items.len()).filter(|&i| s.items[i].answer() == Answer::Partial).count()));
+                        let partly = session.with(|s| s.as_ref().map_or(0, |s| s.items.iter().filter(|i| i.answer() == Answer::Partial).count()));
                         let partly = match partly {
                             0 => String::new(),
                             1 => " (1 of them partly answered)".to_string(),

@@ -14,7 +14,7 @@ use crate::exam::spec::Mode;
 use crate::platform;
 use crate::route::{Route, with_query};
 use crate::state::use_app;
-use crate::store::history::{Entry, Summary};
+use crate::store::history::{Entry, Summary, measures_readiness};
 use crate::store::transfer;
 use crate::study;
 use crate::study::stats;
@@ -54,15 +54,14 @@ fn sure_right(s: &Summary) -> String {
 /// shown as it went, untimed) or "Not counted" (a retry or a due-for-review set, or a practice session
 /// compacted to its summary); `None` for an attempt that counts toward readiness and the score chart.
 pub fn attempt_tag(e: &Entry) -> Option<&'static str> {
-    if e.full()
-        .is_some_and(|a| a.session.spec.mode == Mode::Practice)
-    {
-        Some("Practice")
-    } else if e.summary().measures_readiness() {
-        None
-    } else {
-        Some("Not counted")
-    }
+    // Asked of the stored spec or summary directly: building a full attempt's summary to ask it cost a
+    // second summary per attempt on the history page.
+    let counted = match e {
+        Entry::Full(a) if a.session.spec.mode == Mode::Practice => return Some("Practice"),
+        Entry::Full(a) => measures_readiness(&a.session.spec),
+        Entry::Compacted(s) => s.measures_readiness(),
+    };
+    (!counted).then_some("Not counted")
 }
 
 /// "1 new attempt", "3 new attempts".

@@ -31,6 +31,15 @@ fn note_href(anchor: &str) -> String {
     Route::Note(anchor.to_string()).href()
 }
 
+/// The contents page with search `q` in its address (`#/notes?q=...`), or without one when `q` is blank.
+fn search_href(q: &str) -> String {
+    if q.trim().is_empty() {
+        Route::Notes.href()
+    } else {
+        with_query(&Route::Notes.href(), "q", q)
+    }
+}
+
 /// The notes page; `anchor` is the section asked for, if any.
 #[component]
 pub fn NotesPage(anchor: Memo<Option<String>>) -> impl IntoView {
@@ -95,7 +104,7 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                     on:input=move |ev| {
                         fetch_all();
                         let q = event_target_value(&ev);
-                        platform::replace_hash(&if q.trim().is_empty() { Route::Notes.href() } else { with_query(&Route::Notes.href(), "q", &q) });
+                        platform::replace_hash(&search_href(&q));
                         query.set(q);
                     } />
                 <p class="count" aria-live="polite">{move || {
@@ -115,7 +124,7 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                     <For each=move || hits.get() key=|h| (h.section, h.terms.clone()) let:hit>
                         {
                             let s = &SECTIONS[hit.section];
-                            let back = with_query(&Route::Notes.href(), "q", &query.get_untracked());
+                            let back = search_href(&query.get_untracked());
                             view! {
                                 <li>
                                     <a href=with_query(&note_href(s.anchor), "back", &back)>{marked(s.title, &hit.terms)}</a>
@@ -251,9 +260,25 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             .map_or("Study notes", |i| SECTIONS[i].title);
         platform::set_title(&format!("{title} · {} Practice", crate::bank::EXAM.code));
     });
-    // The way back a learner arrived with (from a review, results or search) stays on the chapter's own
-    // section links: a jump through the contents used to drop it.
+    // The way back a learner arrived with (from a review, results, practice feedback or search): offered
+    // while the notes stay open, and kept on the chapter's own section links (a jump through the contents
+    // used to drop it). Only the app's own pages are accepted as a way back: `back` is (address, label, the
+    // label in a phone's bottom bar, where both buttons must fit one line).
     let back_to = query(&platform::hash(), "back");
+    let back = back_to.clone().and_then(|b| {
+        let (label, short) = if b.starts_with("#/review/") {
+            ("← Back to review", "← Review")
+        } else if b.starts_with("#/results/") {
+            ("← Back to results", "← Results")
+        } else if b == "#/exam" {
+            ("← Back to the question", "← Question")
+        } else if b.starts_with("#/notes?q=") {
+            ("← Back to search results", "← Search results")
+        } else {
+            return None;
+        };
+        Some((b, label, short))
+    });
     let side = move || {
         let ch = &CHAPTERS[chapter.get()];
         SECTIONS[usize::from(ch.first)..usize::from(ch.end)]
@@ -270,23 +295,6 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
             })
             .collect_view()
     };
-    // Arrived from a review, the results or practice feedback: offer the way back while the notes stay
-    // open. Only the app's own pages are accepted as a way back.
-    // (address, label, the label in a phone's bottom bar, where both buttons must fit one line).
-    let back = query(&platform::hash(), "back").and_then(|b| {
-        let (label, short) = if b.starts_with("#/review/") {
-            ("← Back to review", "← Review")
-        } else if b.starts_with("#/results/") {
-            ("← Back to results", "← Results")
-        } else if b == "#/exam" {
-            ("← Back to the question", "← Question")
-        } else if b.starts_with("#/notes?q=") {
-            ("← Back to search results", "← Search results")
-        } else {
-            return None;
-        };
-        Some((b, label, short))
-    });
     let narrow = platform::media("(max-width: 800px)");
     let back_link = back.clone().filter(|_| !narrow).map(|(href, label, _)| {
         view! { <p class="back"><a class="button primary" href=href>{label}</a></p> }

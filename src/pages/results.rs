@@ -123,7 +123,12 @@ pub fn Results(id: String) -> impl IntoView {
     };
     let passed = o.passed;
     let practice = mode == Mode::Practice;
-    let skipped = s.items.iter().filter(|i| i.chosen.is_empty()).count();
+    // Questions skipped in a practice session (a timed exam's unanswered ones are misses like any other).
+    let skipped = if practice {
+        s.items.iter().filter(|i| i.chosen.is_empty()).count()
+    } else {
+        0
+    };
     let counted_note = if practice {
         Some(
             "Practice mode: the answers were shown as you went, so this score is not counted toward readiness or plotted in History.",
@@ -146,7 +151,7 @@ pub fn Results(id: String) -> impl IntoView {
                 <p class="verdict">{if passed { format!("Pass ({} needed)", EXAM.pass) } else { format!("Fail ({} needed)", EXAM.pass) }}</p>
                 <p>{format!("{} of {} correct · time used {}", o.correct, o.total, clock::hms(o.used_ms))}</p>
                 // Practice is for working through some questions: what was tried, apart from what was skipped.
-                {(practice && skipped > 0).then(|| view! {
+                {(skipped > 0).then(|| view! {
                     <p class="practice-tally">{format!("Of the {} you answered, {} right; {skipped} skipped.", o.total - skipped, o.correct)}</p>
                 })}
                 <p class="meta">{format!("The scaled score approximates AWS's scoring: {}% correct maps to {}, and each question counts all or nothing.", fixed(scale.pass_percent(), 0), EXAM.pass)}</p>
@@ -167,13 +172,13 @@ pub fn Results(id: String) -> impl IntoView {
             <ConfidenceLists attempt=attempt.clone() />
             <PacingSummary attempt=attempt.clone() />
             <h2>"Sections to study"</h2>
-            {(practice && skipped > 0).then(|| view! {
+            {(skipped > 0).then(|| view! {
                 <p class="meta">{format!("The {skipped} {} you skipped {} left out: in practice mode a skipped question sends you to no section.",
                     if skipped == 1 { "question" } else { "questions" }, if skipped == 1 { "is" } else { "are" })}</p>
             })}
             {if any_missed { view! { <ol class="missed">{missed}</ol> }.into_any() } else {
                 let text = if o.correct == o.total { "You missed nothing. Well done." }
-                    else if practice && skipped > 0 { "Every question you answered was right." }
+                    else if skipped > 0 { "Every question you answered was right." }
                     else { "No section to list: the questions missed are no longer in the bank." };
                 view! { <p>{text}</p> }.into_any() }}
         </section>

@@ -124,6 +124,17 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         .collect();
     let next_wrong = move |after: usize| wrong.iter().copied().find(|&k| k > after);
     let first_wrong = next_wrong(0);
+    // "First incorrect" and each "Next incorrect": to question `k` (from 1, its facts `target`), shown first
+    // when the filters hide it (the jump did nothing then).
+    let jump = move |k: usize, target: Fact| {
+        if !untrack(|| shows(target)) {
+            show.set(Show::All);
+            domain.set(0);
+        }
+        request_animation_frame(move || {
+            platform::reveal(&format!("q{k}"));
+        });
+    };
     let cards = rows
         .into_iter()
         .map(|row| {
@@ -136,14 +147,8 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
                 let target = facts[k - 1];
                 view! {
                     <p class="next-wrong">
-                        <button type="button" class="linkish" on:click=move |_| {
-                            // The next incorrect question may be hidden by the filters: show it.
-                            if !untrack(|| shows(target)) {
-                                show.set(Show::All);
-                                domain.set(0);
-                            }
-                            request_animation_frame(move || { platform::reveal(&format!("q{k}")); });
-                        }>{format!("Next incorrect: question {k} ↓")}</button>
+                        <button type="button" class="linkish" on:click=move |_| jump(k, target)>
+                            {format!("Next incorrect: question {k} ↓")}</button>
                     </p>
                 }
             });
@@ -223,14 +228,8 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             {first_wrong.map(|k| {
                 let target = facts[k - 1];
                 view! {
-                    <p><button type="button" class="button" on:click=move |_| {
-                        // Under filters that hide it (it did nothing then): show everything first.
-                        if !untrack(|| shows(target)) {
-                            show.set(Show::All);
-                            domain.set(0);
-                        }
-                        request_animation_frame(move || { platform::reveal(&format!("q{k}")); });
-                    }>{format!("First incorrect: question {k} ↓")}</button></p>
+                    <p><button type="button" class="button" on:click=move |_| jump(k, target)>
+                        {format!("First incorrect: question {k} ↓")}</button></p>
                 }
             })}
             <p class="meta" aria-live="polite">{move || match shown_count() {
