@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
-import { answer, finish, fresh, startQuick } from "./helpers.mjs";
+import { answer, finish, fresh, setDeadline, startQuick } from "./helpers.mjs";
 import { SIZES, problems, violations } from "./layout.mjs";
 
 let t;
@@ -49,11 +49,7 @@ for (const size of SIZES) {
     await page.keyboard.press("Escape");
     // The clock's last ten and last five minutes (their colours must still read against the bar).
     for (const [minutes, level] of [[8, "warning"], [4, "danger"]]) {
-      await page.evaluate((m) => {
-        const s = JSON.parse(localStorage.getItem("dva.exam"));
-        s.deadline_ms = Date.now() + m * 60_000;
-        localStorage.setItem("dva.exam", JSON.stringify(s));
-      }, minutes);
+      await setDeadline(page, minutes * 60_000);
       await page.reload();
       await page.waitForSelector(`.timer.${level}`);
       await look(`exam room, clock in its last ${minutes < 5 ? "five" : "ten"} minutes`);

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
 import { bankQuestions, rebuttals, storedExam } from "./bank.mjs";
-import { answer, fresh, openStored, startQuick } from "./helpers.mjs";
+import { answer, fresh, openStored, setDeadline, startQuick } from "./helpers.mjs";
 
 let t;
 before(async () => { t = await setup(); });
@@ -184,11 +184,7 @@ test("an exam whose time ran out while away is submitted on return, and the user
   const page = await t.open("#/");
   await start(page);
   await answer(page);
-  await page.evaluate(() => {
-    const s = JSON.parse(localStorage.getItem("dva.exam"));
-    s.deadline_ms = Date.now() - 60_000;
-    localStorage.setItem("dva.exam", JSON.stringify(s));
-  });
+  await setDeadline(page, -60_000);
   await page.goto(t.url + "#/");
   // The results page is what counts, not the load event (which once took over 30 s to come here).
   await page.reload({ waitUntil: "commit" });
@@ -209,11 +205,7 @@ test("an exam whose time ran out while away is submitted on return, and the user
 test("at 0:00 an open exam ends itself and opens the results", async () => {
   const page = await t.open("#/");
   await start(page);
-  await page.evaluate(() => {
-    const s = JSON.parse(localStorage.getItem("dva.exam"));
-    s.deadline_ms = Date.now() + 1500;
-    localStorage.setItem("dva.exam", JSON.stringify(s));
-  });
+  await setDeadline(page, 1500);
   await page.reload();
   await page.waitForSelector(".exam .card");
   await page.waitForSelector(".results", { timeout: 5000 });
@@ -238,11 +230,7 @@ test("a timed exam left for another page ends at 0:00 there; the dashboard offer
   const shown = await page.textContent(".resume-status");
   await page.waitForFunction((t) => document.querySelector(".resume-status").textContent !== t, shown, { timeout: 3000 });
   // Two seconds left, and the learner reads the notes.
-  await page.evaluate(() => {
-    const s = JSON.parse(localStorage.getItem("dva.exam"));
-    s.deadline_ms = Date.now() + 2000;
-    localStorage.setItem("dva.exam", JSON.stringify(s));
-  });
+  await setDeadline(page, 2000);
   await page.reload();
   await page.waitForSelector("p.actions a");
   await page.evaluate(() => { location.hash = "#/notes"; });

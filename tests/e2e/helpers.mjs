@@ -16,6 +16,16 @@ export async function openStored(page, url, stored) {
   await page.waitForSelector(".exam .card");
 }
 
+/** Moves the stored exam's deadline to `ms` from now (negative: already passed); the page sees it once
+ *  reloaded (or, away from the exam room, on the app's next check). */
+export async function setDeadline(page, ms) {
+  await page.evaluate((ms) => {
+    const s = JSON.parse(localStorage.getItem("dva.exam"));
+    s.deadline_ms = Date.now() + ms;
+    localStorage.setItem("dva.exam", JSON.stringify(s));
+  }, ms);
+}
+
 /** Answers the current question with its first options, as many as it asks for, by keyboard. */
 export async function answer(page) {
   const multi = await page.$(".choose");

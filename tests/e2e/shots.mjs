@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setup, launch } from "./harness.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
-import { answer, finish, fresh, openStored, startQuick } from "./helpers.mjs";
+import { answer, finish, fresh, openStored, setDeadline, startQuick } from "./helpers.mjs";
 
 const out = process.env.SHOTS;
 if (!out) throw new Error("set SHOTS to the folder for the screenshots");
@@ -108,11 +108,7 @@ for (const size of SIZES) {
 
   // The last five minutes' warning style.
   await openExam(page, singles.slice(0, 3), { mode: "Exam" });
-  await page.evaluate(() => {
-    const s = JSON.parse(localStorage.getItem("dva.exam"));
-    s.deadline_ms = Date.now() + 4 * 60_000;
-    localStorage.setItem("dva.exam", JSON.stringify(s));
-  });
+  await setDeadline(page, 4 * 60_000);
   await page.reload();
   await page.waitForSelector(".exam .card");
   await shot(page, size, "exam-last-five-minutes", true);
