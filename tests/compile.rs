@@ -889,6 +889,33 @@ fn code_blocks_and_tables_are_focusable_and_an_empty_header_cell_has_a_name() {
     assert!(html.contains("<th>Converse</th>"), "{html}");
 }
 
+/// A table of three or more columns becomes one card per row on a phone: the stylesheet needs each body
+/// cell after the first to carry its column's heading as plain text (bold and code in a heading kept as
+/// their text, quotes escaped); a two-column table stays a table.
+#[test]
+fn wide_tables_label_their_cells_for_the_phone_cards() {
+    let notes = "# Chapter\n\nTasks: 1.1\n\n## Section\n\nTasks: 1.1\n\n| | **Valkey** | `Memcached` \"classic\" |\n|---|---|---|\n| Replication | yes | no |\n| Persistence | snapshots | none |\n\n| Item | Limit |\n|---|---|\n| Object | 5 TB |\n\n{DOCS}".replace("{DOCS}", DOCS);
+    let c = compile::compile(&exam(), &[Source::new("n.md", &notes)], &[]).expect("notes compile");
+    let html = &c.notes.chapters[0].html;
+    assert!(
+        html.contains("<table tabindex=\"0\" class=\"cards\"><thead>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<tr><td>Replication</td><td data-label=\"Valkey\">yes</td><td data-label=\"Memcached &quot;classic&quot;\">no</td></tr>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<tr><td>Persistence</td><td data-label=\"Valkey\">snapshots</td>"),
+        "{html}"
+    );
+    assert_eq!(html.matches("data-label").count(), 4, "{html}");
+    assert!(
+        html.contains("<table tabindex=\"0\"><thead><tr><th>Item</th>"),
+        "{html}"
+    );
+}
+
 /// The app derives the anchors of ASCII titles itself (without the Unicode case tables); a title outside
 /// ASCII has its GitHub anchor written into the content index, and the app reads it back from there.
 #[test]

@@ -107,7 +107,9 @@ pub fn render(
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut in_web_link = false;
     let mut in_table_head = false;
+    let mut cards = Cards::default();
     for (event, range) in events {
+        let event = cards.see(event);
         // An empty header cell (the corner of a comparison table) still needs a name for a screen reader.
         if in_table_head
             && matches!(event, Event::End(TagEnd::TableCell))
@@ -178,6 +180,65 @@ pub fn render(
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     scroll_regions(&html)
+}
+
+/// Tables of three or more columns read as one card per row on a phone (the stylesheet's `table.cards`):
+/// each body cell after the first carries its column's heading as `data-label`, shown before the value,
+/// so "Layer / protocols: 7, HTTP and HTTPS" reads whole where three columns would leave slivers ("10
+/// secon") or scroll sideways. The heading's plain text is taken from the head row as it goes by.
+#[derive(Default)]
+struct Cards {
+    /// In a table of at least [`CARD_COLUMNS`] columns.
+    on: bool,
+    in_head: bool,
+    /// The head row's cells as plain text, in column order.
+    labels: Vec<String>,
+    /// The body cell being written, counted from 0 in its row.
+    column: usize,
+}
+
+/// The fewest columns for which a table turns into cards on a phone; two columns fit a phone as a table.
+const CARD_COLUMNS: usize = 3;
+
+impl Cards {
+    /// Watches one event; returns the event to write in its place.
+    fn see<'a>(&mut self, event: Event<'a>) -> Event<'a> {
+        match &event {
+            Event::Start(Tag::Table(columns)) => {
+                *self = Cards {
+                    on: columns.len() >= CARD_COLUMNS,
+                    ..Cards::default()
+                };
+                if self.on {
+                    return Event::InlineHtml(CowStr::Borrowed(
+                        "<table tabindex=\"0\" class=\"cards\">",
+                    ));
+                }
+            }
+            Event::End(TagEnd::Table) => self.on = false,
+            Event::Start(Tag::TableHead) => self.in_head = true,
+            Event::End(TagEnd::TableHead) => self.in_head = false,
+            Event::Start(Tag::TableRow) => self.column = 0,
+            Event::Start(Tag::TableCell) if self.in_head => self.labels.push(String::new()),
+            Event::Text(text) | Event::Code(text) if self.in_head => {
+                if let Some(label) = self.labels.last_mut() {
+                    label.push_str(text);
+                }
+            }
+            Event::Start(Tag::TableCell) if self.on && self.column > 0 => {
+                let label = self.labels.get(self.column).map(|l| l.trim());
+                if let Some(label) = label.filter(|l| !l.is_empty()) {
+                    return Event::InlineHtml(CowStr::from(format!(
+                        "<td data-label=\"{}\">",
+                        escape_attr(label)
+                    )));
+                }
+            }
+            Event::End(TagEnd::TableCell) if !self.in_head => self.column += 1,
+            _ => {}
+        }
+        event
+    }
 }
 
 /// Code blocks and tables scroll sideways inside their own box on a narrow screen; a keyboard user must be

@@ -220,17 +220,55 @@ async function edgeShadows(page, box, colour) {
   return { start, end: await edges() };
 }
 
-test("at 360 px a wide table in the notes shows a shadow at the edge where more columns wait", async () => {
-  const page = await t.open("#/notes/bedrock-converse-versus-invokemodel", { viewport: { width: 360, height: 740 } });
+test("at 620 px a wide table in the notes shows a shadow at the edge where more columns wait", async () => {
+  // Above 600 px a table of three or more columns stays a table; the six columns of deployment policies
+  // are wider than the notes' column there.
+  const page = await t.open("#/notes/elastic-beanstalk-deployment", { viewport: { width: 620, height: 740 } });
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.waitForSelector("#bedrock-converse-versus-invokemodel");
-  const table = page.locator("#bedrock-converse-versus-invokemodel ~ table").first();
+  await page.waitForSelector("#elastic-beanstalk-deployment");
+  const table = page.locator("#elastic-beanstalk-deployment ~ table").first();
   await table.scrollIntoViewIfNeeded();
   const surface = await page.evaluate(() => getComputedStyle(document.querySelector("article.notes")).backgroundColor.match(/\d+/g).slice(0, 3).map(Number));
   const { start, end } = await edgeShadows(page, table, surface);
   assert.ok(start.right > 20 && start.left < 5, `at the start: a shadow on the right only ${JSON.stringify(start)}`);
   assert.ok(end.left > 20 && end.right < 5, `at the end: a shadow on the left only ${JSON.stringify(end)}`);
   await page.close();
+});
+
+test("at 360 px a table of three or more columns reads as a card per row, each value after its column's heading; at 1280 px it is a table", async () => {
+  const seen = async (width) => {
+    const page = await t.open("#/notes/bedrock-converse-versus-invokemodel", { viewport: { width, height: 740 } });
+    await page.waitForSelector("#bedrock-converse-versus-invokemodel");
+    const table = page.locator("#bedrock-converse-versus-invokemodel ~ table").first();
+    await table.scrollIntoViewIfNeeded();
+    const got = await table.evaluate((el) => {
+      const row = el.querySelector("tbody tr");
+      const [first, second, third] = row.querySelectorAll("td");
+      const before = (c) => getComputedStyle(c, "::before").content;
+      const box = (e) => e.getBoundingClientRect();
+      return {
+        scrolls: el.scrollWidth > el.clientWidth + 1,
+        headingShown: box(el.querySelector("thead")).height > 10,
+        first: [first.textContent, getComputedStyle(first).fontWeight],
+        labels: [before(second), before(third)],
+        // A card's values sit one under another inside the row's box, which fits the page.
+        stacked: box(third).top >= box(second).bottom - 1,
+        inside: box(row).left >= 0 && box(row).right <= innerWidth,
+      };
+    });
+    await page.close();
+    return got;
+  };
+  assert.deepEqual(await seen(360), {
+    scrolls: false,
+    headingShown: false,
+    first: ["Request", "600"],
+    labels: ['"Converse / ConverseStream: "', '"InvokeModel / InvokeModelWithResponseStream: "'],
+    stacked: true,
+    inside: true,
+  });
+  const wide = await seen(1280);
+  assert.deepEqual([wide.headingShown, wide.labels, wide.stacked], [true, ["none", "none"], false]);
 });
 
 test("at 360 px a code block wider than its box shows a shadow at the edge where the lines go on", async () => {
