@@ -284,12 +284,14 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
         };
         let scores: Vec<Option<f64>> = list.iter().map(|s| Some(f64::from(s.scaled))).collect();
         let pass_y = scale.y(f64::from(EXAM.pass));
-        let dots = scores
+        // A full mock's score is the one to trust; a 10-question quick exam or a drill swings by a
+        // hundred points on one answer, so its dot is hollow (the legend says which is which).
+        let dots = list
             .iter()
             .enumerate()
-            .map(|(i, v)| {
-                let v = v.unwrap_or(f64::from(EXAM.min));
-                view! { <circle class="dot" cx=fixed(scale.x(i), 1) cy=fixed(scale.y(v), 1) r="3.5" /> }
+            .map(|(i, s)| {
+                let class = if s.total < usize::from(EXAM.questions) { "dot short" } else { "dot" };
+                view! { <circle class=class cx=fixed(scale.x(i), 1) cy=fixed(scale.y(f64::from(s.scaled)), 1) r="5" /> }
             })
             .collect_view();
         view! {
@@ -340,8 +342,12 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
         let list = summaries.get();
         let last = list.last().map_or(0, |s| s.scaled);
         let best = list.iter().map(|s| s.scaled).max().unwrap_or(0);
+        let full = list
+            .iter()
+            .filter(|s| s.total >= usize::from(EXAM.questions))
+            .count();
         format!(
-            "Scaled scores of {} attempts, oldest to newest; latest {last}, best {best}; the pass mark is {}.",
+            "Scaled scores of {} attempts ({full} of them full length), oldest to newest; latest {last}, best {best}; the pass mark is {}.",
             list.len(),
             EXAM.pass
         )
@@ -365,6 +371,8 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
                 <figcaption>
                     <ul class="chart-legend">
                         <li><span class="swatch s-score" aria-hidden="true"></span>"Scaled score"</li>
+                        <li><span class="swatch s-full" aria-hidden="true"></span>{format!("{} questions", EXAM.questions)}</li>
+                        <li><span class="swatch s-short" aria-hidden="true"></span>"Fewer questions"</li>
                         <li><span class="swatch s-pass" aria-hidden="true"></span>{format!("Pass mark ({})", EXAM.pass)}</li>
                     </ul>
                 </figcaption>

@@ -24,6 +24,7 @@ test("the history lists every attempt with a chart, and the weakest sections lea
   await page.waitForSelector("table.attempts");
   assert.equal(await page.$$eval("table.attempts tbody tr", (r) => r.length), 2);
   assert.equal(await page.$$eval(".trend svg circle.dot", (c) => c.length), 2);
+  assert.equal(await page.$$eval(".trend svg circle.dot.short", (c) => c.length), 2, "two quick exams: hollow dots");
   assert.ok(await page.$(".trend svg line.pass-line"));
   assert.match(await page.getAttribute(".trend svg", "aria-label"), /Scaled scores of 2 attempts/);
   // Two charts, each on its own axis (scores 100-1000 with 720; domain shares 0-100 % with 72 %), dated.
@@ -69,6 +70,31 @@ test("the history lists every attempt with a chart, and the weakest sections lea
     assert.match(summary, new RegExp(`^${n} questions`), `${href}: ${summary}`);
   }
   await page.evaluate(() => localStorage.removeItem("dva.exam"));
+  await page.close();
+});
+
+test("the score chart marks a full-length mock with a solid dot and a shorter exam with a hollow one", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  await startQuick(page);
+  await finish(page, 3);
+  await page.goto(t.url + "#/exam/new");
+  await page.waitForSelector("form.setup");
+  await page.click('.option-card:has-text("Full mock exam")');
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card");
+  await finish(page, 0);
+  await page.goto(t.url + "#/history");
+  await page.waitForSelector(".trend svg circle.dot");
+  const dots = await page.$$eval(".trend svg circle.dot", (cs) => cs.map((c) => [c.classList.contains("short"), getComputedStyle(c).fill]));
+  // Oldest first: the quick exam (hollow: filled with the card's colour), then the full mock (the accent).
+  assert.deepEqual(dots.map(([short]) => short), [true, false]);
+  const card = await page.$eval(".trend", (f) => getComputedStyle(f).backgroundColor);
+  assert.equal(dots[0][1], card);
+  assert.notEqual(dots[1][1], card);
+  assert.match(await page.getAttribute(".trend svg", "aria-label"), /^Scaled scores of 2 attempts \(1 of them full length\)/);
+  const legend = await page.$$eval(".trend >> nth=0 >> .chart-legend li", (l) => l.map((x) => x.textContent));
+  assert.deepEqual(legend, ["Scaled score", "65 questions", "Fewer questions", "Pass mark (720)"]);
   await page.close();
 });
 
