@@ -1,35 +1,58 @@
-//! The navigator grid: one button per question showing answered, unanswered, flagged and current, with a
-//! legend; any question opens with a click.
+//! The navigator grid: one button per question showing answered, unanswered, flagged and current (and, in
+//! practice mode, right or wrong once checked), with a legend; any question opens with a click.
 
 use leptos::prelude::*;
 
+use crate::exam::score::is_correct;
 use crate::exam::session::{Answer, Session};
+use crate::exam::spec::Mode;
 use crate::pages::exam::answer_label;
+use crate::study::keys_of;
 
 /// The grid; `on_go` gets the question index.
 #[component]
 pub fn Navigator(session: Signal<Option<Session>>, on_go: Callback<usize>) -> impl IntoView {
-    let n = session.with_untracked(|s| s.as_ref().map_or(0, |s| s.items.len()));
+    let (n, practice) = session.with_untracked(|s| {
+        s.as_ref().map_or((0, false), |s| {
+            (s.items.len(), s.spec.mode == Mode::Practice)
+        })
+    });
     let cells = (0..n)
         .map(|i| {
+            // The answer, the flag, whether it is shown, and a practice check's verdict: a session half
+            // done reads at a glance as which questions went wrong.
             let state = move || {
                 session.with(|s| {
-                    s.as_ref().and_then(|s| s.items.get(i).map(|it| (it.answer(), it.flagged, s.current == i)))
-                        .unwrap_or((Answer::Unanswered, false, false))
+                    s.as_ref()
+                        .and_then(|s| {
+                            s.items.get(i).map(|it| {
+                                let verdict = it
+                                    .checked
+                                    .then(|| keys_of(&it.id).is_some_and(|k| is_correct(it, &k)));
+                                (it.answer(), it.flagged, s.current == i, verdict)
+                            })
+                        })
+                        .unwrap_or((Answer::Unanswered, false, false, None))
                 })
             };
             let label = move || {
-                let (answer, flagged, _) = state();
+                let (answer, flagged, _, verdict) = state();
                 format!(
-                    "Question {}, {}{}",
+                    "Question {}, {}{}{}",
                     i + 1,
                     answer_label(answer).to_ascii_lowercase(),
+                    match verdict {
+                        Some(true) => ", checked: right",
+                        Some(false) => ", checked: wrong",
+                        None => "",
+                    },
                     if flagged { ", flagged for review" } else { "" }
                 )
             };
             view! {
                 <li>
                     <button type="button" class="cell" class:answered=move || state().0 == Answer::Complete
+                        class:right=move || state().3 == Some(true) class:wrong=move || state().3 == Some(false)
                         class:partial=move || state().0 == Answer::Partial class:flagged=move || state().1
                         aria-current=move || state().2.then_some("step") aria-label=label
                         on:click=move |_| on_go.run(i)>{i + 1}</button>
@@ -46,6 +69,10 @@ pub fn Navigator(session: Signal<Option<Session>>, on_go: Callback<usize>) -> im
                 <li><span class="cell" aria-hidden="true"></span>"Unanswered"</li>
                 <li><span class="cell flagged" aria-hidden="true"></span>"Flagged"</li>
                 <li><span class="cell current" aria-hidden="true"></span>"Current"</li>
+                {practice.then(|| view! {
+                    <li><span class="cell right" aria-hidden="true"></span>"Right"</li>
+                    <li><span class="cell wrong" aria-hidden="true"></span>"Wrong"</li>
+                })}
             </ul>
         </nav>
     }

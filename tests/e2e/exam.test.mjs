@@ -28,6 +28,9 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   await start(page);
   assert.equal(await progress(page), "Question 1 of 10");
   assert.match(await page.textContent(".timer"), /^Time remaining 0:(20:00|19:5\d)$/);
+  // A timed exam reveals nothing before the end: no right or wrong in the navigator's legend.
+  assert.deepEqual(await page.$$eval(".exam-side .navigator .legend li", (l) => l.map((x) => x.textContent)),
+    ["Answered", "Partly answered", "Unanswered", "Flagged", "Current"]);
   for (let i = 0; i < 10; i++) {
     const multi = await page.$(".choose");
     const need = multi ? ((await multi.textContent()).includes("THREE") ? 3 : 2) : 1;
@@ -346,6 +349,18 @@ test("practice mode: the key is judged Correct and a distractor Incorrect, with 
   await page.click("button:text('Check answer')");
   await page.waitForSelector(".feedback");
   assert.equal(await verdict(), `✗ Incorrect: the answers are ${shown(qs[3].keys).join(" and ")}`);
+  // The navigator tells the four apart at a glance: green with a tick, red with a cross, in name too.
+  const cells = await page.$$eval(".exam-side .navigator .grid .cell", (cs) => cs.map((c) => [
+    c.classList.contains("right") ? "right" : c.classList.contains("wrong") ? "wrong" : "-",
+    getComputedStyle(c, "::before").content, c.getAttribute("aria-label")]));
+  assert.deepEqual(cells, [
+    ["right", '"✓"', "Question 1, answered, checked: right"],
+    ["wrong", '"✗"', "Question 2, answered, checked: wrong"],
+    ["right", '"✓"', "Question 3, answered, checked: right"],
+    ["wrong", '"✗"', "Question 4, answered, checked: wrong"],
+  ]);
+  const legend = await page.$$eval(".exam-side .navigator .legend li", (l) => l.map((x) => x.textContent));
+  assert.deepEqual(legend.slice(-2), ["Right", "Wrong"]);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
