@@ -46,11 +46,12 @@ pub fn App() -> impl IntoView {
     platform::on_update_ready(move || {
         app.tell("A new version of this app is ready. It will be used the next time you open it (after every tab of it is closed); your exam in progress and your history are kept.");
     });
-    // A timed exam ends on time wherever the learner is (the exam room watches its own clock): left for
-    // the notes, it used to wait at 0:00 until Resume was pressed.
+    // The app's clock ticks twice a second. A timed exam ends on time wherever the learner is (the exam
+    // room watches the clock itself): left for the notes, it used to wait at 0:00 until Resume was pressed.
     let _ = set_interval_with_handle(
         move || {
             let now = platform::now_ms();
+            app.now.set(now);
             if route.get_untracked() != Route::Exam
                 && app
                     .session
@@ -62,7 +63,7 @@ pub fn App() -> impl IntoView {
                 platform::scroll_to_top();
             }
         },
-        std::time::Duration::from_secs(1),
+        std::time::Duration::from_millis(500),
     );
     window_event_listener(leptos::ev::hashchange, move |_| {
         let next = Route::parse(&platform::hash());

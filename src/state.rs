@@ -43,6 +43,9 @@ pub struct AppState {
     /// [`crate::components::content`].
     pub words: RwSignal<Fetch>,
     pub explained: RwSignal<Fetch>,
+    /// The app's one clock (milliseconds since the epoch), set every half second by [`crate::app::App`]:
+    /// the exam room's countdown and the dashboard's exam in progress read it, so one timer serves all.
+    pub now: RwSignal<f64>,
 }
 
 /// The state of a content file the app fetches.
@@ -132,6 +135,7 @@ impl AppState {
             pending: RwSignal::new(None),
             words: RwSignal::new(Fetch::of(crate::bank::text::words_ready())),
             explained: RwSignal::new(Fetch::of(crate::bank::text::explained_ready())),
+            now: RwSignal::new(now),
         };
         let expired = state
             .session

@@ -3,7 +3,6 @@
 //! confirmation. Works by keyboard alone (see [`shortcut`]). Every change is saved at once; at 0:00 the exam
 //! ends itself and opens the results.
 
-use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -165,7 +164,8 @@ fn end(app: AppState, expired: bool) {
 fn Room() -> impl IntoView {
     let app = use_app();
     let session: Signal<Option<Session>> = app.session.into();
-    let now = RwSignal::new(platform::now_ms());
+    let now = app.now;
+    now.set(platform::now_ms());
     let screen = RwSignal::new(Screen::Question);
     let confirming = RwSignal::new(false);
     let help = RwSignal::new(false);
@@ -180,39 +180,26 @@ fn Room() -> impl IntoView {
     platform::set_title(&format!("{title} · {} Practice", crate::bank::EXAM.code));
 
     let remaining = move || session.with(|s| s.as_ref().and_then(|s| s.remaining_ms(now.get())));
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            // A tick that arrives after the room is gone (a timer already queued when it was cleared)
-            // finds its signals disposed and does nothing.
-            let Some(previous) = now.try_get_untracked() else {
-                return;
-            };
-            let before = app
-                .session
-                .with_untracked(|s| s.as_ref().and_then(|s| s.remaining_ms(previous)));
-            let t = platform::now_ms();
-            if now.try_set(t).is_some() {
-                return;
-            }
-            let after = app
-                .session
-                .with_untracked(|s| s.as_ref().and_then(|s| s.remaining_ms(t)));
-            if let (Some(b), Some(a)) = (before, after)
-                && let Some(m) = clock::crossed(b, a)
-            {
-                let _ = spoken.try_set(clock::announcement(m));
-            }
-            if app
-                .session
-                .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_expired(t)))
-            {
-                end(app, true);
-            }
-        },
-        Duration::from_millis(500),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    // Each tick of the app's clock: a minute mark just crossed is announced, and 0:00 ends the exam.
+    Effect::new(move |previous: Option<f64>| {
+        let t = now.get();
+        let left = |at| {
+            app.session
+                .with_untracked(|s| s.as_ref().and_then(|s| s.remaining_ms(at)))
+        };
+        if let (Some(b), Some(a)) = (previous.and_then(left), left(t))
+            && let Some(m) = clock::crossed(b, a)
+        {
+            spoken.set(clock::announcement(m));
+        }
+        if app
+            .session
+            .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_expired(t)))
+        {
+            end(app, true);
+        }
+        t
+    });
 
     let current = Memo::new(move |_| session.with(|s| s.as_ref().map_or(0, |s| s.current)));
     let total = session.with_untracked(|s| s.as_ref().map_or(0, |s| s.items.len()));

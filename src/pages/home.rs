@@ -56,15 +56,7 @@ pub fn Home() -> impl IntoView {
     // An exam in progress comes first: described above its buttons (below them it was out of sight on a
     // phone), with how far it got and its clock, which ticks as the exam's own does; starting another is then
     // the second choice.
-    let tick = RwSignal::new(platform::now_ms());
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            let _ = tick.try_set(platform::now_ms());
-        },
-        std::time::Duration::from_secs(1),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    let tick = app.now;
     let status = move || {
         app.session.with(|s| {
             s.as_ref().map(|s| {
