@@ -880,7 +880,10 @@ fn code_blocks_and_tables_are_focusable_and_an_empty_header_cell_has_a_name() {
     let notes = "# Chapter\n\nTasks: 1.1\n\n## Section\n\nTasks: 1.1\n\n| | Converse |\n|---|---|\n| Request | one format |\n\n```json\n{}\n```\n\n{DOCS}".replace("{DOCS}", DOCS);
     let c = compile::compile(&exam(), &[Source::new("n.md", &notes)], &[]).expect("notes compile");
     let html = &c.notes.chapters[0].html;
-    assert!(html.contains("<table tabindex=\"0\">"), "{html}");
+    assert!(
+        html.contains("<table tabindex=\"0\" class=\"cards\">"),
+        "{html}"
+    );
     assert!(html.contains("<pre tabindex=\"0\">"), "{html}");
     assert!(
         html.contains("<th><span class=\"sr-only\">Item</span></th>"),
@@ -889,11 +892,11 @@ fn code_blocks_and_tables_are_focusable_and_an_empty_header_cell_has_a_name() {
     assert!(html.contains("<th>Converse</th>"), "{html}");
 }
 
-/// A table of three or more columns becomes one card per row on a phone: the stylesheet needs each body
+/// A table becomes one card per row on a phone: the stylesheet needs each body
 /// cell after the first to carry its column's heading as plain text (bold and code in a heading kept as
-/// their text, quotes escaped); a two-column table stays a table.
+/// their text, quotes escaped), in a two-column table too.
 #[test]
-fn wide_tables_label_their_cells_for_the_phone_cards() {
+fn tables_label_their_cells_for_the_phone_cards() {
     let notes = "# Chapter\n\nTasks: 1.1\n\n## Section\n\nTasks: 1.1\n\n| | **Valkey** | `Memcached` \"classic\" |\n|---|---|---|\n| Replication | yes | no |\n| Persistence | snapshots | none |\n\n| Item | Limit |\n|---|---|\n| Object | 5 TB |\n\n{DOCS}".replace("{DOCS}", DOCS);
     let c = compile::compile(&exam(), &[Source::new("n.md", &notes)], &[]).expect("notes compile");
     let html = &c.notes.chapters[0].html;
@@ -909,9 +912,13 @@ fn wide_tables_label_their_cells_for_the_phone_cards() {
         html.contains("<tr><td>Persistence</td><td data-label=\"Valkey\">snapshots</td>"),
         "{html}"
     );
-    assert_eq!(html.matches("data-label").count(), 4, "{html}");
+    assert_eq!(html.matches("data-label").count(), 5, "{html}");
     assert!(
-        html.contains("<table tabindex=\"0\"><thead><tr><th>Item</th>"),
+        html.contains("<table tabindex=\"0\" class=\"cards\"><thead><tr><th>Item</th>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<tr><td>Object</td><td data-label=\"Limit\">5 TB</td></tr>"),
         "{html}"
     );
 }

@@ -182,10 +182,11 @@ pub fn render(
     scroll_regions(&html)
 }
 
-/// Tables of three or more columns read as one card per row on a phone (the stylesheet's `table.cards`):
-/// each body cell after the first carries its column's heading as `data-label`, shown before the value,
-/// so "Layer / protocols: 7, HTTP and HTTPS" reads whole where three columns would leave slivers ("10
-/// secon") or scroll sideways. The heading's plain text is taken from the head row as it goes by.
+/// Tables read as one card per row on a phone (the stylesheet's `table.cards`): each body cell after the
+/// first carries its column's heading as `data-label`, shown before the value, so "Layer / protocols: 7,
+/// HTTP and HTTPS" reads whole where three columns would leave slivers ("10 secon"), and a long name in
+/// the first column (`ProvisionedThroughputExceededException`) no longer pushes the second out of sight.
+/// The heading's plain text is taken from the head row as it goes by.
 #[derive(Default)]
 struct Cards {
     /// In a table of at least [`CARD_COLUMNS`] columns.
@@ -197,8 +198,9 @@ struct Cards {
     column: usize,
 }
 
-/// The fewest columns for which a table turns into cards on a phone; two columns fit a phone as a table.
-const CARD_COLUMNS: usize = 3;
+/// The fewest columns for which a table turns into cards on a phone: two already, as a name in the first
+/// column as long as a phone is wide left the second off-screen.
+const CARD_COLUMNS: usize = 2;
 
 impl Cards {
     /// Watches one event; returns the event to write in its place.

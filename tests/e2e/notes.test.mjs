@@ -221,7 +221,7 @@ async function edgeShadows(page, box, colour) {
 }
 
 test("at 620 px a wide table in the notes shows a shadow at the edge where more columns wait", async () => {
-  // Above 600 px a table of three or more columns stays a table; the six columns of deployment policies
+  // Above 600 px a table stays a table; the six columns of deployment policies
   // are wider than the notes' column there.
   const page = await t.open("#/notes/elastic-beanstalk-deployment", { viewport: { width: 620, height: 740 } });
   await page.emulateMedia({ colorScheme: "dark" });
@@ -235,7 +235,7 @@ test("at 620 px a wide table in the notes shows a shadow at the edge where more 
   await page.close();
 });
 
-test("at 360 px a table of three or more columns reads as a card per row, each value after its column's heading; at 1280 px it is a table", async () => {
+test("at 360 px a table reads as a card per row, each value after its column's heading; at 1280 px it is a table", async () => {
   const seen = async (width) => {
     const page = await t.open("#/notes/bedrock-converse-versus-invokemodel", { viewport: { width, height: 740 } });
     await page.waitForSelector("#bedrock-converse-versus-invokemodel");
@@ -269,6 +269,16 @@ test("at 360 px a table of three or more columns reads as a card per row, each v
   });
   const wide = await seen(1280);
   assert.deepEqual([wide.headingShown, wide.labels, wide.stacked], [true, ["none", "none"], false]);
+  // Two columns too: a long error name in the first used to push its meaning out of sight.
+  const page = await t.open("#/notes/step-functions-error-names", { viewport: { width: 360, height: 740 } });
+  await page.waitForSelector("#step-functions-error-names");
+  const two = await page.locator("#step-functions-error-names ~ table").first().evaluate((el) => {
+    const cell = el.querySelector("tbody td[data-label]");
+    return { scrolls: el.scrollWidth > el.clientWidth + 1, label: getComputedStyle(cell, "::before").content,
+      inside: cell.getBoundingClientRect().right <= innerWidth };
+  });
+  assert.deepEqual(two, { scrolls: false, label: '"Matches: "', inside: true });
+  await page.close();
 });
 
 test("at 360 px a code block wider than its box shows a shadow at the edge where the lines go on", async () => {
