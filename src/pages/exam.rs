@@ -3,7 +3,6 @@
 //! confirmation. Works by keyboard alone (see [`shortcut`]). Every change is saved at once; at 0:00 the exam
 //! ends itself and opens the results.
 
-
 use leptos::prelude::*;
 
 use crate::clock::{self, Level};
