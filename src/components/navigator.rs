@@ -21,7 +21,9 @@ pub fn Navigator(session: Signal<Option<Session>>, on_go: Callback<usize>) -> im
         .map(|i| {
             // The answer, the flag, whether it is shown, and a practice check's verdict: a session half
             // done reads at a glance as which questions went wrong.
-            let state = move || {
+            // A memo per cell: a move to the next question changes two cells of hundreds, and only their
+            // classes and names are recomputed (each of a 588-question exam's cells redrew on every key).
+            let state = Memo::new(move |_| {
                 session.with(|s| {
                     s.as_ref()
                         .and_then(|s| {
@@ -34,9 +36,9 @@ pub fn Navigator(session: Signal<Option<Session>>, on_go: Callback<usize>) -> im
                         })
                         .unwrap_or((Answer::Unanswered, false, false, None))
                 })
-            };
+            });
             let label = move || {
-                let (answer, flagged, _, verdict) = state();
+                let (answer, flagged, _, verdict) = state.get();
                 format!(
                     "Question {}, {}{}{}",
                     i + 1,
@@ -51,10 +53,10 @@ pub fn Navigator(session: Signal<Option<Session>>, on_go: Callback<usize>) -> im
             };
             view! {
                 <li>
-                    <button type="button" class="cell" class:answered=move || state().0 == Answer::Complete
-                        class:right=move || state().3 == Some(true) class:wrong=move || state().3 == Some(false)
-                        class:partial=move || state().0 == Answer::Partial class:flagged=move || state().1
-                        aria-current=move || state().2.then_some("step") aria-label=label
+                    <button type="button" class="cell" class:answered=move || state.get().0 == Answer::Complete
+                        class:right=move || state.get().3 == Some(true) class:wrong=move || state.get().3 == Some(false)
+                        class:partial=move || state.get().0 == Answer::Partial class:flagged=move || state.get().1
+                        aria-current=move || state.get().2.then_some("step") aria-label=label
                         on:click=move |_| on_go.run(i)>{i + 1}</button>
                 </li>
             }
