@@ -193,24 +193,37 @@ fn excerpt(text: &str, lower: &str, word: &str) -> String {
     out
 }
 
-/// The Levenshtein distance between two words (by characters), for typo tolerance.
+/// The distance between two words (by characters), for typo tolerance: Levenshtein's insertions,
+/// deletions and substitutions, plus a swap of two neighbouring letters as one edit (the optimal string
+/// alignment distance): "lamdba" is one edit from "lambda", where Levenshtein counts two and a short
+/// word's allowance of one found nothing.
 fn edits(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let w = b.len() + 1;
+    let mut d: Vec<usize> = (0..(a.len() + 1) * w)
+        .map(|k| {
+            if k < w {
+                k
+            } else if k % w == 0 {
+                k / w
             } else {
-                1 + prev.min(row[j]).min(cur)
-            };
-            prev = cur;
+                0
+            }
+        })
+        .collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
         }
     }
-    row[b.len()]
+    d[a.len() * w + b.len()]
 }
 
 /// Whether `c` separates words for the typo suggestions: any ASCII character but letters and digits.
@@ -319,8 +332,16 @@ mod tests {
         assert_eq!(hits[0].section, 0);
         assert_eq!(hits[0].terms, ["visibility"]);
         assert!(ix.search("qqqqqqq", 10).is_empty());
-        assert_eq!(edits("encrpytion", "encryption"), 2);
+        let swapped = ix.search("lamdba", 10);
+        assert_eq!(swapped.len(), 1, "two letters swapped are one edit");
+        assert_eq!(swapped[0].terms, ["lambda"]);
+        assert_eq!(edits("encrpytion", "encryption"), 1, "one swap");
+        assert_eq!(edits("lamdba", "lambda"), 1, "one swap");
         assert_eq!(edits("kitten", "sitting"), 3);
+        assert_eq!(edits("", "abc"), 3);
+        assert_eq!(edits("abc", ""), 3);
+        assert_eq!(edits("ab", "ba"), 1);
+        assert_eq!(edits("abc", "ca"), 3, "no edit of a swapped pair");
     }
 
     #[test]
