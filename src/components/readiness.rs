@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::bank::{EXAM, SECTIONS, Task};
+use crate::bank::{EXAM, QUESTIONS, SECTIONS, Task};
 use crate::route::{Route, with_query};
 use crate::state::use_app;
 use crate::study::readiness::{
@@ -54,7 +54,20 @@ pub fn BookingVerdict() -> impl IntoView {
     }
 }
 
-/// The note sections to study for `task`: those serving it that were missed most, else its first ones.
+/// The `##` section a section belongs to (itself at level 2).
+fn top_section(mut at: usize) -> usize {
+    while SECTIONS[at].level > 2 {
+        match SECTIONS[at].parent {
+            Some(p) => at = usize::from(p),
+            None => break,
+        }
+    }
+    at
+}
+
+/// The note sections to study for `task`: those serving it that were missed most; with none missed, those
+/// its questions link most (its core: CodePipeline and CodeDeploy for CI/CD, where the notes' first
+/// sections tagged with it, Route 53 and Amazon ECS, came first).
 fn sections_for(task: &str, weakest: &[(String, usize, usize)]) -> Vec<usize> {
     let serves = |i: usize| {
         SECTIONS[i].level == 2
@@ -65,22 +78,23 @@ fn sections_for(task: &str, weakest: &[(String, usize, usize)]) -> Vec<usize> {
     };
     let mut out: Vec<usize> = Vec::new();
     for (anchor, _, _) in weakest {
-        let Some((mut at, _)) = crate::bank::section(anchor) else {
-            continue;
-        };
         // A missed subsection points to its `##` section.
-        while SECTIONS[at].level > 2 {
-            match SECTIONS[at].parent {
-                Some(p) => at = usize::from(p),
-                None => break,
-            }
-        }
-        if serves(at) && !out.contains(&at) {
-            out.push(at);
+        if let Some((at, _)) = crate::bank::section(anchor)
+            && serves(top_section(at))
+            && !out.contains(&top_section(at))
+        {
+            out.push(top_section(at));
         }
     }
     if out.is_empty() {
+        let mut linked = vec![0usize; SECTIONS.len()];
+        for q in QUESTIONS.iter().filter(|q| q.task.to_string() == task) {
+            for &n in q.notes.iter() {
+                linked[top_section(usize::from(n))] += 1;
+            }
+        }
         out = (0..SECTIONS.len()).filter(|&i| serves(i)).collect();
+        crate::sort::sort_by(&mut out, |a, b| linked[*b].cmp(&linked[*a]));
     }
     out.truncate(2);
     out
@@ -149,5 +163,36 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
     view! {
         <p class="meta">{format!("Share correct per task statement over its last {} or so answers in timed {} exams (practice, retries and reviews of due questions are not counted), weakest first.", readiness::WINDOW, EXAM.code)}</p>
         <ol class="task-readiness">{move || rows.get().into_iter().map(row).collect_view()}</ol>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(task: &str, weakest: &[(String, usize, usize)]) -> Vec<&'static str> {
+        sections_for(task, weakest)
+            .into_iter()
+            .map(|i| SECTIONS[i].title)
+            .collect()
+    }
+
+    #[test]
+    fn a_task_never_missed_suggests_the_sections_its_questions_link_most() {
+        // The notes' first sections tagged 3.3 were Route 53 and Amazon ECS; its questions link these.
+        assert_eq!(titles("3.3", &[]), ["ECS Deployments", "CodePipeline"]);
+        assert_eq!(titles("4.2", &[]), ["AWS X-Ray", "AWS CloudTrail"]);
+        assert!(!titles("2.3", &[]).iter().any(|t| t.contains("VPC")));
+    }
+
+    #[test]
+    fn a_task_missed_suggests_its_sections_missed_most_first() {
+        // Missed most first; sections not serving the task are skipped (CodePipeline serves 4.2 too).
+        let weakest = [
+            ("aws-x-ray".to_string(), 3, 4),
+            ("codepipeline".to_string(), 2, 2),
+        ];
+        assert_eq!(titles("3.3", &weakest), ["CodePipeline"]);
+        assert_eq!(titles("4.2", &weakest), ["AWS X-Ray", "CodePipeline"]);
     }
 }

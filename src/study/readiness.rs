@@ -51,9 +51,16 @@ pub struct TaskReadiness {
 }
 
 impl TaskReadiness {
-    /// The share correct in percent (0 with no answers).
+    /// The share correct in whole percent, rounded as every other share in the app (2 of 3 is 67 here as
+    /// in a domain's share; truncated, it read 66), except that a share under the bar never reads as the
+    /// bar (59.6 is 59: the rule compares exactly); 0 with no answers.
     pub fn percent(&self) -> usize {
-        (self.correct * 100).checked_div(self.total).unwrap_or(0)
+        let rounded = crate::exam::score::percent(self.correct, self.total);
+        if self.correct * 100 < TASK_BAR * self.total {
+            rounded.min(TASK_BAR - 1)
+        } else {
+            rounded
+        }
     }
 }
 
@@ -208,7 +215,7 @@ pub fn verdict(
             missing.push(format!(
                 "Task {}: {}\u{a0}% over {} answers; it needs {TASK_BAR}\u{a0}%: take a task-statement drill.",
                 t.task,
-                t.percent().min(TASK_BAR - 1),
+                t.percent(),
                 t.total
             ));
         }
@@ -311,7 +318,25 @@ mod tests {
         assert_eq!(rows[2].total, 0, "never asked comes last");
         // Trend of 1.1: newer half (10 + 9 of 20 = 95 %) against the older (0 of 40).
         assert_eq!(rows[0].trend, Some(95));
-        assert_eq!(rows[0].percent(), 31);
+        assert_eq!(rows[0].percent(), 32, "19 of 60 is 31.7 %, rounded");
+    }
+
+    #[test]
+    fn a_task_share_is_rounded_but_never_up_to_the_bar() {
+        let share = |correct, total| {
+            TaskReadiness {
+                task: "1.1".to_string(),
+                correct,
+                total,
+                trend: None,
+            }
+            .percent()
+        };
+        assert_eq!(share(2, 3), 67, "as a domain's share");
+        assert_eq!(share(2, 7), 29);
+        assert_eq!(share(119, 200), 59, "59.5 is under the 60 bar");
+        assert_eq!(share(3, 5), 60);
+        assert_eq!(share(0, 0), 0);
     }
 
     #[test]
