@@ -98,6 +98,32 @@ pub fn reveal(id: &str) -> bool {
     true
 }
 
+/// Scrolls the element `selector` finds (if any) just into view within its scrolling box: a long sidebar
+/// of contents shows the entry of the section open (it stayed at the chapter's first entries).
+pub fn show_nearest(selector: &str) {
+    if let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
+        scroll_nearest(&el);
+    }
+}
+
+/// Focuses the first element `selector` finds (the browser scrolls it into view if it is not).
+pub fn focus_match(selector: &str) {
+    if let Some(h) = document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h.focus();
+    }
+}
+
+/// Scrolls as little as brings `el` into view (its top first when it is taller than the view), at once.
+fn scroll_nearest(el: &web_sys::Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    opts.set_behavior(web_sys::ScrollBehavior::Instant);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
 /// Scrolls the page to its top.
 pub fn scroll_to_top() {
     if let Some(w) = window() {
@@ -105,21 +131,14 @@ pub fn scroll_to_top() {
     }
 }
 
-/// Moves focus to the element `focus` without scrolling, then scrolls just enough to show the element
-/// `show` (none when it is already in view).
-pub fn focus_showing(focus: &str, show: &str) {
-    let Some(doc) = document() else { return };
-    if let Some(h) = doc
-        .get_element_by_id(focus)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        focus_in_place(&h);
-    }
-    if let Some(el) = doc.get_element_by_id(show) {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        opts.set_behavior(web_sys::ScrollBehavior::Instant);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
+/// Moves focus to the element `id` without scrolling, then scrolls as little as shows it whole (its top
+/// first when it is taller than the window; nothing when it is in view already).
+pub fn focus_showing(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+            focus_in_place(h);
+        }
+        scroll_nearest(&el);
     }
 }
 

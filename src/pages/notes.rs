@@ -80,10 +80,36 @@ fn Contents(missing: Option<String>) -> impl IntoView {
     if !query.get_untracked().trim().is_empty() {
         fetch_all();
     }
+    // The box follows the address: Back through earlier searches, or a query edited in the address bar
+    // (the box kept the old words, the address the new).
+    let follow = window_event_listener(leptos::ev::hashchange, move |_| {
+        let q = crate::route::query(&platform::hash(), "q").unwrap_or_default();
+        if query.try_get_untracked().is_some_and(|old| old != q) {
+            if !q.trim().is_empty() {
+                fetch_all();
+            }
+            query.set(q);
+        }
+    });
+    on_cleanup(move || follow.remove());
     let hits = Memo::new(move |_| {
         chapters.track(); // the index exists once every chapter is here
         let q = query.get();
         index().map(|i| i.search(&q, 50)).unwrap_or_default()
+    });
+    // Back at the results from a section (the browser's Back or "← Back to search results"), focus returns
+    // to the result opened, `at` in the address (written as it was opened): the page had kept the
+    // chapter's scroll, at the list's end, with focus on nothing. Once, when the results are here.
+    let at = crate::route::query(&platform::hash(), "at");
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || hits.with(Vec::is_empty) {
+            return done.unwrap_or(false);
+        }
+        if let Some(a) = &at {
+            let link = format!("ol.hits a[href^=\"{}?\"]", note_href(a));
+            request_animation_frame(move || platform::focus_match(&link));
+        }
+        true
     });
     let notice = missing.map(|a| {
         view! {
@@ -124,10 +150,12 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                     <For each=move || hits.get() key=|h| (h.section, h.terms.clone()) let:hit>
                         {
                             let s = &SECTIONS[hit.section];
-                            let back = search_href(&query.get_untracked());
+                            let back = with_query(&search_href(&query.get_untracked()), "at", s.anchor);
+                            let here = back.clone();
                             view! {
                                 <li>
-                                    <a href=with_query(&note_href(s.anchor), "back", &back)>{marked(s.title, &hit.terms)}</a>
+                                    <a href=with_query(&note_href(s.anchor), "back", &back)
+                                        on:click=move |_| platform::replace_hash(&here)>{marked(s.title, &hit.terms)}</a>
                                     <span class="where">{CHAPTERS[usize::from(s.chapter)].title}</span>
                                     <p>{marked(&hit.excerpt, &hit.terms)}</p>
                                 </li>
@@ -219,6 +247,7 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
         {
             request_animation_frame(move || {
                 platform::reveal(&a);
+                platform::show_nearest(".chapter-nav [aria-current]");
             });
         }
     });

@@ -64,23 +64,35 @@ test("the contents list every chapter, and search filters sections as you type",
   await page.waitForFunction(() => document.querySelector(".count").textContent.includes("No section matches"));
   assert.equal(await page.$$eval(".hits li", (l) => l.length), 0);
   await page.fill("#note-search", "visibility timeout");
-  // The query is in the address (replaced as typed: one history entry), and each result leads back to it.
+  // The query is in the address (replaced as typed: one history entry), and each result leads back to it,
+  // naming itself (`at`) so that focus returns to it.
   await page.waitForFunction(() => location.hash === "#/notes?q=visibility%20timeout");
-  const first = await page.getAttribute(".hits li > a >> nth=0", "href");
-  const anchor = first.split("?")[0].slice(8);
-  assert.equal(first, `#/notes/${anchor}?back=${encodeURIComponent("#/notes?q=visibility%20timeout")}`);
-  await page.click(".hits li > a >> nth=0");
+  const third = await page.getAttribute(".hits li > a >> nth=2", "href");
+  const anchor = third.split("?")[0].slice(8);
+  assert.equal(third, `#/notes/${anchor}?back=${encodeURIComponent(`#/notes?q=visibility%20timeout&at=${anchor}`)}`);
+  const focusedResult = () => page.evaluate(() => document.activeElement?.getAttribute("href"));
+  await page.click(".hits li > a >> nth=2");
   await page.waitForFunction((a) => document.activeElement?.id === a, anchor);
   await page.click("text=← Back to search results");
   await page.waitForSelector(".hits li");
   assert.equal(await page.inputValue("#note-search"), "visibility timeout");
-  assert.equal(await page.getAttribute(".hits li > a >> nth=0", "href"), first);
-  // The browser's Back from a result finds the results too.
-  await page.click(".hits li > a >> nth=0");
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, third);
+  // The browser's Back from a result finds the results too, with focus on the result opened, in view.
+  await page.click(".hits li > a >> nth=2");
   await page.waitForFunction((a) => document.activeElement?.id === a, anchor);
   await page.goBack();
   await page.waitForSelector(".hits li");
   assert.equal(await page.inputValue("#note-search"), "visibility timeout");
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, third);
+  assert.equal(await focusedResult(), third);
+  const r = await page.$eval(".hits li > a >> nth=2", (a) => { const b = a.getBoundingClientRect(); return [b.top, b.bottom, innerHeight]; });
+  assert.ok(r[0] >= 0 && r[1] <= r[2], `in view: ${r}`);
+  // The box follows a query edited in the address, and Back to the one before.
+  await page.evaluate(() => { location.hash = "#/notes?q=sqs%20fifo"; });
+  await page.waitForFunction(() => document.querySelector("#note-search").value === "sqs fifo");
+  await page.waitForFunction(() => document.querySelector(".hits li > a")?.textContent.trim() === "SQS FIFO Queues");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#note-search").value === "visibility timeout");
   await page.close();
 });
 
@@ -315,6 +327,20 @@ test("printed in the dark theme, a chapter is black on white, without the header
   // On screen again, the dark theme is back.
   await page.emulateMedia({ media: "screen", colorScheme: "dark" });
   assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(255, 255, 255)");
+  await page.close();
+});
+
+test("at 1280 px the chapter's contents show the entry of the section open, however far down the chapter", async () => {
+  const page = await t.open("#/notes/lambda-with-sqs", { viewport: { width: 1280, height: 860 } });
+  await page.waitForFunction(() => document.activeElement?.id === "lambda-with-sqs");
+  const seen = await page.evaluate(() => {
+    const link = document.querySelector(".chapter-nav a[aria-current]").getBoundingClientRect();
+    const nav = document.querySelector(".chapter-nav").getBoundingClientRect();
+    const heading = document.getElementById("lambda-with-sqs").getBoundingClientRect();
+    return { entry: link.top >= Math.max(nav.top, 0) && link.bottom <= Math.min(nav.bottom, innerHeight),
+      heading: heading.top >= 0 && heading.top < 200 };
+  });
+  assert.deepEqual(seen, { entry: true, heading: true }, "the entry in sight, the section still at the top");
   await page.close();
 });
 
