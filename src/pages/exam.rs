@@ -136,9 +136,10 @@ fn check(app: AppState) {
     });
     if did {
         app.save_session();
-        // Focus goes to the feedback, but the page scrolls only as far as its verdict: the options, now
-        // marked with the key, stay in view above it (scrolled to the top, they had gone out of sight).
-        request_animation_frame(|| platform::focus_showing("feedback", "verdict"));
+        // Focus goes to the feedback and the page scrolls as little as brings it whole into view (its top
+        // first when it is taller than the window): scrolled only to the verdict, the explanation stayed
+        // below the fold; the verdict names the key by its letter, so the options may leave the view.
+        request_animation_frame(|| platform::focus_showing("feedback"));
     }
 }
 
@@ -401,7 +402,7 @@ fn Room() -> impl IntoView {
                         <Modal id="help-dialog" title="Keyboard shortcuts".to_string() first="help-close"
                             on_close=Callback::new(move |()| help.set(false))>
                             <ul class="help">
-                                <li><kbd>"1"</kbd>"–"<kbd>"6"</kbd>" or "<kbd>"A"</kbd>"–"<kbd>"E"</kbd>": choose an option"</li>
+                                <li><kbd>"1"</kbd>"–"<kbd>"6"</kbd>" or "<kbd>"A"</kbd>"–"<kbd>"E"</kbd>": choose an option (F flags, so a sixth option is "<kbd>"6"</kbd>")"</li>
                                 <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>": previous and next question"</li>
                                 <li><kbd>"F"</kbd>": flag for review; "<kbd>"R"</kbd>": review screen"</li>
                                 <li><kbd>"S"</kbd>" "<kbd>"U"</kbd>" "<kbd>"G"</kbd>": how sure you are (sure, unsure, a guess)"</li>
@@ -432,8 +433,8 @@ fn Room() -> impl IntoView {
                             1 => " (1 of them partly answered)".to_string(),
                             n => format!(" ({n} of them partly answered)"),
                         };
-                        format!("You have {u} unanswered{partly} and {f} flagged {}. {} Once ended, the exam cannot be resumed.",
-                            if u + f == 1 { "question" } else { "questions" },
+                        format!("{u} {} unanswered{partly}, {f} flagged. {} Once ended, the exam cannot be resumed.",
+                            if u == 1 { "question" } else { "questions" },
                             if practice { "In the score, questions not answered count as wrong; they send you to no section to study." }
                             else { "Unanswered questions count as wrong." })
                     }}</p>

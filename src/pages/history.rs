@@ -212,6 +212,7 @@ pub fn HistoryPage() -> impl IntoView {
                     view! { <p>"No missed questions yet."</p> }.into_any()
                 } else {
                     view! {
+                        <p class="meta">"Over every attempt, practice sessions and retries included: a question missed anywhere is one to study."</p>
                         <table class="weak" tabindex="0">
                             <thead><tr><th scope="col">"Section"</th><th scope="col" class="num">"Missed"</th><th scope="col">"Drill"</th></tr></thead>
                             <tbody>{weak_rows}</tbody>

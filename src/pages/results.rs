@@ -80,8 +80,9 @@ pub fn Results(id: String) -> impl IntoView {
     let missed = o
         .sections
         .iter()
+        // Every section a miss links, most missed first: cut at eight, a question missed further down
+        // sent the learner to no section at all.
         .filter(|t| t.missed > 0)
-        .take(8)
         .map(|t| {
             let title = section(&t.section).map_or(t.section.as_str(), |(_, s)| s.title);
             view! {
@@ -159,8 +160,11 @@ pub fn Results(id: String) -> impl IntoView {
             <h2>"By domain"</h2>
             <ul class="domains-bars">{domains}</ul>
             <p class="actions">
-                <a class="button primary" href=Route::Review(id.clone(), true).href()>"Review incorrect answers"</a>
-                <a class="button" href=Route::Review(id.clone(), false).href()>"Review all answers"</a>
+                // With nothing wrong, "Review incorrect answers" led to an empty page: all answers lead then.
+                {(o.correct < o.total).then(|| view! {
+                    <a class="button primary" href=Route::Review(id.clone(), true).href()>"Review incorrect answers"</a>
+                })}
+                <a class="button" class:primary=o.correct == o.total href=Route::Review(id.clone(), false).href()>"Review all answers"</a>
                 {(retry_count > 0).then(|| view! {
                     <button type="button" class="button" on:click=retry.clone()>
                         {format!("Retry the {retry_count} incorrect or flagged")}

@@ -241,21 +241,6 @@ pub fn Setup() -> impl IntoView {
                     {kind_radio(Choice::Section, "Section drill", "Questions on one chapter or section of the notes".to_string())}
                     {kind_radio(Choice::Tasks, "Task statement drill", format!("Only the {} task statements you choose", EXAM.code))}
                 </fieldset>
-                // No lengths to offer yet (a section or task drill before its choice): no empty box.
-                <Show when=move || choice.get() != Choice::Full && !lengths().is_empty()>
-                    <fieldset>
-                        <legend>"Length"</legend>
-                        <div class="row">
-                            {move || lengths().into_iter().map(|(n, label)| view! {
-                                <label class="pill">
-                                    <input type="radio" name="length" prop:checked=move || length.get() == n
-                                        on:change=move |_| length.set(n) />
-                                    {label}
-                                </label>
-                            }).collect_view()}
-                        </div>
-                    </fieldset>
-                </Show>
                 <Show when=move || choice.get() == Choice::Domains>
                     <fieldset>
                         <legend>"Domains"</legend>
@@ -296,6 +281,22 @@ pub fn Setup() -> impl IntoView {
                                 </label>
                             }
                         }).collect_view()}
+                    </fieldset>
+                </Show>
+                // After what to draw from, so choosing a section no longer pushes its picker down. No lengths
+                // to offer yet (a section or task drill before its choice): no empty box.
+                <Show when=move || choice.get() != Choice::Full && !lengths().is_empty()>
+                    <fieldset>
+                        <legend>"Length"</legend>
+                        <div class="row">
+                            {move || lengths().into_iter().map(|(n, label)| view! {
+                                <label class="pill">
+                                    <input type="radio" name="length" prop:checked=move || length.get() == n
+                                        on:change=move |_| length.set(n) />
+                                    {label}
+                                </label>
+                            }).collect_view()}
+                        </div>
                     </fieldset>
                 </Show>
                 <fieldset>

@@ -101,13 +101,17 @@ test("the code carries no content: 24 chapters, the questions, the explanations 
 test("byte budgets (brotli): the code and everything else beyond the content stay within what they are today", () => {
   // Regression guards, not the goal: the issue's target for the release beyond its content is 150 KB,
   // which this Leptos app does not reach (README, "Release size"). A change that grows the code past
-  // these fails here and has to say why.
+  // these fails here and has to say why. Raised on 2026-11-27 from 236,000 / 258,000 by about 1.8 KB
+  // (wasm 234,340 → 235,774) for a third learner walkthrough's fixes: focus back on the search result
+  // opened and the search box following the address, the contents' entry of the open section in sight,
+  // a task's suggested sections ranked by its questions, every missed section listed, right/wrong cells
+  // in the practice navigator, the history chart's full mocks apart from shorter exams.
   const br = (f) => brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rest = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
   const wasm = br(rest.find((f) => f.endsWith(".wasm")));
   const total = rest.reduce((a, f) => a + br(f), 0);
-  assert.ok(wasm <= 236_000, `the wasm is ${wasm} bytes brotli`);
-  assert.ok(total <= 258_000, `the release beyond its content is ${total} bytes brotli`);
+  assert.ok(wasm <= 237_000, `the wasm is ${wasm} bytes brotli`);
+  assert.ok(total <= 260_000, `the release beyond its content is ${total} bytes brotli`);
   // What an exam needs before it starts, beside the code: the questions file, not the explanations.
   const q = br("content/" + CONTENT.find((f) => f.startsWith("questions-")));
   const e = br("content/" + CONTENT.find((f) => f.startsWith("explanations-")));

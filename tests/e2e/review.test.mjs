@@ -3,7 +3,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
-import { answer, fresh, startQuick } from "./helpers.mjs";
+import { answer, fresh, openStored, startQuick } from "./helpers.mjs";
+import { bankQuestions, storedExam } from "./bank.mjs";
 
 let t;
 before(async () => { t = await setup(); });
@@ -89,6 +90,40 @@ test("the browser's Back from a note returns to the question it was opened from;
   await page.click("button:has-text('First incorrect')");
   await page.waitForFunction((id) => document.activeElement?.id === id, `q${k}`);
   assert.ok(await page.$eval('.pill:has-text("All") input', (i) => i.checked));
+  await page.close();
+});
+
+test("the results' sections to study are every section the missed questions link, however many", async () => {
+  const page = await t.open("#/");
+  await finishQuickExam(page);
+  const anchor = (href) => decodeURIComponent(href.split("#/notes/")[1].split("?")[0]);
+  const listed = await page.$$eval("ol.missed a", (as) => as.map((a) => a.getAttribute("href")));
+  await page.click("a:text('Review all answers')");
+  await page.waitForSelector(".review-items");
+  await page.click('.pill:has-text("Incorrect")');
+  const linked = await page.$$eval(".review-items > li", (items) => items
+    .filter((x) => x.style.display !== "none")
+    .flatMap((x) => [...x.querySelectorAll(".note-links a")].map((a) => a.getAttribute("href"))));
+  const wanted = [...new Set(linked.map(anchor))].sort();
+  assert.ok(wanted.length > 8, `${wanted.length} sections: more than the eight the list used to stop at`);
+  assert.deepEqual([...new Set(listed.map(anchor))].sort(), wanted);
+  assert.equal(listed.length, wanted.length, "each once");
+  await page.close();
+});
+
+test("with every answer right the results lead to all answers, not to an empty list of incorrect ones", async () => {
+  const qs = bankQuestions().slice(0, 3);
+  const stored = JSON.parse(storedExam(qs, { mode: "Exam", counted: true }));
+  stored.items.forEach((it, i) => { it.chosen = [...qs[i].keys]; });
+  const page = await t.open("#/");
+  await openStored(page, t.url, JSON.stringify(stored));
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  assert.match(await page.textContent(".results .score"), /3 of 3 correct/);
+  const buttons = await page.$$eval(".results .actions .button", (b) => b.map((x) => [x.textContent, x.classList.contains("primary")]));
+  assert.deepEqual(buttons.slice(0, 1), [["Review all answers", true]]);
+  assert.ok(!buttons.some(([text]) => text === "Review incorrect answers"), JSON.stringify(buttons));
   await page.close();
 });
 
