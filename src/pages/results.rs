@@ -132,7 +132,7 @@ pub fn Results(id: String) -> impl IntoView {
     };
     let counted_note = if practice {
         Some(
-            "Practice mode: the answers were shown as you went, so this score is not counted toward readiness or plotted in History.",
+            "Practice mode shows each answer once checked, so this score is not counted toward readiness or plotted in History.",
         )
     } else if !measures_readiness(&s.spec) {
         Some(

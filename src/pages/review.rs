@@ -196,10 +196,15 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             </label>
         }
     };
+    // Only the domains the attempt asked about, each with its count (a drill of domains 1 and 2 offered 3
+    // and 4 too, which showed nothing).
     let domain_options = EXAM
         .domains
         .iter()
-        .map(|d| view! { <option value=d.number.to_string()>{format!("Domain {}: {}", d.number, d.name)}</option> })
+        .filter_map(|d| {
+            let n = facts.iter().filter(|f| f.domain == d.number).count();
+            (n > 0).then(|| view! { <option value=d.number.to_string()>{format!("Domain {}: {} ({n})", d.number, d.name)}</option> })
+        })
         .collect_view();
     view! {
         <section class="page review">

@@ -127,6 +127,26 @@ test("with every answer right the results lead to all answers, not to an empty l
   await page.close();
 });
 
+test("the review's domain filter offers only the domains the attempt asked about, each with its count", async () => {
+  const bank = bankQuestions();
+  const qs = [...bank.filter((q) => q.domain === 1).slice(0, 3), ...bank.filter((q) => q.domain === 2).slice(0, 2)];
+  const page = await t.open("#/");
+  await openStored(page, t.url, storedExam(qs, { mode: "Exam", counted: true }));
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  await page.click("a:text('Review all answers')");
+  await page.waitForSelector(".review-items");
+  const options = await page.$$eval("#review-domain option", (o) => o.map((x) => x.textContent));
+  assert.equal(options.length, 3, JSON.stringify(options));
+  assert.equal(options[0], "All domains");
+  assert.match(options[1], /^Domain 1: .* \(3\)$/);
+  assert.match(options[2], /^Domain 2: .* \(2\)$/);
+  await page.selectOption("#review-domain", "2");
+  assert.equal(await visible(page), 2);
+  await page.close();
+});
+
 test("no review page threw an error", () => {
   assert.deepEqual(t.errors, []);
 });
