@@ -953,6 +953,10 @@ fn readiness_is_the_share_right_per_domain_over_the_last_attempts() {
         stats::readiness(&h, 2, "DVA-C03", 4)
     );
     assert_eq!(stats::readiness(&h, 0, "DVA-C03", 4), [None; 4]);
+    // What the shares rest on, for the dashboard to say so.
+    let counts = stats::readiness_counts(&h, 2, "DVA-C03", 4);
+    assert_eq!(counts[..3], [(4, 6), (1, 2), (0, 0)]);
+    assert_eq!(counts[3].0, counts[3].1);
 }
 
 #[test]

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use crate::bank::{self, CHAPTERS, EXAM, QUESTIONS, SECTIONS};
 use crate::components::domain_bar::DomainBar;
 use crate::components::readiness::{BookingVerdict, TaskReadinessList};
-use crate::decimal::fixed;
 use crate::exam::spec::{Kind, Mode, Spec};
 use crate::pages::history::section_links;
 use crate::platform;
@@ -46,7 +45,7 @@ pub fn Home() -> impl IntoView {
     });
     let readiness = Memo::new(move |_| {
         app.history
-            .with(|h| stats::readiness(h, RECENT, EXAM.code, EXAM.domains.len()))
+            .with(|h| stats::readiness_counts(h, RECENT, EXAM.code, EXAM.domains.len()))
     });
     let transition = EXAM.transition(&crate::pages::history::date(now)[..10]);
     let weakest = Memo::new(move |_| app.history.with(|h| stats::weakest_sections(h, 5)));
@@ -121,13 +120,18 @@ pub fn Home() -> impl IntoView {
         EXAM.domains
             .iter()
             .zip(r)
-            .map(|(d, share)| {
+            .map(|(d, (correct, total))| {
                 let (n, name) = (d.number, d.name);
-                let (text, p) = match share {
-                    Some(s) => (format!("{}%", fixed(s * 100.0, 0)), (s * 100.0).round() as u32),
-                    None => ("not tested yet".to_string(), 0),
+                // With its answers, as on the results page: 67 % of 3 is not 67 % of 60.
+                let p = crate::exam::score::percent(correct, total);
+                let text = if total == 0 {
+                    "not tested yet".to_string()
+                } else {
+                    format!("{correct}/{total} · {p}%")
                 };
-                let weak = share.is_some_and(|s| s * 100.0 < study::scale().pass_percent());
+                let weak = total > 0
+                    && (correct as f64 * 100.0) < study::scale().pass_percent() * total as f64;
+                let p = p as u32;
                 view! { <DomainBar name=format!("Domain {n}: {name}") figure=text percent=p weak /> }
             })
             .collect_view()

@@ -46,6 +46,20 @@ fn rate_desc(a: &(String, usize, usize), b: &(String, usize, usize)) -> Ordering
 /// from the bank: not retries, due-for-review sets or practice); `None` for a domain none of them asked
 /// about. Attempts under another exam do not count: its domains mean other things.
 pub fn readiness(h: &History, last: usize, exam: &str, domains: usize) -> Vec<Option<f64>> {
+    readiness_counts(h, last, exam, domains)
+        .into_iter()
+        .map(|(correct, total)| (total > 0).then(|| correct as f64 / total as f64))
+        .collect()
+}
+
+/// What [`readiness`] rests on: `(correct, total)` per domain, so a share can say how many answers it
+/// stands on (67 % of 3 is not 67 % of 60).
+pub fn readiness_counts(
+    h: &History,
+    last: usize,
+    exam: &str,
+    domains: usize,
+) -> Vec<(usize, usize)> {
     let summaries = h.summaries();
     let mut sums = vec![(0usize, 0usize); domains];
     let counted = summaries
@@ -58,9 +72,7 @@ pub fn readiness(h: &History, last: usize, exam: &str, domains: usize) -> Vec<Op
             sum.1 += total;
         }
     }
-    sums.into_iter()
-        .map(|(correct, total)| (total > 0).then(|| correct as f64 / total as f64))
-        .collect()
+    sums
 }
 
 /// The questions of an attempt worth another go: answered wrongly, unanswered, or flagged, in the

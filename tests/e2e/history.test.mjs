@@ -274,6 +274,10 @@ test("missed questions come back when due, from the dashboard", async () => {
   await page.waitForSelector(".dash");
   assert.match(await page.textContent(".dash"), /Nothing is due/);
   assert.equal(await page.$$eval(".dash .domains-bars .domain", (l) => l.length), 4, "readiness per domain");
+  // Each share says how many answers it rests on, as on the results page (20 questions, none answered).
+  const figures = await page.$$eval(".dash .domains-bars .figure", (l) => l.map((x) => x.textContent));
+  assert.ok(figures.every((f) => /^0\/\d+ · 0%$/.test(f)), JSON.stringify(figures));
+  assert.equal(figures.reduce((a, f) => a + Number(f.split("/")[1].split(" ")[0]), 0), 20);
   // Two days later the ten missed questions are due. (The fake clock is installed for the whole browser
   // context, so this test runs after the others.)
   await page.clock.install({ time: Date.now() + 2 * 86_400_000 });
