@@ -42,6 +42,14 @@ export async function startQuick(page, length = 10) {
   await page.waitForSelector(".exam .card");
 }
 
+/** Starts a full mock exam from the setup page (which must be open). */
+export async function startFull(page) {
+  await page.waitForSelector("form.setup");
+  await page.click('.option-card:has-text("Full mock exam")');
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card");
+}
+
 /** Answers the first `answered` questions, ends the exam, and returns the attempt id from the results URL. */
 export async function finish(page, answered = 0) {
   for (let i = 0; i < answered; i++) {

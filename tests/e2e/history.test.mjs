@@ -5,7 +5,7 @@ import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setup } from "./harness.mjs";
-import { answer, fresh, startQuick, finish, openStored } from "./helpers.mjs";
+import { answer, fresh, startFull, startQuick, finish, openStored } from "./helpers.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
 
 let t;
@@ -79,10 +79,7 @@ test("the score chart marks a full-length mock with a solid dot and a shorter ex
   await startQuick(page);
   await finish(page, 3);
   await page.goto(t.url + "#/exam/new");
-  await page.waitForSelector("form.setup");
-  await page.click('.option-card:has-text("Full mock exam")');
-  await page.click("button:text('Start exam')");
-  await page.waitForSelector(".exam .card");
+  await startFull(page);
   await finish(page, 0);
   await page.goto(t.url + "#/history");
   await page.waitForSelector(".trend svg circle.dot");

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
-import { fresh, startQuick, finish, answer } from "./helpers.mjs";
+import { fresh, startFull, startQuick, finish, answer } from "./helpers.mjs";
 
 let t;
 before(async () => { t = await setup(); });
@@ -93,10 +93,7 @@ test("beyond the quota the oldest attempts are compacted to summaries, never del
   await fresh(page, t.url);
   for (let i = 0; i < 3; i++) {
     await page.goto(t.url + "#/exam/new");
-    await page.waitForSelector("form.setup");
-    await page.click('.option-card:has-text("Full mock exam")');
-    await page.click("button:text('Start exam')");
-    await page.waitForSelector(".exam .card");
+    await startFull(page);
     await finish(page, 0);
   }
   assert.match(await page.textContent(".banner"), /storage was full, so the \d+ oldest attempts were stored as summaries only/);
