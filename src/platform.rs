@@ -374,6 +374,16 @@ pub fn replace_hash(href: &str) {
     }
 }
 
+/// Sets the address to `href` in a new history entry, without a `hashchange` (Back returns to the one
+/// before, and then the app hears it).
+pub fn push_hash(href: &str) {
+    if let Some(w) = window()
+        && let Ok(h) = w.history()
+    {
+        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}
+
 /// A fresh random exam seed.
 pub fn random_seed() -> u64 {
     let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;

@@ -130,8 +130,9 @@ pub fn PacingSummary(attempt: Attempt) -> impl IntoView {
     };
     view! {
         <h2>"Pacing"</h2>
-        <p>{format!("The real exam allows about {} per question ({} questions in {} minutes). {} of your {} questions took longer.",
-            pace_words(pace_ms), bp.full_length, bp.full_minutes, p.over_pace, attempt.session.items.len())}</p>
+        <p>{format!("The real exam allows about {} per question ({} questions in {} minutes). {} of your {} took longer.",
+            pace_words(pace_ms), bp.full_length, bp.full_minutes, p.over_pace,
+            if attempt.session.items.len() == 1 { "1 question".to_string() } else { format!("{} questions", attempt.session.items.len()) })}</p>
         <div class="table-wrap">
             <table class="pacing" tabindex="0" aria-label="Time per domain">
                 <thead><tr><th scope="col">"Domain"</th><th scope="col" class="num">"Questions"</th><th scope="col" class="num">"Time"</th><th scope="col" class="num">"Per question"</th></tr></thead>

@@ -433,9 +433,12 @@ fn Room() -> impl IntoView {
                             1 => " (1 of them partly answered)".to_string(),
                             n => format!(" ({n} of them partly answered)"),
                         };
+                        if u == 0 {
+                            return format!("Every question answered, {f} flagged. Once ended, the exam cannot be resumed.");
+                        }
                         format!("{u} {} unanswered{partly}, {f} flagged. {} Once ended, the exam cannot be resumed.",
                             if u == 1 { "question" } else { "questions" },
-                            if practice { "In the score, questions not answered count as wrong; they send you to no section to study." }
+                            if practice { "In the score, questions not answered count as wrong, but no note section is suggested for them." }
                             else { "Unanswered questions count as wrong." })
                     }}</p>
                     <div class="row">

@@ -61,6 +61,7 @@ fn Contents(missing: Option<String>) -> impl IntoView {
     // The query lives in the address too (`#/notes?q=...`, replaced as you type, no history entry per
     // key), so Back from a result finds the results again.
     let query = RwSignal::new(query(&platform::hash(), "q").unwrap_or_default());
+    let kept = RwSignal::new(false);
     // Search reads every chapter: they are fetched when the search box is first used (the service
     // worker keeps them after the first visit).
     let chapters = RwSignal::new(Fetch::of(text::all_chapters_ready()));
@@ -130,9 +131,18 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                     on:input=move |ev| {
                         fetch_all();
                         let q = event_target_value(&ev);
-                        platform::replace_hash(&search_href(&q));
+                        // A search moved on from (Enter, or the box left) keeps its history entry: the
+                        // next one's first key adds an entry, so Back returns to it; keys in between
+                        // replace theirs (no entry per key).
+                        if kept.get_untracked() {
+                            kept.set(false);
+                            platform::push_hash(&search_href(&q));
+                        } else {
+                            platform::replace_hash(&search_href(&q));
+                        }
                         query.set(q);
-                    } />
+                    }
+                    on:change=move |_| kept.set(true) />
                 <p class="count" aria-live="polite">{move || {
                     let q = query.get();
                     if q.trim().is_empty() { String::new() } else if let Fetch::Failed(why) = chapters.get() {

@@ -77,11 +77,11 @@ pub fn Results(id: String) -> impl IntoView {
         })
         .collect_view();
     let back = Route::Results(id.clone()).href();
-    let missed = o
+    // Every section a miss links, most missed first (cut at eight, a question missed further down sent
+    // the learner to no section at all); beyond the first ten, folded: a weak mock links ninety.
+    let mut missed = o
         .sections
         .iter()
-        // Every section a miss links, most missed first: cut at eight, a question missed further down
-        // sent the learner to no section at all.
         .filter(|t| t.missed > 0)
         .map(|t| {
             let title = section(&t.section).map_or(t.section.as_str(), |(_, s)| s.title);
@@ -90,7 +90,16 @@ pub fn Results(id: String) -> impl IntoView {
                     {format!(" — missed {} of {}", t.missed, t.total)}</li>
             }
         })
-        .collect_view();
+        .collect::<Vec<_>>();
+    let more = missed.split_off(missed.len().min(10));
+    let more = (!more.is_empty()).then(|| {
+        view! {
+            <details class="more-missed">
+                <summary>{format!("{} more sections", more.len())}</summary>
+                <ol class="missed" start="11">{more}</ol>
+            </details>
+        }
+    });
     let any_missed = o.sections.iter().any(|t| t.missed > 0);
     let retry_ids = stats::retry_ids(&attempt, study::keys_of);
     let retry_count = retry_ids.len();
@@ -177,10 +186,10 @@ pub fn Results(id: String) -> impl IntoView {
             <PacingSummary attempt=attempt.clone() />
             <h2>"Sections to study"</h2>
             {(skipped > 0).then(|| view! {
-                <p class="meta">{format!("The {skipped} {} you skipped {} left out: in practice mode a skipped question sends you to no section.",
+                <p class="meta">{format!("The {skipped} {} you skipped {} left out: in practice mode no note section is suggested for a skipped question.",
                     if skipped == 1 { "question" } else { "questions" }, if skipped == 1 { "is" } else { "are" })}</p>
             })}
-            {if any_missed { view! { <ol class="missed">{missed}</ol> }.into_any() } else {
+            {if any_missed { view! { <ol class="missed">{missed}</ol> {more} }.into_any() } else {
                 let text = if o.correct == o.total { "You missed nothing. Well done." }
                     else if skipped > 0 { "Every question you answered was right." }
                     else { "No section to list: the questions missed are no longer in the bank." };

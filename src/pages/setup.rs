@@ -133,7 +133,10 @@ pub fn Setup() -> impl IntoView {
             Some(m) => format!("{m} minutes, timed; results at the end"),
             None => "untimed; the answer and explanation after each question".to_string(),
         };
-        format!("{n} questions, {time}.")
+        format!(
+            "{n} {}, {time}.",
+            if n == 1 { "question" } else { "questions" }
+        )
     };
     let can_start = move || match choice.get() {
         Choice::Domains => domains.get().iter().any(|d| *d),

@@ -5,6 +5,8 @@ export async function fresh(page, url, hash = "#/exam/new") {
   await page.evaluate(() => localStorage.clear());
   await page.goto(url + hash);
   await page.reload();
+  // The app, not the static first screen (which has an h1 too), is what the test goes on with.
+  await page.waitForSelector("header.top");
 }
 
 /** Opens the exam room on a stored exam in progress (`stored`: the app's `dva.exam` value, as bank.mjs's

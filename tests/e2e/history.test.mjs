@@ -67,7 +67,7 @@ test("the history lists every attempt with a chart, and the weakest sections lea
     if (await page.waitForSelector("#start-guard", { timeout: 500 }).catch(() => null)) await page.click("#guard-discard");
     await page.waitForSelector(".exam .card");
     const [, n] = (await page.textContent(".progress")).match(/of (\d+)/);
-    assert.match(summary, new RegExp(`^${n} questions`), `${href}: ${summary}`);
+    assert.match(summary, new RegExp(`^${n} ${n === "1" ? "question" : "questions"},`), `${href}: ${summary}`);
   }
   await page.evaluate(() => localStorage.removeItem("dva.exam"));
   await page.close();

@@ -93,6 +93,15 @@ test("the contents list every chapter, and search filters sections as you type",
   await page.waitForFunction(() => document.querySelector(".hits li > a")?.textContent.trim() === "SQS FIFO Queues");
   await page.goBack();
   await page.waitForFunction(() => document.querySelector("#note-search").value === "visibility timeout");
+  // A search moved on from (typed, then Enter) keeps its own history entry: Back from the next one
+  // returns to it.
+  await page.fill("#note-search", "visibility");
+  await page.press("#note-search", "Enter");
+  await page.fill("#note-search", "dynamodb ttl");
+  await page.waitForFunction(() => location.hash === "#/notes?q=dynamodb%20ttl");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#note-search")?.value === "visibility");
+  assert.equal(await page.evaluate(() => location.hash), "#/notes?q=visibility");
   await page.close();
 });
 
@@ -331,16 +340,21 @@ test("printed in the dark theme, a chapter is black on white, without the header
 });
 
 test("at 1280 px the chapter's contents show the entry of the section open, however far down the chapter", async () => {
-  const page = await t.open("#/notes/lambda-with-sqs", { viewport: { width: 1280, height: 860 } });
-  await page.waitForFunction(() => document.activeElement?.id === "lambda-with-sqs");
+  // Opened from a search: the way back stays at the top of the sidebar, above the entry brought into sight.
+  const page = await t.open("#/notes/lambda-code-signing?back=" + encodeURIComponent("#/notes?q=lambda"), { viewport: { width: 1280, height: 860 } });
+  await page.waitForFunction(() => document.activeElement?.id === "lambda-code-signing");
   const seen = await page.evaluate(() => {
     const link = document.querySelector(".chapter-nav a[aria-current]").getBoundingClientRect();
     const nav = document.querySelector(".chapter-nav").getBoundingClientRect();
-    const heading = document.getElementById("lambda-with-sqs").getBoundingClientRect();
-    return { entry: link.top >= Math.max(nav.top, 0) && link.bottom <= Math.min(nav.bottom, innerHeight),
+    const back = document.querySelector(".chapter-nav .back").getBoundingClientRect();
+    const heading = document.getElementById("lambda-code-signing").getBoundingClientRect();
+    const atBack = document.elementFromPoint(back.left + 10, back.top + back.height / 2);
+    return { scrolled: document.querySelector(".chapter-nav").scrollTop > 0,
+      entry: link.top >= back.bottom - 1 && link.bottom <= Math.min(nav.bottom, innerHeight) + 1,
+      back: back.top >= nav.top - 1 && !!atBack?.closest(".back"),
       heading: heading.top >= 0 && heading.top < 200 };
   });
-  assert.deepEqual(seen, { entry: true, heading: true }, "the entry in sight, the section still at the top");
+  assert.deepEqual(seen, { scrolled: true, entry: true, back: true, heading: true }, "the entry and the way back in sight, the section still at the top");
   await page.close();
 });
 

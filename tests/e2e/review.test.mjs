@@ -98,6 +98,12 @@ test("the results' sections to study are every section the missed questions link
   await finishQuickExam(page);
   const anchor = (href) => decodeURIComponent(href.split("#/notes/")[1].split("?")[0]);
   const listed = await page.$$eval("ol.missed a", (as) => as.map((a) => a.getAttribute("href")));
+  // The first ten shown, the rest folded under "N more sections" (a weak mock links ninety).
+  assert.equal(await page.$$eval(".results > ol.missed > li", (l) => l.length), Math.min(10, listed.length));
+  if (listed.length > 10) {
+    assert.equal((await page.textContent(".more-missed summary")).trim(), `${listed.length - 10} more sections`);
+    assert.equal(await page.$eval(".more-missed", (d) => d.open), false);
+  }
   await page.click("a:text('Review all answers')");
   await page.waitForSelector(".review-items");
   await page.click('.pill:has-text("Incorrect")');
