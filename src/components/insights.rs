@@ -120,7 +120,9 @@ pub fn PacingSummary(attempt: Attempt) -> impl IntoView {
         })
         .collect_view();
     let c = p.changes;
-    let changes = if c.changed == 0 {
+    let changes = if attempt.session.items.iter().all(|i| i.chosen.is_empty()) {
+        "No answer was given, so none was changed.".to_string()
+    } else if c.changed == 0 {
         "You kept every first answer.".to_string()
     } else {
         format!(
