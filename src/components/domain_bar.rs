@@ -3,6 +3,19 @@
 
 use leptos::prelude::*;
 
+/// A domain row's figure, the same on the results page and the dashboard: "2/3 · 67%" (the answers a share
+/// rests on beside it: 67 % of 3 is not 67 % of 60), or `none` with nothing asked.
+pub fn share_figure(correct: usize, total: usize, none: &str) -> String {
+    if total == 0 {
+        none.to_string()
+    } else {
+        format!(
+            "{correct}/{total} · {}%",
+            crate::exam::score::percent(correct, total)
+        )
+    }
+}
+
 /// A domain row; `weak` styles it as needing work (in words via `note` or the figure, not colour alone).
 #[component]
 pub fn DomainBar(

@@ -79,11 +79,11 @@ fn sections_for(task: &str, weakest: &[(String, usize, usize)]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for (anchor, _, _) in weakest {
         // A missed subsection points to its `##` section.
-        if let Some((at, _)) = crate::bank::section(anchor)
-            && serves(top_section(at))
-            && !out.contains(&top_section(at))
+        if let Some(top) = crate::bank::section(anchor).map(|(at, _)| top_section(at))
+            && serves(top)
+            && !out.contains(&top)
         {
-            out.push(top_section(at));
+            out.push(top);
         }
     }
     if out.is_empty() {

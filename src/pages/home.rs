@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::bank::{self, CHAPTERS, EXAM, QUESTIONS, SECTIONS};
-use crate::components::domain_bar::DomainBar;
+use crate::components::domain_bar::{DomainBar, share_figure};
 use crate::components::readiness::{BookingVerdict, TaskReadinessList};
 use crate::exam::spec::{Kind, Mode, Spec};
 use crate::pages::history::section_links;
@@ -122,17 +122,10 @@ pub fn Home() -> impl IntoView {
             .zip(r)
             .map(|(d, (correct, total))| {
                 let (n, name) = (d.number, d.name);
-                // With its answers, as on the results page: 67 % of 3 is not 67 % of 60.
-                let p = crate::exam::score::percent(correct, total);
-                let text = if total == 0 {
-                    "not tested yet".to_string()
-                } else {
-                    format!("{correct}/{total} · {p}%")
-                };
                 let weak = total > 0
                     && (correct as f64 * 100.0) < study::scale().pass_percent() * total as f64;
-                let p = p as u32;
-                view! { <DomainBar name=format!("Domain {n}: {name}") figure=text percent=p weak /> }
+                view! { <DomainBar name=format!("Domain {n}: {name}") figure=share_figure(correct, total, "not tested yet")
+                    percent=crate::exam::score::percent(correct, total) as u32 weak /> }
             })
             .collect_view()
     };

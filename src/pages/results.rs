@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::bank::{EXAM, section};
 use crate::clock;
-use crate::components::domain_bar::DomainBar;
+use crate::components::domain_bar::{DomainBar, share_figure};
 use crate::components::insights::{ConfidenceLists, PacingSummary};
 use crate::decimal::fixed;
 use crate::exam::score::{self, Competency};
@@ -60,11 +60,7 @@ pub fn Results(id: String) -> impl IntoView {
         .map(|d| {
             let name = EXAM.domain_name(&s.exam, d.domain).unwrap_or("");
             let p = score::percent(d.correct, d.total);
-            let figure = if d.total == 0 {
-                "no questions".to_string()
-            } else {
-                format!("{}/{} · {p}%", d.correct, d.total)
-            };
+            let figure = share_figure(d.correct, d.total, "no questions");
             let note = if d.total == 0 {
                 "Not tested in this exam"
             } else {
