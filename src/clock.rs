@@ -11,17 +11,22 @@ pub fn hms(ms: f64) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     Calm,
-    /// 10 minutes or less.
+    /// 10 minutes or less, or the last quarter of a shorter exam.
     Warning,
-    /// 5 minutes or less.
+    /// 5 minutes or less, or the last tenth of a shorter exam.
     Danger,
 }
 
-/// The level for the remaining time.
-pub fn level(remaining_ms: f64) -> Level {
+/// The level for the remaining time of an exam allowed `allotted_ms` in all.
+///
+/// Relative for short exams: a 6-minute drill shown red from its first second tells the learner nothing
+/// (and alarms them), so its levels come at a quarter and a tenth of its time; from 50 minutes on the
+/// fixed 10 and 5 minutes of the full exam are the earlier marks and apply.
+pub fn level(remaining_ms: f64, allotted_ms: f64) -> Level {
+    let min: f64 = 60_000.0;
     match remaining_ms {
-        r if r <= 5.0 * 60_000.0 => Level::Danger,
-        r if r <= 10.0 * 60_000.0 => Level::Warning,
+        r if r <= (5.0 * min).min(allotted_ms / 10.0) => Level::Danger,
+        r if r <= (10.0 * min).min(allotted_ms / 4.0) => Level::Warning,
         _ => Level::Calm,
     }
 }
@@ -61,10 +66,23 @@ mod tests {
 
     #[test]
     fn levels() {
-        assert_eq!(level(10.0 * 60_000.0 + 1.0), Level::Calm);
-        assert_eq!(level(10.0 * 60_000.0), Level::Warning);
-        assert_eq!(level(5.0 * 60_000.0), Level::Danger);
-        assert_eq!(level(0.0), Level::Danger);
+        let m = 60_000.0;
+        // The full exam (130 minutes), and a 60-minute one: the fixed marks.
+        for all in [130.0 * m, 60.0 * m] {
+            assert_eq!(level(10.0 * m + 1.0, all), Level::Calm);
+            assert_eq!(level(10.0 * m, all), Level::Warning);
+            assert_eq!(level(5.0 * m, all), Level::Danger);
+            assert_eq!(level(0.0, all), Level::Danger);
+        }
+        // A 6-minute drill starts calm, warns at 1:30 and turns red at 0:36.
+        assert_eq!(level(6.0 * m, 6.0 * m), Level::Calm);
+        assert_eq!(level(1.5 * m + 1.0, 6.0 * m), Level::Calm);
+        assert_eq!(level(1.5 * m, 6.0 * m), Level::Warning);
+        assert_eq!(level(36_001.0, 6.0 * m), Level::Warning);
+        assert_eq!(level(36_000.0, 6.0 * m), Level::Danger);
+        // A 20-minute quick exam: warning at 5 minutes, danger at 2.
+        assert_eq!(level(5.0 * m, 20.0 * m), Level::Warning);
+        assert_eq!(level(2.0 * m, 20.0 * m), Level::Danger);
     }
 
     #[test]

@@ -498,6 +498,11 @@ fn the_clock_counts_down_to_the_deadline_and_stops_there() {
     let mut s = three(Mode::Exam);
     let deadline = s.deadline_ms.unwrap();
     assert_eq!(s.remaining_ms(1_000.0), Some(360_000.0));
+    assert_eq!(
+        s.allotted_ms(),
+        Some(360_000.0),
+        "three questions: six minutes in all"
+    );
     assert_eq!(s.remaining_ms(deadline - 1.0), Some(1.0));
     assert_eq!(s.remaining_ms(deadline + 5_000.0), Some(0.0));
     assert!(!s.is_expired(deadline - 1.0));
@@ -523,6 +528,7 @@ fn practice_mode_is_untimed() {
     let s = three(Mode::Practice);
     assert_eq!(s.deadline_ms, None);
     assert_eq!(s.remaining_ms(1e15), None);
+    assert_eq!(s.allotted_ms(), None);
     assert!(!s.is_expired(1e15));
 }
 

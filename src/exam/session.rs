@@ -295,6 +295,12 @@ impl Session {
         self.deadline_ms.map(|d| (d - now).max(0.0))
     }
 
+    /// The whole time the exam was given (its deadline less its start), `None` when untimed; the clock's
+    /// warning levels are relative to it.
+    pub fn allotted_ms(&self) -> Option<f64> {
+        self.deadline_ms.map(|d| d - self.started_ms)
+    }
+
     /// Whether the clock has run out at `now_ms` (from the deadline on).
     pub fn is_expired(&self, now_ms: f64) -> bool {
         self.deadline_ms.is_some_and(|d| now_ms >= d)

@@ -180,6 +180,7 @@ fn Room() -> impl IntoView {
     platform::set_title(&format!("{title} · {} Practice", crate::bank::EXAM.code));
 
     let remaining = move || session.with(|s| s.as_ref().and_then(|s| s.remaining_ms(now.get())));
+    let allotted = move || session.with(|s| s.as_ref().and_then(Session::allotted_ms));
     // Each tick of the app's clock: a minute mark just crossed is announced, and 0:00 ends the exam.
     Effect::new(move |previous: Option<f64>| {
         let t = now.get();
@@ -303,7 +304,7 @@ fn Room() -> impl IntoView {
     let timer = move || match remaining() {
         None => view! { <div class="timer untimed">{untimed}</div> }.into_any(),
         Some(ms) => {
-            let lvl = clock::level(ms);
+            let lvl = clock::level(ms, allotted().unwrap_or(ms));
             view! {
                 <div class="timer" class:warning=lvl == Level::Warning class:danger=lvl == Level::Danger>
                     <span class="sr-only">"Time remaining "</span>{clock::hms(ms)}

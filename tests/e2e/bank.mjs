@@ -46,14 +46,14 @@ export function rebuttals(id) {
  * question's first options, as many as it asks for; `counted` makes it a quick exam (counted toward
  * readiness and plotted in the history) rather than a set of chosen questions.
  */
-export function storedExam(questions, { mode = "Practice", id = "test-exam", timed = mode === "Exam", answered = false, counted = false } = {}) {
+export function storedExam(questions, { mode = "Practice", id = "test-exam", timed = mode === "Exam", minutes = 60, answered = false, counted = false } = {}) {
   const now = Date.now();
   // A quick exam's kind counts toward readiness and the history's charts; a set of chosen questions does not.
   const kind = counted ? { Quick: { length: questions.length } } : { Picked: { title: "Chosen questions", ids: questions.map((q) => q.id) } };
   return JSON.stringify({
     version: 1, id,
     spec: { kind, mode, extra_time: false, seed: 1 },
-    exam: "DVA-C03", bank_version: "test", started_ms: now, deadline_ms: timed ? now + 3_600_000 : null,
+    exam: "DVA-C03", bank_version: "test", started_ms: now, deadline_ms: timed ? now + minutes * 60_000 : null,
     items: questions.map((q) => ({
       id: q.id, order: [...Array(q.options).keys()], keys: q.keys.length,
       chosen: answered ? [...Array(q.keys.length).keys()] : [], flagged: false, checked: false, spent_ms: 0,

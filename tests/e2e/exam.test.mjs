@@ -220,6 +220,28 @@ test("at 0:00 an open exam ends itself and opens the results", async () => {
   await page.close();
 });
 
+test("the clock's colours are relative to a short exam's length: a 6-minute drill starts calm, a long exam warns at 10 minutes", async () => {
+  const page = await t.open("#/");
+  const level = () => page.$eval(".timer", (e) => ["warning", "danger"].filter((c) => e.classList.contains(c)).join() || "calm");
+  await openStored(page, t.url, storedExam(bankQuestions().slice(0, 3), { mode: "Exam", id: "short", minutes: 6 }));
+  assert.equal(await level(), "calm", "six minutes of six: nothing to warn about (it was red from the start)");
+  for (const [left, want] of [[80_000, "warning"], [30_000, "danger"]]) {
+    await setDeadline(page, left);
+    await page.reload();
+    await page.waitForSelector(".exam .card");
+    assert.equal(await level(), want, `${left / 1000} s of 6 minutes left`);
+  }
+  await openStored(page, t.url, storedExam(bankQuestions().slice(0, 3), { mode: "Exam", id: "long", minutes: 60 }));
+  for (const [left, want] of [[11 * 60_000, "calm"], [9 * 60_000, "warning"], [4 * 60_000, "danger"]]) {
+    await setDeadline(page, left);
+    await page.reload();
+    await page.waitForSelector(".exam .card");
+    assert.equal(await level(), want, `${left / 60_000} minutes of 60 left`);
+  }
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test("a timed exam left for another page ends at 0:00 there; the dashboard offers it first until then", async () => {
   const page = await t.open("#/");
   const qs = bankQuestions().slice(0, 4);
