@@ -86,6 +86,22 @@ pub fn with_query(href: &str, name: &str, value: &str) -> String {
     format!("{href}{sep}{name}={}", encode(value))
 }
 
+/// `href` with query parameter `name` set to `value`, any earlier value of it removed (a link's way back
+/// rewritten with the filters the learner chose since the page was drawn).
+pub fn set_query(href: &str, name: &str, value: &str) -> String {
+    let (path, q) = href.split_once('?').unwrap_or((href, ""));
+    let kept: Vec<&str> = q
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some(name))
+        .collect();
+    let rest = if kept.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    };
+    with_query(&rest, name, value)
+}
+
 /// Percent-decodes a path segment (browsers encode non-ASCII anchors); invalid escapes stay as they are.
 fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -123,6 +139,31 @@ fn encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sets_a_query_parameter_once() {
+        assert_eq!(
+            set_query("#/notes/a", "back", "#/x"),
+            "#/notes/a?back=%23%2Fx"
+        );
+        assert_eq!(
+            set_query("#/notes/a?back=%23old&at=b", "back", "#/y?q=2&d=3"),
+            "#/notes/a?at=b&back=%23%2Fy%3Fq%3D2%26d%3D3"
+        );
+        assert_eq!(
+            set_query("#/r?backs=1&back=2", "back", "3"),
+            "#/r?backs=1&back=3"
+        );
+        let back = set_query(
+            "#/notes/a?back=%23old",
+            "back",
+            "#/review/a-1?q=4&s=flagged&d=2",
+        );
+        assert_eq!(
+            query(&back, "back").as_deref(),
+            Some("#/review/a-1?q=4&s=flagged&d=2")
+        );
+    }
 
     #[test]
     fn parses_the_known_shapes() {

@@ -1,8 +1,9 @@
 //! `#/review/<attempt>`: each question of a finished attempt with the answer given, the key, the
 //! explanation and the note sections that teach it, the time spent, how sure the learner said they were
 //! and the options they struck out. Filters: all, incorrect, wrong while sure, right by guessing, flagged,
-//! unanswered, and by domain. The choice marks use words and symbols, not colour alone. A note link carries the way back, so
-//! "Back to review" in the notes returns to the same question (`?q=<n>`).
+//! unanswered, and by domain. The choice marks use words and symbols, not colour alone. The filters live in the
+//! address (`?s=<show>&d=<domain>`), and a note link carries the way back, so "Back to review" in the notes (or
+//! the browser's Back) returns to the same question (`q=<n>`) with the same filters.
 
 use leptos::prelude::*;
 
@@ -13,7 +14,7 @@ use crate::exam::pacing::short_duration;
 use crate::exam::score;
 use crate::exam::session::{Answer, Confidence, Item};
 use crate::platform;
-use crate::route::{Route, query, with_query};
+use crate::route::{Route, query, set_query, with_query};
 use crate::state::use_app;
 use crate::study;
 
@@ -36,6 +37,33 @@ struct Fact {
     unanswered: bool,
     domain: u8,
     confidence: Option<Confidence>,
+}
+
+impl Show {
+    const EVERY: [Show; 6] = [
+        Show::All,
+        Show::Incorrect,
+        Show::WrongSure,
+        Show::LuckyGuess,
+        Show::Flagged,
+        Show::Unanswered,
+    ];
+
+    /// Its name in the address.
+    fn key(self) -> &'static str {
+        match self {
+            Show::All => "all",
+            Show::Incorrect => "incorrect",
+            Show::WrongSure => "wrong-sure",
+            Show::LuckyGuess => "lucky-guess",
+            Show::Flagged => "flagged",
+            Show::Unanswered => "unanswered",
+        }
+    }
+
+    fn parse(key: &str) -> Option<Show> {
+        Show::EVERY.into_iter().find(|s| s.key() == key)
+    }
 }
 
 impl Fact {
@@ -72,12 +100,22 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         }
         .into_any();
     };
-    let show = RwSignal::new(if incorrect {
+    let default_show = if incorrect {
         Show::Incorrect
     } else {
         Show::All
-    });
-    let domain = RwSignal::new(0u8);
+    };
+    let here = platform::hash();
+    let show = RwSignal::new(
+        query(&here, "s")
+            .and_then(|k| Show::parse(&k))
+            .unwrap_or(default_show),
+    );
+    let domain = RwSignal::new(
+        query(&here, "d")
+            .and_then(|d| d.parse::<u8>().ok())
+            .unwrap_or(0),
+    );
     let rows: Vec<Row> = attempt
         .session
         .items
@@ -99,6 +137,25 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         })
         .collect();
     let base = Route::Review(id.clone(), incorrect).href();
+    // The review's address with the filters chosen (none written when they are the defaults).
+    let filtered = {
+        let base = base.clone();
+        move || {
+            let mut href = base.clone();
+            let s = show.get_untracked();
+            if s != default_show {
+                href = with_query(&href, "s", s.key());
+            }
+            match domain.get_untracked() {
+                0 => href,
+                d => with_query(&href, "d", &d.to_string()),
+            }
+        }
+    };
+    let remember = {
+        let filtered = filtered.clone();
+        move || platform::replace_hash(&filtered())
+    };
     let facts: Vec<Fact> = rows
         .iter()
         .map(|r| Fact {
@@ -109,28 +166,32 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             confidence: r.item.confidence.filter(|_| !r.item.chosen.is_empty()),
         })
         .collect();
+    // An address naming a domain the attempt did not ask about (edited by hand) shows all of them.
+    let d = domain.get_untracked();
+    if d != 0 && !facts.iter().any(|f| f.domain == d) {
+        domain.set(0);
+    }
     let shows =
         move |f: Fact| f.shown_by(show.get()) && (domain.get() == 0 || domain.get() == f.domain);
     let shown_count = {
         let facts = facts.clone();
         move || facts.iter().filter(|f| shows(**f)).count()
     };
-    // "Next incorrect": from each question, the next one answered wrongly (its number, from 1).
-    let wrong: Vec<usize> = facts
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| !f.right)
-        .map(|(n, _)| n + 1)
-        .collect();
-    let next_wrong = move |after: usize| wrong.iter().copied().find(|&k| k > after);
-    let first_wrong = next_wrong(0);
-    // "First incorrect" and each "Next incorrect": to question `k` (from 1, its facts `target`), shown first
-    // when the filters hide it (the jump did nothing then).
-    let jump = move |k: usize, target: Fact| {
-        if !untrack(|| shows(target)) {
-            show.set(Show::All);
-            domain.set(0);
+    // "First incorrect" and each "Next incorrect": the next question after `after` (numbered from 1) that
+    // was answered wrongly and that the filters show, so a jump never lands on a hidden question (it reset
+    // the filters silently before).
+    let next_wrong = {
+        let facts = facts.clone();
+        move |after: usize| {
+            facts
+                .iter()
+                .enumerate()
+                .skip(after)
+                .find(|(_, f)| !f.right && shows(**f))
+                .map(|(n, _)| n + 1)
         }
+    };
+    let jump = move |k: usize| {
         request_animation_frame(move || {
             platform::reveal(&format!("q{k}"));
         });
@@ -143,15 +204,17 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             let flagged = item.flagged;
             let fact = facts[n];
             let visible = move || shows(fact);
-            let next = next_wrong(n + 1).map(|k| {
-                let target = facts[k - 1];
-                view! {
-                    <p class="next-wrong">
-                        <button type="button" class="linkish" on:click=move |_| jump(k, target)>
-                            {format!("Next incorrect: question {k} ↓")}</button>
-                    </p>
-                }
-            });
+            let next_wrong = next_wrong.clone();
+            let next = move || {
+                next_wrong(n + 1).map(|k| {
+                    view! {
+                        <p class="next-wrong">
+                            <button type="button" class="linkish" on:click=move |_| jump(k)>
+                                {format!("Next incorrect: question {k} ↓")}</button>
+                        </p>
+                    }
+                })
+            };
             let body = match question {
                 None => view! { <p>"This question was retired from the bank since; it counted as wrong."</p> }.into_any(),
                 Some(q) => question_body(q, &item, right, with_query(&base, "q", &(n + 1).to_string())).into_any(),
@@ -187,25 +250,46 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
     }
     // Each filter says how many questions it shows (across all domains).
     let counts: Vec<Fact> = facts.clone();
-    let filter = move |value: Show, label: &'static str| {
-        let n = counts.iter().filter(|f| f.shown_by(value)).count();
-        view! {
-            <label class="pill">
-                <input type="radio" name="review-show" prop:checked=move || show.get() == value on:change=move |_| show.set(value) />
-                {format!("{label} ({n})")}
-            </label>
+    let filter = {
+        let remember = remember.clone();
+        move |value: Show, label: &'static str| {
+            let n = counts.iter().filter(|f| f.shown_by(value)).count();
+            let remember = remember.clone();
+            view! {
+                <label class="pill">
+                    <input type="radio" name="review-show" prop:checked=move || show.get() == value
+                        on:change=move |_| { show.set(value); remember(); } />
+                    {format!("{label} ({n})")}
+                </label>
+            }
         }
     };
-    // Only the domains the attempt asked about, each with its count (a drill of domains 1 and 2 offered 3
-    // and 4 too, which showed nothing).
+    // Only the domains the attempt asked about (a drill of domains 1 and 2 offered 3 and 4 too, which showed
+    // nothing), each with how many questions the Show filter leaves in it. The domain's number and a short
+    // name: the whole name cut the select at 1280 and at 360 px.
     let domain_options = EXAM
         .domains
         .iter()
-        .filter_map(|d| {
-            let n = facts.iter().filter(|f| f.domain == d.number).count();
-            (n > 0).then(|| view! { <option value=d.number.to_string()>{format!("Domain {}: {} ({n})", d.number, d.name)}</option> })
+        .filter(|d| facts.iter().any(|f| f.domain == d.number))
+        .map(|d| {
+            let number = d.number;
+            let name = short_domain(d.name);
+            let facts = facts.clone();
+            let n = move || {
+                let s = show.get();
+                facts.iter().filter(|f| f.domain == number && f.shown_by(s)).count()
+            };
+            view! { <option value=number.to_string()>{move || format!("{number}: {name} ({})", n())}</option> }
         })
         .collect_view();
+    let counts_all = {
+        let facts = facts.clone();
+        move |s: Show| facts.iter().filter(|f| f.shown_by(s)).count()
+    };
+    let first_wrong = {
+        let next_wrong = next_wrong.clone();
+        move || next_wrong(0)
+    };
     view! {
         <section class="page review">
             <h1>"Review: " {attempt.session.spec.title()}</h1>
@@ -223,17 +307,19 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
                     <span class="domain-filter">
                         <label for="review-domain">"Domain"</label>
                         <select id="review-domain" prop:value=move || domain.get().to_string()
-                            on:change=move |ev| domain.set(event_target_value(&ev).parse().unwrap_or(0))>
-                            <option value="0">"All domains"</option>
+                            on:change=move |ev| {
+                                domain.set(event_target_value(&ev).parse().unwrap_or(0));
+                                remember();
+                            }>
+                            <option value="0">{move || format!("All domains ({})", counts_all(show.get()))}</option>
                             {domain_options}
                         </select>
                     </span>
                 </div>
             </fieldset>
-            {first_wrong.map(|k| {
-                let target = facts[k - 1];
+            {move || first_wrong().map(|k| {
                 view! {
-                    <p><button type="button" class="button" on:click=move |_| jump(k, target)>
+                    <p><button type="button" class="button" on:click=move |_| jump(k)>
                         {format!("First incorrect: question {k} ↓")}</button></p>
                 }
             })}
@@ -244,9 +330,18 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             }}</p>
             // Following a note link from a question, this entry first becomes that question's address
             // (`?q=<n>`): the browser's Back then returns to it, not to the top of a long review.
+            // The way back carries the filters chosen since the link was drawn.
             <ol class="review-items" on:click=move |ev| {
-                if let Some(back) = platform::link_href(&ev).and_then(|h| query(&h, "back")) {
-                    platform::replace_hash(&back);
+                let Some(href) = platform::link_href(&ev) else { return };
+                let Some(back) = query(&href, "back") else { return };
+                let back_now = match query(&back, "q") {
+                    Some(q) => with_query(&filtered(), "q", &q),
+                    None => filtered(),
+                };
+                platform::replace_hash(&back_now);
+                if back_now != back {
+                    ev.prevent_default();
+                    platform::go(&set_query(&href, "back", &back_now));
                 }
             }>{cards}</ol>
         </section>
@@ -302,6 +397,20 @@ fn question_body(
     }
 }
 
+/// A domain's name as the review's select shows it: up to " with " or " and " ("Development" for
+/// "Development with AWS Services", "Troubleshooting" for "Troubleshooting and Optimization"), so the
+/// select fits beside its label on a 360 px phone (the whole names were cut there and at 1280).
+fn short_domain(name: &'static str) -> &'static str {
+    let mut end = 0;
+    for word in name.split(' ') {
+        if word == "with" || word == "and" {
+            return &name[..end.saturating_sub(1)];
+        }
+        end += word.len() + 1;
+    }
+    name
+}
+
 /// "Time: 1 min 05 s · You said: Sure", under each question's heading.
 fn item_meta(item: &Item) -> String {
     let mut parts = vec![format!("Time: {}", short_duration(item.spent_ms))];
@@ -309,4 +418,28 @@ fn item_meta(item: &Item) -> String {
         parts.push(format!("You said: {}", level.label()));
     }
     parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domains_are_named_short_in_the_select() {
+        assert_eq!(short_domain("Development with AWS Services"), "Development");
+        assert_eq!(short_domain("Security"), "Security");
+        assert_eq!(short_domain("Testing and Deployment"), "Testing");
+        assert_eq!(
+            short_domain("Troubleshooting and Optimization"),
+            "Troubleshooting"
+        );
+    }
+
+    #[test]
+    fn every_filter_survives_the_address() {
+        for s in Show::EVERY {
+            assert_eq!(Show::parse(s.key()), Some(s));
+        }
+        assert_eq!(Show::parse("nonsense"), None);
+    }
 }

@@ -79,17 +79,77 @@ test("the browser's Back from a note returns to the question it was opened from;
   assert.ok(page.url().endsWith("?q=5"), page.url());
   const top = await page.$eval("#q5", (el) => el.getBoundingClientRect().top);
   assert.ok(top >= -2 && top < 300, `question 5 is in view (top ${top})`);
-  // A filter that hides every question (no answer was marked a guess): the jump shows everything and goes there.
+  // A filter that hides every question (no answer was marked a guess): no jump to offer (it used to reset
+  // the filters silently).
   await page.click('.pill:has-text("Right by guessing")');
   assert.equal(await visible(page), 0);
+  assert.equal(await page.$("button:has-text('First incorrect')"), null);
   // Each filter says how many it shows.
   assert.equal(await page.textContent('.pill:has-text("Right by guessing")'), "Right by guessing (0)");
   assert.equal(await page.textContent('.pill:has-text("All")'), "All (10)");
-  const first = await page.textContent("button:has-text('First incorrect')");
-  const k = Number(first.match(/question (\d+)/)[1]);
+  // Under a domain, the jumps go from one wrong question of it to the next, and the filters stay.
+  await page.click('.pill:has-text("All")');
+  await page.selectOption("#review-domain", "1");
+  const wrongShown = () => page.$$eval(".review-items > li", (l) => l
+    .filter((x) => x.style.display !== "none" && !x.querySelector(".verdict").classList.contains("right"))
+    .map((x) => Number(x.id.slice(1))));
+  const wrongs = await wrongShown();
+  assert.ok(wrongs.length >= 2, `domain 1 has ${wrongs.length} wrong answers`);
+  assert.equal(await page.textContent("button:has-text('First incorrect')"), `First incorrect: question ${wrongs[0]} ↓`);
   await page.click("button:has-text('First incorrect')");
-  await page.waitForFunction((id) => document.activeElement?.id === id, `q${k}`);
+  await page.waitForFunction((id) => document.activeElement?.id === id, `q${wrongs[0]}`);
+  assert.equal(await page.textContent(`#q${wrongs[0]} .next-wrong`), `Next incorrect: question ${wrongs[1]} ↓`);
+  // Every question shown offers the next wrong one shown after it, if any (none hidden by the domain).
+  const nexts = await page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none")
+    .map((x) => [Number(x.id.slice(1)), Number(x.querySelector(".next-wrong")?.textContent.match(/question (\d+)/)[1] ?? 0)]));
+  assert.deepEqual(nexts.map(([, k]) => k), nexts.map(([n]) => wrongs.find((w) => w > n) ?? 0), JSON.stringify(nexts));
+  assert.equal(await page.$eval("#review-domain", (s) => s.value), "1");
   assert.ok(await page.$eval('.pill:has-text("All") input', (i) => i.checked));
+  await page.close();
+});
+
+test("the filters are in the address: a trip to the notes and back, by Back or by the notes' link, keeps them", async () => {
+  const page = await t.open("#/");
+  await finishQuickExam(page);
+  await page.click("a:text('Review all answers')");
+  await page.waitForSelector(".review-items");
+  await page.click('.pill:has-text("Unanswered")');
+  // A domain with an unanswered question (its option's count says so).
+  const d = await page.$$eval("#review-domain option", (o) => o.find((x) => x.value !== "0" && !/\(0\)$/.test(x.textContent)).value);
+  await page.selectOption("#review-domain", d);
+  assert.match(page.url(), new RegExp(`#/review/[^?]+\\?s=unanswered&d=${d}$`));
+  const shown = await visible(page);
+  assert.ok(shown > 0);
+  const restored = async (how) => {
+    assert.ok(await page.$eval('.pill:has-text("Unanswered") input', (i) => i.checked), how);
+    assert.equal(await page.$eval("#review-domain", (s) => s.value), d, how);
+    assert.equal(await visible(page), shown, how);
+  };
+  const openNote = async () => {
+    const card = page.locator(".review-items > li:visible").last();
+    const id = await card.getAttribute("id");
+    const link = card.locator(".note-links a").first();
+    const anchor = decodeURIComponent((await link.getAttribute("href")).split("?")[0].slice("#/notes/".length));
+    await link.click();
+    await page.waitForFunction((a) => document.activeElement?.id === a, anchor);
+    return id;
+  };
+  let id = await openNote();
+  await page.goBack();
+  await page.waitForFunction((id) => document.activeElement?.id === id, id);
+  assert.match(page.url(), new RegExp(`\\?s=unanswered&d=${d}&q=${id.slice(1)}$`));
+  await restored("after Back");
+  id = await openNote();
+  await page.click("a:text('← Back to review')");
+  await page.waitForFunction((id) => document.activeElement?.id === id, id);
+  await restored("after the notes' Back to review");
+  // A reload keeps them too; the defaults write nothing.
+  await page.reload();
+  await page.waitForSelector(".review-items");
+  await restored("after a reload");
+  await page.click('.pill:has-text("All")');
+  await page.selectOption("#review-domain", "0");
+  assert.match(page.url(), /#\/review\/[^?]+$/);
   await page.close();
 });
 
@@ -143,11 +203,12 @@ test("the review's domain filter offers only the domains the attempt asked about
   await page.waitForSelector(".results");
   await page.click("a:text('Review all answers')");
   await page.waitForSelector(".review-items");
-  const options = await page.$$eval("#review-domain option", (o) => o.map((x) => x.textContent));
-  assert.equal(options.length, 3, JSON.stringify(options));
-  assert.equal(options[0], "All domains");
-  assert.match(options[1], /^Domain 1: .* \(3\)$/);
-  assert.match(options[2], /^Domain 2: .* \(2\)$/);
+  const options = () => page.$$eval("#review-domain option", (o) => o.map((x) => x.textContent));
+  assert.deepEqual(await options(), ["All domains (5)", "1: Development (3)", "2: Security (2)"]);
+  // The counts are of what the Show filter leaves (nothing was flagged).
+  await page.click('.pill:has-text("Flagged")');
+  assert.deepEqual(await options(), ["All domains (0)", "1: Development (0)", "2: Security (0)"]);
+  await page.click('.pill:has-text("All")');
   await page.selectOption("#review-domain", "2");
   assert.equal(await visible(page), 2);
   await page.close();
