@@ -16,7 +16,8 @@ pub fn share_figure(correct: usize, total: usize, none: &str) -> String {
     }
 }
 
-/// A domain row; `weak` styles it as needing work (in words via `note` or the figure, not colour alone).
+/// A domain row; `weak` styles it as needing work (in words via `note` or the figure, not colour alone). The
+/// bar carries a mark at the pass share, the line both pages' words refer to.
 #[component]
 pub fn DomainBar(
     name: String,
@@ -28,7 +29,8 @@ pub fn DomainBar(
     view! {
         <li class="domain" class:weak=weak>
             <div class="domain-head"><span class="name">{name}</span><span class="figure">{figure}</span></div>
-            <div class="bar" role="img" aria-label=format!("{percent} percent")><span style:width=format!("{percent}%")></span></div>
+            <div class="bar" role="img" aria-label=format!("{percent} percent")><span style:width=format!("{percent}%")></span>
+                <i class="pass-mark" style:left=format!("{}%", crate::decimal::fixed(crate::study::scale().pass_percent(), 1))></i></div>
             {note.map(|n| view! { <p class="competency">{n}</p> })}
         </li>
     }

@@ -13,7 +13,7 @@ use crate::study::{self, stats};
 /// "18 of 20 right (90 %)".
 fn rate((right, total): (usize, usize)) -> String {
     format!(
-        "{right} of {total} right ({}\u{a0}%)",
+        "{right} of {total} right ({}%)",
         score::percent(right, total)
     )
 }

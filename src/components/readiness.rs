@@ -19,8 +19,9 @@ fn task_names() -> Vec<String> {
 /// The rule of the verdict, in words.
 pub fn rule() -> String {
     format!(
-        "Ready when your last {MOCKS} full mock exams each scored at least {SCORE_BAR} (the pass mark is {}, and one mock's score varies by about 50 points from draw to draw), none had a domain under {DOMAIN_BAR}\u{a0}%, and every task statement is at {TASK_BAR}\u{a0}% or more over at least {MIN_ANSWERS} recent answers.",
-        EXAM.pass
+        "Ready when your last {MOCKS} full mock exams each scored at least {SCORE_BAR} (the pass mark is {}, reached at {}% correct; one mock's score varies by about 50 points from draw to draw, so this asks for margin), none had a domain under {DOMAIN_BAR}% (a domain of one mock is few questions, so a little under the pass share is allowed there), and every task statement is at {TASK_BAR}% or more over at least {MIN_ANSWERS} recent answers (a bar only for a real gap).",
+        EXAM.pass,
+        crate::decimal::fixed(crate::study::scale().pass_percent(), 0)
     )
 }
 
@@ -133,7 +134,7 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
             "no answers yet".to_string()
         } else {
             let mut f = format!(
-                "{}\u{a0}% over {} answer{}",
+                "{}% over {} answer{}",
                 t.percent(),
                 t.total,
                 if t.total == 1 { "" } else { "s" }

@@ -43,10 +43,7 @@ fn sure_right(s: &Summary) -> String {
     if total == 0 {
         "–".to_string()
     } else {
-        format!(
-            "{right} of {total} ({}\u{a0}%)",
-            score::percent(right, total)
-        )
+        format!("{right} of {total} ({}%)", score::percent(right, total))
     }
 }
 
@@ -384,7 +381,7 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
                     <p class="meta">{format!("Share correct per domain ({} attempts only)", EXAM.code)}</p>
                     <ul class="chart-legend">
                         {legend}
-                        <li><span class="swatch s-pass" aria-hidden="true"></span>{format!("{}% bar", fixed(study::scale().pass_percent(), 0))}</li>
+                        <li><span class="swatch s-pass" aria-hidden="true"></span>{format!("{}%: the share that passes", fixed(study::scale().pass_percent(), 0))}</li>
                     </ul>
                 </figcaption>
             </figure>

@@ -175,7 +175,7 @@ pub fn Home() -> impl IntoView {
                 <div class="dash">
                     <div>
                         <h2>"Readiness"</h2>
-                        <p class="meta">{format!("Share correct per domain over your last {RECENT} timed {} exams (retries, reviews of due questions, practice mode and attempts under an earlier exam are not counted); 72% is the bar this app uses for a pass.", EXAM.code)}</p>
+                        <p class="meta">{format!("Share correct per domain over your last {RECENT} timed {} exams (retries, reviews of due questions, practice mode and attempts under an earlier exam are not counted). The mark on each bar is {p}%, the share correct that scores the pass mark of {}, and a bar under it is red; \"Ready to book?\" asks for more margin (its rule says how much).", EXAM.code, EXAM.pass, p = crate::decimal::fixed(crate::study::scale().pass_percent(), 0))}</p>
                         <ul class="domains-bars">{readiness_rows}</ul>
                         <h2>"Weakest task statements"</h2>
                         <TaskReadinessList limit=4 />

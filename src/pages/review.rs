@@ -401,7 +401,7 @@ fn question_body(
 /// "Development with AWS Services", "Troubleshooting" for "Troubleshooting and Optimization"), so the
 /// select fits beside its label on a 360 px phone (the whole names were cut there and at 1280).
 fn short_domain(name: &'static str) -> &'static str {
-    let mut end = 0;
+    let mut end = 0usize;
     for word in name.split(' ') {
         if word == "with" || word == "and" {
             return &name[..end.saturating_sub(1)];

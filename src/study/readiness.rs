@@ -182,7 +182,7 @@ pub fn verdict(
         for (d, &(correct, total)) in s.domains.iter().enumerate().take(domains) {
             if total > 0 && correct * 100 < DOMAIN_BAR * total {
                 missing.push(format!(
-                    "{which}: Domain {} at {}\u{a0}% ({correct} of {total}); each domain needs {DOMAIN_BAR}\u{a0}%.",
+                    "{which}: Domain {} at {}% ({correct} of {total}); each domain needs {DOMAIN_BAR}%.",
                     d + 1,
                     // Rounded as everywhere else, but never up to the bar it falls short of.
                     score::percent(correct, total).min(DOMAIN_BAR - 1)
@@ -213,7 +213,7 @@ pub fn verdict(
             continue;
         } else if t.correct * 100 < TASK_BAR * t.total {
             missing.push(format!(
-                "Task {}: {}\u{a0}% over {} answers; it needs {TASK_BAR}\u{a0}%: take a task-statement drill.",
+                "Task {}: {}% over {} answers; it needs {TASK_BAR}%: take a task-statement drill.",
                 t.task,
                 t.percent(),
                 t.total
@@ -433,9 +433,9 @@ mod tests {
             why,
             [
                 // Rounded like every other share (11 of 17 is 64.7 %), with no-break spaces before "%".
-                "Your last full mock: Domain 2 at 65\u{a0}% (11 of 17); each domain needs 70\u{a0}%.",
+                "Your last full mock: Domain 2 at 65% (11 of 17); each domain needs 70%.",
                 "The full mock before it scored 790; each of the last 3 needs 800 (the pass mark is 720).",
-                "Task 1.2: 57\u{a0}% over 28 answers; it needs 60\u{a0}%: take a task-statement drill.",
+                "Task 1.2: 57% over 28 answers; it needs 60%: take a task-statement drill.",
             ]
         );
     }
