@@ -434,10 +434,22 @@ fn Room() -> impl IntoView {
                             1 => " (1 of them partly answered)".to_string(),
                             n => format!(" ({n} of them partly answered)"),
                         };
+                        // Practice: an answer chosen but never checked is scored as it stands, which the
+                        // learner may not expect (they have not seen whether it is right).
+                        let unchecked = if practice {
+                            session.with(|s| s.as_ref().map_or(0, |s| s.items.iter().filter(|i| !i.checked && i.answer() == Answer::Complete).count()))
+                        } else {
+                            0
+                        };
+                        let unchecked = match unchecked {
+                            0 => String::new(),
+                            1 => " 1 answer was never checked; it is scored as it stands.".to_string(),
+                            n => format!(" {n} answers were never checked; they are scored as they stand."),
+                        };
                         if u == 0 {
-                            return format!("Every question answered, {f} flagged. Once ended, the exam cannot be resumed.");
+                            return format!("Every question answered, {f} flagged.{unchecked} Once ended, the exam cannot be resumed.");
                         }
-                        format!("{u} {} unanswered{partly}, {f} flagged. {} Once ended, the exam cannot be resumed.",
+                        format!("{u} {} unanswered{partly}, {f} flagged.{unchecked} {} Once ended, the exam cannot be resumed.",
                             if u == 1 { "question" } else { "questions" },
                             if practice { "In the score, questions not answered count as wrong, but no note section is suggested for them." }
                             else { "Unanswered questions count as wrong." })

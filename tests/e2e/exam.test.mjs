@@ -397,6 +397,25 @@ test("practice mode: the key is judged Correct and a distractor Incorrect, with 
   await page.close();
 });
 
+test("practice: ending with an answer chosen but never checked says it is scored as it stands", async () => {
+  const qs = bankQuestions().filter((q) => !q.multi).slice(0, 2);
+  const page = await t.open("#/");
+  await openStored(page, t.url, storedExam(qs));
+  await page.click(".choice >> nth=0");
+  await page.click("button.end");
+  await page.waitForSelector("#end-dialog");
+  assert.equal(await page.textContent("#end-text"), "1 question unanswered, 0 flagged. 1 answer was never checked; it is scored as it stands. "
+    + "In the score, questions not answered count as wrong, but no note section is suggested for them. Once ended, the exam cannot be resumed.");
+  await page.click("#end-cancel");
+  // Checked, it is no longer mentioned.
+  await page.click(".exam-actions button:text('Check answer')");
+  await page.waitForSelector(".feedback");
+  await page.click("button.end");
+  assert.ok(!(await page.textContent("#end-text")).includes("never checked"));
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test("a multiple-response question never takes more than its number of choices, and says so", async () => {
   const page = await t.open("#/");
   await start(page, { length: 30 });
