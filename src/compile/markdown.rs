@@ -182,8 +182,9 @@ pub fn render(
     scroll_regions(&html)
 }
 
-/// Tables read as one card per row on a phone (the stylesheet's `table.cards`): each body cell after the
-/// first carries its column's heading as `data-label`, shown before the value, so "Layer / protocols: 7,
+/// Tables read as one card per row on a phone (the stylesheet's `table.cards`): each body cell carries its
+/// column's heading as `data-label`, shown before the value (the first cell's, the card's title, small
+/// above it: "Path under http://169.254.169.254/latest/" says what the title is), so "Layer / protocols: 7,
 /// HTTP and HTTPS" reads whole where three columns would leave slivers ("10 secon"), and a long name in
 /// the first column (`ProvisionedThroughputExceededException`) no longer pushes the second out of sight.
 /// The heading's plain text is taken from the head row as it goes by.
@@ -227,7 +228,7 @@ impl Cards {
                     label.push_str(text);
                 }
             }
-            Event::Start(Tag::TableCell) if self.on && self.column > 0 => {
+            Event::Start(Tag::TableCell) if self.on => {
                 let label = self.labels.get(self.column).map(|l| l.trim());
                 if let Some(label) = label.filter(|l| !l.is_empty()) {
                     return Event::InlineHtml(CowStr::from(format!(

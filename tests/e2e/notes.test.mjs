@@ -294,11 +294,14 @@ test("at 360 px a table reads as a card per row, each value after its column's h
   const page = await t.open("#/notes/step-functions-error-names", { viewport: { width: 360, height: 740 } });
   await page.waitForSelector("#step-functions-error-names");
   const two = await page.locator("#step-functions-error-names ~ table").first().evaluate((el) => {
-    const cell = el.querySelector("tbody td[data-label]");
-    return { scrolls: el.scrollWidth > el.clientWidth + 1, label: getComputedStyle(cell, "::before").content,
+    const [first, cell] = el.querySelectorAll("tbody tr:first-child td");
+    const before = (c) => getComputedStyle(c, "::before");
+    return { scrolls: el.scrollWidth > el.clientWidth + 1, label: before(cell).content,
+      // The first column's heading, small on a line of its own above the card's title (it was dropped).
+      title: [before(first).content, before(first).display, before(first).fontSize],
       inside: cell.getBoundingClientRect().right <= innerWidth };
   });
-  assert.deepEqual(two, { scrolls: false, label: '"Matches: "', inside: true });
+  assert.deepEqual(two, { scrolls: false, label: '"Matches: "', title: ['"Error name"', "block", "12.8px"], inside: true });
   await page.close();
 });
 
