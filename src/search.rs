@@ -84,12 +84,18 @@ impl Index {
 
     /// At most `limit` hits for `query`; an empty query has none.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_counted(query, limit).0
+    }
+
+    /// The first `limit` hits for `query` and how many sections match in all (the page says "312 sections
+    /// match; showing the first 50" and offers more).
+    pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
         let groups: Vec<Vec<String>> = query
             .split_whitespace()
             .map(|w| self.meanings(&lower(w)))
             .collect();
         if groups.is_empty() {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let has = |hay: &str, g: &[String]| g.iter().any(|w| hay.contains(w.as_str()));
         let mut hits: Vec<(Rank, usize)> = self
@@ -100,7 +106,9 @@ impl Index {
             .map(|(i, (title, text))| (rank(title, text, self.chapters[i], &groups), i))
             .collect();
         crate::sort::sort(&mut hits);
-        hits.into_iter()
+        let total = hits.len();
+        let hits = hits
+            .into_iter()
             .take(limit)
             .map(|(_, i)| {
                 let (title, text) = &self.entries[i];
@@ -121,7 +129,8 @@ impl Index {
                     terms,
                 }
             })
-            .collect()
+            .collect();
+        (hits, total)
     }
 }
 
@@ -373,6 +382,12 @@ mod tests {
         assert!(ix.search("kinesis", 10).is_empty());
         assert!(ix.search("   ", 10).is_empty());
         assert_eq!(ix.search("sqs", 1).len(), 1);
+        let (first, total) = ix.search_counted("sqs", 1);
+        assert_eq!((first.len(), total), (1, ix.search("sqs", 10).len()));
+        assert!(
+            total > 1,
+            "the count is of every match, not of those returned"
+        );
         assert_eq!(ix.search("& lambda", 10).len(), 1, "entities are decoded");
         assert!(ix.search("h2", 10).is_empty(), "tags are not text");
     }

@@ -918,7 +918,9 @@ fn tables_label_their_cells_for_the_phone_cards() {
         "{html}"
     );
     assert!(
-        html.contains("<tr><td data-label=\"Item\">Object</td><td data-label=\"Limit\">5 TB</td></tr>"),
+        html.contains(
+            "<tr><td data-label=\"Item\">Object</td><td data-label=\"Limit\">5 TB</td></tr>"
+        ),
         "{html}"
     );
 }

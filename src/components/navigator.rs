@@ -9,9 +9,14 @@ use crate::exam::spec::Mode;
 use crate::pages::exam::answer_label;
 use crate::study::keys_of;
 
-/// The grid; `on_go` gets the question index.
+/// The grid; `on_go` gets the question index. While `reviewing` (the exam's review screen is shown), no
+/// cell is marked current: no question is on screen then (the last one kept its outline).
 #[component]
-pub fn Navigator(session: Signal<Option<Session>>, on_go: Callback<usize>) -> impl IntoView {
+pub fn Navigator(
+    session: Signal<Option<Session>>,
+    on_go: Callback<usize>,
+    #[prop(into)] reviewing: Signal<bool>,
+) -> impl IntoView {
     let (n, practice) = session.with_untracked(|s| {
         s.as_ref().map_or((0, false), |s| {
             (s.items.len(), s.spec.mode == Mode::Practice)
@@ -31,7 +36,12 @@ pub fn Navigator(session: Signal<Option<Session>>, on_go: Callback<usize>) -> im
                                 let verdict = it
                                     .checked
                                     .then(|| keys_of(&it.id).is_some_and(|k| is_correct(it, &k)));
-                                (it.answer(), it.flagged, s.current == i, verdict)
+                                (
+                                    it.answer(),
+                                    it.flagged,
+                                    s.current == i && !reviewing.get(),
+                                    verdict,
+                                )
                             })
                         })
                         .unwrap_or((Answer::Unanswered, false, false, None))

@@ -358,7 +358,7 @@ fn Room() -> impl IntoView {
                         <summary>{move || { let (a, u, f) = counts(); format!("All questions · {a} answered, {u} unanswered, {f} flagged") }}</summary>
                         // A jump folds the grid again: left open it filled a phone's screen and pushed the
                         // question it had just opened below the fold, so the tap seemed to do nothing.
-                        <Navigator session on_go=Callback::new(move |i| {
+                        <Navigator session reviewing=Signal::derive(reviewing) on_go=Callback::new(move |i| {
                             if let Some(d) = folded.get_untracked() { d.set_open(false); }
                             go(i);
                         }) />
@@ -418,7 +418,7 @@ fn Room() -> impl IntoView {
                     </Show>
                 </div>
                 <aside class="exam-side">
-                    <Navigator session on_go=Callback::new(go) />
+                    <Navigator session reviewing=Signal::derive(reviewing) on_go=Callback::new(go) />
                     <p class="tally">{move || { let (a, u, f) = counts(); format!("{a} answered · {u} unanswered · {f} flagged") }}</p>
                 </aside>
             </div>

@@ -12,6 +12,9 @@ use crate::route::{Route, query, with_query};
 use crate::search::{self, Index};
 use crate::state::Fetch;
 
+/// How many search results are shown at first, and added by each "Show more".
+const PAGE: usize = 50;
+
 /// The search index, once every chapter is here (built on first use).
 fn index() -> Option<&'static Index> {
     static INDEX: OnceLock<Index> = OnceLock::new();
@@ -93,17 +96,26 @@ fn Contents(missing: Option<String>) -> impl IntoView {
         }
     });
     on_cleanup(move || follow.remove());
-    let hits = Memo::new(move |_| {
+    // Results come [`PAGE`] at a time: "Show 50 more" raises the limit for this query only (a new query
+    // starts again at 50). The whole list of a broad query ("lambda": hundreds) would be a long page of
+    // links; the cap used to be silent about the rest.
+    let more = RwSignal::new((String::new(), PAGE));
+    let limit = move || more.with(|(q, n)| if *q == query.get() { *n } else { PAGE });
+    let found = Memo::new(move |_| {
         chapters.track(); // the index exists once every chapter is here
         let q = query.get();
-        index().map(|i| i.search(&q, 50)).unwrap_or_default()
+        index()
+            .map(|i| i.search_counted(&q, limit()))
+            .unwrap_or_default()
     });
+    let total = move || found.with(|(_, n)| *n);
+    let shown = move || found.with(|(h, _)| h.len());
     // Back at the results from a section (the browser's Back or "← Back to search results"), focus returns
     // to the result opened, `at` in the address (written as it was opened): the page had kept the
     // chapter's scroll, at the list's end, with focus on nothing. Once, when the results are here.
     let at = crate::route::query(&platform::hash(), "at");
     Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || hits.with(Vec::is_empty) {
+        if done == Some(true) || shown() == 0 {
             return done.unwrap_or(false);
         }
         if let Some(a) = &at {
@@ -150,14 +162,15 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                     } else if chapters.get() == Fetch::Pending {
                         "Loading the notes to search…".to_string()
                     } else {
-                        match hits.get().len() { 0 => "No section matches.".to_string(), 1 => "1 section matches.".to_string(),
-                            n if n >= 50 => "50 or more sections match; showing the first 50.".to_string(), n => format!("{n} sections match.") }
+                        let shown = shown();
+                        match total() { 0 => "No section matches.".to_string(), 1 => "1 section matches.".to_string(),
+                            n if n > shown => format!("{n} sections match; showing the first {shown}."), n => format!("{n} sections match.") }
                     }
                 }}</p>
             </div>
             <Show when=move || !query.get().trim().is_empty() fallback=|| view! { <Toc /> }>
                 <ol class="hits">
-                    <For each=move || hits.get() key=|h| (h.section, h.terms.clone()) let:hit>
+                    <For each=move || found.with(|(h, _)| h.clone()) key=|h| (h.section, h.terms.clone()) let:hit>
                         {
                             let s = &SECTIONS[hit.section];
                             let back = with_query(&search_href(&query.get_untracked()), "at", s.anchor);
@@ -173,6 +186,18 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                         }
                     </For>
                 </ol>
+                {move || {
+                    let shown = shown();
+                    let left = total().saturating_sub(shown);
+                    (left > 0).then(|| view! {
+                        <p><button type="button" class="button" on:click=move |_| {
+                            more.set((query.get_untracked(), shown + PAGE));
+                            // On to the first result just shown, so the keyboard goes on from there.
+                            let first = format!("ol.hits > li:nth-child({}) a", shown + 1);
+                            request_animation_frame(move || platform::focus_match(&first));
+                        }>{format!("Show {} more", left.min(PAGE))}</button></p>
+                    })
+                }}
             </Show>
         </section>
     }

@@ -101,11 +101,12 @@ pub fn Results(id: String) -> impl IntoView {
     let retry_count = retry_ids.len();
     let error = RwSignal::new(None::<String>);
     let mode = s.spec.mode;
-    // "Retry (9 questions): Quick exam (10 questions)"; a retry of a retry names the original exam.
+    // "Retry (9 questions) of Quick exam (10 questions)"; a retry of a retry names the original exam. (Retries
+    // stored before were titled "Retry (9 questions): …", and pages put "Review: " before a title: two colons.)
     let title = s.spec.title();
     let original = title
         .strip_prefix("Retry (")
-        .and_then(|t| t.split_once("): "))
+        .and_then(|t| t.split_once(") of ").or_else(|| t.split_once("): ")))
         .map(|(_, rest)| rest)
         .or_else(|| title.strip_prefix("Retry: "))
         .unwrap_or(&title);
@@ -114,7 +115,7 @@ pub fn Results(id: String) -> impl IntoView {
     } else {
         "questions"
     };
-    let retry_title = format!("Retry ({retry_count} {noun}): {original}");
+    let retry_title = format!("Retry ({retry_count} {noun}) of {original}");
     let retry = move |_| {
         let spec = Spec {
             kind: Kind::Picked {

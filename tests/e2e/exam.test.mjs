@@ -57,10 +57,13 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   await page.waitForSelector(".review-screen");
   assert.equal(await page.$$eval(".review-row", (l) => l.length), 10);
   assert.equal(await progress(page), "Review screen · 10 questions", "the bar no longer names the question left");
+  const current = () => page.$$eval(".exam-side .navigator .grid .cell[aria-current]", (l) => l.map((c) => c.textContent));
+  assert.deepEqual(await current(), [], "no question is on screen, so none is outlined as current (the last one was)");
   await page.click('.pill:has-text("Flagged")');
   await page.waitForFunction(() => document.querySelectorAll(".review-row").length === 1);
   await page.click(".review-row");
   await page.waitForFunction(() => document.querySelector(".progress").textContent === "Question 4 of 10");
+  assert.deepEqual(await current(), ["4"]);
 
   await page.click("button.end");
   assert.match(await page.textContent("#end-text"), /^Every question answered, 1 flagged\. Once ended/);

@@ -188,7 +188,7 @@ test("retry incorrect starts an exam of exactly the incorrect and flagged questi
   await page.click("button:has-text('Retry the')");
   await page.waitForSelector(".exam .card");
   assert.equal(await page.textContent(".progress"), "Question 1 of 10");
-  assert.equal(await page.textContent(".exam-title"), "Retry (10 questions): Quick exam (10 questions)");
+  assert.equal(await page.textContent(".exam-title"), "Retry (10 questions) of Quick exam (10 questions)");
   const retried = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items.map((i) => i.id).sort());
   assert.deepEqual(retried, asked, "nothing answered: every question comes back");
   // A retry of the retry says its own size and names the original exam once.
@@ -200,7 +200,7 @@ test("retry incorrect starts an exam of exactly the incorrect and flagged questi
   await page.waitForSelector(".exam .card");
   const left = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items.length);
   assert.ok(left >= 9, `${left}`);
-  assert.equal(await page.textContent(".exam-title"), `Retry (${left} questions): Quick exam (10 questions)`);
+  assert.equal(await page.textContent(".exam-title"), `Retry (${left} questions) of Quick exam (10 questions)`);
   await page.close();
 });
 

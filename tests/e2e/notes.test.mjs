@@ -60,6 +60,22 @@ test("the contents list every chapter, and search filters sections as you type",
   // A query holding markup is shown as text, never as HTML.
   await page.fill("#note-search", "<img src=x onerror=alert(1)>");
   assert.equal(await page.$$eval(".hits img", (l) => l.length), 0);
+  // A broad query shows 50 and says how many match in all; "Show 50 more" adds the next ones and moves
+  // focus to the first of them (the list stopped at 50, silent about the rest).
+  await page.fill("#note-search", "lambda");
+  await page.waitForFunction(() => /showing the first 50/.test(document.querySelector(".count").textContent));
+  const all = Number((await page.textContent(".count")).match(/^(\d+) sections match; showing the first 50\.$/)[1]);
+  assert.ok(all > 100, `${all} sections mention lambda`);
+  assert.equal(await page.$$eval(".hits > li", (l) => l.length), 50);
+  assert.equal(await page.textContent(".hits + p button"), "Show 50 more");
+  await page.click(".hits + p button");
+  await page.waitForFunction(() => document.querySelectorAll(".hits > li").length === 100);
+  assert.equal(await page.evaluate(() => document.activeElement === document.querySelector(".hits > li:nth-child(51) a")), true);
+  assert.equal(await page.textContent(".count"), `${all} sections match; showing the first 100.`);
+  // A new query starts again at 50.
+  await page.fill("#note-search", "lambda layers");
+  await page.waitForFunction(() => document.querySelectorAll(".hits > li").length > 0);
+  assert.ok(await page.$$eval(".hits > li", (l) => l.length) <= 50);
   await page.fill("#note-search", "zzzz-no-such-thing");
   await page.waitForFunction(() => document.querySelector(".count").textContent.includes("No section matches"));
   assert.equal(await page.$$eval(".hits li", (l) => l.length), 0);
