@@ -45,6 +45,13 @@ impl Index {
                     .filter(|w| w.chars().count() >= 4)
                     .map(str::to_string),
             );
+            // Hyphenated words whole too ("fan-out"), so a query that writes them as one ("fanout")
+            // finds them: see `meanings`.
+            vocab.extend(
+                text.split(|c| not_word(c) && c != '-')
+                    .filter(|w| w.contains('-') && !w.starts_with('-') && !w.ends_with('-'))
+                    .map(str::to_string),
+            );
         }
         crate::sort::sort(&mut vocab);
         vocab.dedup();
@@ -68,10 +75,18 @@ impl Index {
             return vec![word.to_string()];
         }
         let max = if n >= 8 { 2 } else { 1 };
+        let close = |v: &str| v.chars().count().abs_diff(n) <= max && edits(word, v) <= max;
         let near: Vec<String> = self
             .vocab
             .iter()
-            .filter(|v| v.chars().count().abs_diff(n) <= max && edits(word, v) <= max)
+            // A hyphenated word is compared without its hyphens: "fanout" is "fan-out".
+            .filter(|v| {
+                if v.contains('-') {
+                    close(&v.replace('-', ""))
+                } else {
+                    close(v)
+                }
+            })
             .take(8)
             .cloned()
             .collect();
@@ -328,7 +343,7 @@ mod tests {
             ),
             (
                 "Amazon SNS",
-                "<p>Topics fan out to SQS queues &amp; Lambda.</p>",
+                "<p>Topics fan out to SQS queues &amp; Lambda: a fan-out.</p>",
             ),
         ])
     }
@@ -344,6 +359,9 @@ mod tests {
         let swapped = ix.search("lamdba", 10);
         assert_eq!(swapped.len(), 1, "two letters swapped are one edit");
         assert_eq!(swapped[0].terms, ["lambda"]);
+        let joined = ix.search("fanout", 10);
+        assert_eq!(joined.len(), 1, "a hyphenated word written as one");
+        assert_eq!(joined[0].terms, ["fan-out"]);
         assert_eq!(edits("encrpytion", "encryption"), 1, "one swap");
         assert_eq!(edits("lamdba", "lambda"), 1, "one swap");
         assert_eq!(edits("kitten", "sitting"), 3);

@@ -36,17 +36,43 @@ pub fn Setup() -> impl IntoView {
                 .collect()
         })
         .unwrap_or_default();
+    // Without a preset, the form opens as the learner's last exam was set (kind, length, what it drew
+    // from, mode, extra time): it opened as a full mock every time, and extra time had to be ticked again.
+    // A retry or a due-for-review set is not a choice made here, so the last one made here counts.
+    let last = if preset.is_none() && preset_tasks.is_empty() {
+        app.history.with_untracked(|h| {
+            h.full()
+                .rev()
+                .map(|a| a.session.spec.clone())
+                .find(|s| !matches!(s.kind, Kind::Picked { .. }))
+        })
+    } else {
+        None
+    };
+    let (last_choice, last_length) = match last.as_ref().map(|s| &s.kind) {
+        Some(Kind::Quick { length }) => (Choice::Quick, *length),
+        Some(Kind::Domains { length, .. }) => (Choice::Domains, *length),
+        Some(Kind::Section { anchor, length }) if crate::bank::section(anchor).is_some() => {
+            (Choice::Section, *length)
+        }
+        Some(Kind::Tasks { length, .. }) => (Choice::Tasks, *length),
+        _ => (Choice::Full, 20),
+    };
+    let last_tasks: Vec<String> = match last.as_ref().map(|s| &s.kind) {
+        Some(Kind::Tasks { tasks, .. }) => tasks.clone(),
+        _ => preset_tasks.clone(),
+    };
     let choice = RwSignal::new(if preset.is_some() {
         Choice::Section
     } else if !preset_tasks.is_empty() {
         Choice::Tasks
     } else {
-        Choice::Full
+        last_choice
     });
     let tasks = RwSignal::new(
         EXAM.tasks
             .iter()
-            .map(|t| preset_tasks.contains(&t.task.to_string()))
+            .map(|t| last_tasks.contains(&t.task.to_string()))
             .collect::<Vec<bool>>(),
     );
     let chosen_tasks = move || -> Vec<String> {
@@ -58,15 +84,24 @@ pub fn Setup() -> impl IntoView {
             .map(|(t, _)| t.task.to_string())
             .collect()
     };
-    let length = RwSignal::new(20usize);
+    let length = RwSignal::new(last_length);
+    let last_domains: Vec<u8> = match last.as_ref().map(|s| &s.kind) {
+        Some(Kind::Domains { domains, .. }) => domains.clone(),
+        _ => vec![1],
+    };
     let domains = RwSignal::new(
-        (0..EXAM.domains.len())
-            .map(|d| d == 0)
+        EXAM.domains
+            .iter()
+            .map(|d| last_domains.contains(&d.number))
             .collect::<Vec<bool>>(),
     );
-    let section = RwSignal::new(preset.unwrap_or_default());
-    let practice = RwSignal::new(false);
-    let extra = RwSignal::new(false);
+    let last_section = match last.as_ref().map(|s| &s.kind) {
+        Some(Kind::Section { anchor, .. }) => Some(anchor.clone()),
+        _ => None,
+    };
+    let section = RwSignal::new(preset.or(last_section).unwrap_or_default());
+    let practice = RwSignal::new(last.as_ref().is_some_and(|s| s.mode == Mode::Practice));
+    let extra = RwSignal::new(last.as_ref().is_some_and(|s| s.extra_time));
     let error = RwSignal::new(None::<String>);
     // How many questions the chosen section (with its subsections) has: a drill never asks for more, and
     // a section with fewer than the shortest length offers "all N".

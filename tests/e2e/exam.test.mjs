@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
 import { bankQuestions, rebuttals, storedExam } from "./bank.mjs";
-import { answer, fresh, openStored, setDeadline, startQuick } from "./helpers.mjs";
+import { answer, finish, fresh, openStored, setDeadline, startQuick } from "./helpers.mjs";
 
 let t;
 before(async () => { t = await setup(); });
@@ -478,6 +478,48 @@ test("leaving a running exam asks first; staying keeps the exam open", async () 
   page.once("dialog", (d) => d.accept());
   await page.click('header a:text("Notes")');
   await page.waitForSelector(".toc");
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test("the setup opens as the last exam was set: kind, domains, length and extra time; a retry does not change that", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  // A fresh learner gets a full mock.
+  const state = () => page.evaluate(() => {
+    const checks = [...document.querySelectorAll(".setup label.check")];
+    return {
+      kind: document.querySelector('input[name="kind"]:checked').closest("label").textContent,
+      domains: checks.filter((l) => /^\d\. /.test(l.textContent) && l.querySelector("input").checked).map((l) => l.textContent.slice(0, 2)),
+      length: document.querySelector('input[name="length"]:checked')?.closest("label").textContent ?? null,
+      extra: checks.find((l) => l.textContent.startsWith("Extra time")).querySelector("input").checked,
+    };
+  });
+  assert.match((await state()).kind, /^Full mock exam/);
+  await page.click('.option-card:has-text("Domain drill")');
+  await page.click('.setup label.check:has-text("1. ")'); // off
+  await page.click('.setup label.check:has-text("2. ")');
+  await page.click('.setup label.check:has-text("3. ")');
+  await page.click('.pill:has-text("10 questions")');
+  await page.click('.setup label.check:has-text("Extra time")');
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card");
+  await finish(page, 0);
+  const want = { kind: "Domain drill", domains: ["2.", "3."], length: "10 questions", extra: true };
+  const opened = async () => {
+    await page.evaluate(() => { location.hash = "#/exam/new"; });
+    await page.waitForSelector("form.setup");
+    const got = await state();
+    return { ...got, kind: got.kind.startsWith("Domain drill") ? "Domain drill" : got.kind };
+  };
+  assert.deepEqual(await opened(), want, "as it was set (it opened as a full mock, extra time unticked)");
+  // A retry is not a choice made on this page: the form still opens as the drill was set.
+  await page.evaluate(() => { history.back(); });
+  await page.waitForSelector(".results");
+  await page.click("button:has-text('Retry the')");
+  await page.waitForSelector(".exam .card");
+  await finish(page, 0);
+  assert.deepEqual(await opened(), want);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
