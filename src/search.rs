@@ -72,7 +72,16 @@ impl Index {
             .any(|(title, text)| title.contains(word) || text.contains(word));
         let n = word.chars().count();
         if found || n < 4 {
-            return vec![word.to_string()];
+            // The notes' hyphenated spellings of the word too: "fanout" is in one chapter as a name,
+            // and "fan-out" in several as prose.
+            let mut all = vec![word.to_string()];
+            all.extend(
+                self.vocab
+                    .iter()
+                    .filter(|v| v.contains('-') && v.replace('-', "") == word)
+                    .cloned(),
+            );
+            return all;
         }
         let max = if n >= 8 { 2 } else { 1 };
         let close = |v: &str| v.chars().count().abs_diff(n) <= max && edits(word, v) <= max;
@@ -345,6 +354,7 @@ mod tests {
                 "Amazon SNS",
                 "<p>Topics fan out to SQS queues &amp; Lambda: a fan-out.</p>",
             ),
+            ("Build Fanout", "<p>A pipeline named build-fanout.</p>"),
         ])
     }
 
@@ -360,8 +370,13 @@ mod tests {
         assert_eq!(swapped.len(), 1, "two letters swapped are one edit");
         assert_eq!(swapped[0].terms, ["lambda"]);
         let joined = ix.search("fanout", 10);
-        assert_eq!(joined.len(), 1, "a hyphenated word written as one");
-        assert_eq!(joined[0].terms, ["fan-out"]);
+        assert_eq!(
+            joined.len(),
+            2,
+            "a hyphenated word written as one, and the word itself"
+        );
+        assert_eq!(joined[0].terms, ["fanout"]);
+        assert_eq!(joined[1].terms, ["fan-out"]);
         assert_eq!(edits("encrpytion", "encryption"), 1, "one swap");
         assert_eq!(edits("lamdba", "lambda"), 1, "one swap");
         assert_eq!(edits("kitten", "sitting"), 3);
