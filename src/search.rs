@@ -63,6 +63,34 @@ impl Index {
         }
     }
 
+    /// A name written as one word that the notes write as two ("stepfunctions", "apigateway"): each split
+    /// whose second part is a word of the notes and whose two parts stand together in some section.
+    fn two_words(&self, word: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if !word.is_ascii() {
+            return out;
+        }
+        for at in 2..word.len().saturating_sub(3) {
+            let (head, tail) = word.split_at(at);
+            if self
+                .vocab
+                .binary_search_by(|v| v.as_str().cmp(tail))
+                .is_err()
+            {
+                continue;
+            }
+            let phrase = format!("{head} {tail}");
+            if self
+                .entries
+                .iter()
+                .any(|(title, text)| title.contains(&phrase) || text.contains(&phrase))
+            {
+                out.push(phrase);
+            }
+        }
+        out
+    }
+
     /// The words a query word stands for: itself when the notes contain it, else the notes' words within
     /// one edit of it (two for eight letters or more), or itself when there are none.
     fn meanings(&self, word: &str) -> Vec<String> {
@@ -81,7 +109,12 @@ impl Index {
                     .filter(|v| v.contains('-') && v.replace('-', "") == word)
                     .cloned(),
             );
+            all.extend(self.two_words(word));
             return all;
+        }
+        let split = self.two_words(word);
+        if !split.is_empty() {
+            return split;
         }
         let max = if n >= 8 { 2 } else { 1 };
         let close = |v: &str| v.chars().count().abs_diff(n) <= max && edits(word, v) <= max;
@@ -377,6 +410,10 @@ mod tests {
         );
         assert_eq!(joined[0].terms, ["fanout"]);
         assert_eq!(joined[1].terms, ["fan-out"]);
+        // A name the notes write as two words, written as one.
+        let two = ix.search("longpolling", 10);
+        assert_eq!(two.len(), 1);
+        assert_eq!(two[0].terms, ["long polling"]);
         assert_eq!(edits("encrpytion", "encryption"), 1, "one swap");
         assert_eq!(edits("lamdba", "lambda"), 1, "one swap");
         assert_eq!(edits("kitten", "sitting"), 3);

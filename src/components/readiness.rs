@@ -19,7 +19,7 @@ fn task_names() -> Vec<String> {
 /// The rule of the verdict, in words.
 pub fn rule() -> String {
     format!(
-        "Ready when your last {MOCKS} full mock exams each scored at least {SCORE_BAR} (the pass mark is {}, reached at {}% correct; one mock's score varies by about 50 points from draw to draw, so this asks for margin), none had a domain under {DOMAIN_BAR}% (a domain of one mock is few questions, so a little under the pass share is allowed there), and every task statement is at {TASK_BAR}% or more over at least {MIN_ANSWERS} recent answers (a bar only for a real gap).",
+        "Ready when your last {MOCKS} full mock exams each scored at least {SCORE_BAR} (the pass mark is {}, reached at {}% correct; one mock's score varies by about 50 points from draw to draw, so this asks for margin), none had a domain under {DOMAIN_BAR}% (a domain of one mock is few questions, so a little under the pass share is allowed there), and every task statement is at {TASK_BAR}% or more over at least {MIN_ANSWERS} recent questions (a bar only for a real gap; a question skipped counts as wrong).",
         EXAM.pass,
         crate::decimal::fixed(crate::study::scale().pass_percent(), 0)
     )
@@ -131,10 +131,10 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
             .find(|x| x.task.to_string() == t.task)
             .map_or("", |x| x.title);
         let figure = if t.total == 0 {
-            "no answers yet".to_string()
+            "no questions yet".to_string()
         } else {
             let mut f = format!(
-                "{}% over {} answer{}",
+                "{}% over {} question{}",
                 t.percent(),
                 t.total,
                 if t.total == 1 { "" } else { "s" }
@@ -162,7 +162,7 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
         }
     };
     view! {
-        <p class="meta">{format!("Share correct per task statement over its last {} or so answers in timed {} exams (practice, retries and reviews of due questions are not counted), weakest first.", readiness::WINDOW, EXAM.code)}</p>
+        <p class="meta">{format!("Share correct per task statement over its last {} or so questions in timed {} exams (practice, retries and reviews of due questions are not counted), weakest first.", readiness::WINDOW, EXAM.code)}</p>
         <ol class="task-readiness">{move || rows.get().into_iter().map(row).collect_view()}</ol>
     }
 }

@@ -107,7 +107,13 @@ impl Spec {
                 let list: Vec<String> = valid_domains(domains).map(|d| d.to_string()).collect();
                 drill_title("Domain", "Domains", &list)
             }
-            Kind::Section { .. } => "Section drill".to_string(),
+            // Named, as a task drill is by its tasks ("Section drill" alone told the history's rows apart
+            // by nothing): "Amazon S3 drill" (with no colon: pages put "Results: " before a title); an
+            // anchor no longer in the notes keeps the bare name.
+            Kind::Section { anchor, .. } => match crate::bank::section(anchor) {
+                Some((_, s)) => format!("{} drill", s.title),
+                None => "Section drill".to_string(),
+            },
             Kind::Tasks { tasks, .. } => drill_title("Task", "Tasks", tasks),
             Kind::Picked { title, .. } => title.clone(),
         }

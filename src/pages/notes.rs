@@ -99,8 +99,21 @@ fn Contents(missing: Option<String>) -> impl IntoView {
     // Results come [`PAGE`] at a time: "Show 50 more" raises the limit for this query only (a new query
     // starts again at 50). The whole list of a broad query ("lambda": hundreds) would be a long page of
     // links; the cap used to be silent about the rest.
-    let more = RwSignal::new((String::new(), PAGE));
+    // How many were shown is in the address too (`&n=100`), so Back to a result past the first 50 finds it.
+    let shown_before = crate::route::query(&platform::hash(), "n")
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(PAGE, |n| n.max(PAGE));
+    let more = RwSignal::new((query.get_untracked(), shown_before));
     let limit = move || more.with(|(q, n)| if *q == query.get() { *n } else { PAGE });
+    // The results' address: the query, and how many are shown when more than the first page.
+    let list_href = move |q: &str| {
+        let n = more.with_untracked(|(at, n)| if at == q { *n } else { PAGE });
+        if n > PAGE {
+            with_query(&search_href(q), "n", &n.to_string())
+        } else {
+            search_href(q)
+        }
+    };
     let found = Memo::new(move |_| {
         chapters.track(); // the index exists once every chapter is here
         let q = query.get();
@@ -173,7 +186,7 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                     <For each=move || found.with(|(h, _)| h.clone()) key=|h| (h.section, h.terms.clone()) let:hit>
                         {
                             let s = &SECTIONS[hit.section];
-                            let back = with_query(&search_href(&query.get_untracked()), "at", s.anchor);
+                            let back = with_query(&list_href(&query.get_untracked()), "at", s.anchor);
                             let here = back.clone();
                             view! {
                                 <li>
@@ -191,7 +204,9 @@ fn Contents(missing: Option<String>) -> impl IntoView {
                     let left = total().saturating_sub(shown);
                     (left > 0).then(|| view! {
                         <p><button type="button" class="button" on:click=move |_| {
-                            more.set((query.get_untracked(), shown + PAGE));
+                            let q = query.get_untracked();
+                            more.set((q.clone(), shown + PAGE));
+                            platform::replace_hash(&list_href(&q));
                             // On to the first result just shown, so the keyboard goes on from there.
                             let first = format!("ol.hits > li:nth-child({}) a", shown + 1);
                             request_animation_frame(move || platform::focus_match(&first));

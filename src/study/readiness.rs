@@ -197,13 +197,13 @@ pub fn verdict(
     match thin.as_slice() {
         [] => {}
         [t] => missing.push(format!(
-            "Task {}: {} answer{} so far; answer at least {MIN_ANSWERS} (a task-statement drill is quickest).",
+            "Task {}: {} question{} so far; it needs at least {MIN_ANSWERS} (a task-statement drill is quickest).",
             t.task,
             t.total,
             if t.total == 1 { "" } else { "s" }
         )),
         many => missing.push(format!(
-            "{} task statements have fewer than {MIN_ANSWERS} answers so far ({}): full mocks and task-statement drills fill them.",
+            "{} task statements have fewer than {MIN_ANSWERS} questions so far ({}): full mocks and task-statement drills fill them.",
             many.len(),
             many.iter().map(|t| t.task.as_str()).collect::<Vec<_>>().join(", ")
         )),
@@ -213,7 +213,7 @@ pub fn verdict(
             continue;
         } else if t.correct * 100 < TASK_BAR * t.total {
             missing.push(format!(
-                "Task {}: {}% over {} answers; it needs {TASK_BAR}%: take a task-statement drill.",
+                "Task {}: {}% over {} questions; it needs {TASK_BAR}%: take a task-statement drill.",
                 t.task,
                 t.percent(),
                 t.total
@@ -396,7 +396,7 @@ mod tests {
         );
         assert_eq!(
             why[1],
-            "3 task statements have fewer than 10 answers so far (1.1, 1.2, 2.1): full mocks and task-statement drills fill them."
+            "3 task statements have fewer than 10 questions so far (1.1, 1.2, 2.1): full mocks and task-statement drills fill them."
         );
         assert_eq!(why.len(), 2);
         // One thin task statement is named on its own.
@@ -412,7 +412,7 @@ mod tests {
         };
         assert_eq!(
             why[1],
-            "Task 2.1: 3 answers so far; answer at least 10 (a task-statement drill is quickest)."
+            "Task 2.1: 3 questions so far; it needs at least 10 (a task-statement drill is quickest)."
         );
 
         let weak = history(vec![
@@ -435,7 +435,7 @@ mod tests {
                 // Rounded like every other share (11 of 17 is 64.7 %), with no-break spaces before "%".
                 "Your last full mock: Domain 2 at 65% (11 of 17); each domain needs 70%.",
                 "The full mock before it scored 790; each of the last 3 needs 800 (the pass mark is 720).",
-                "Task 1.2: 57% over 28 answers; it needs 60%: take a task-statement drill.",
+                "Task 1.2: 57% over 28 questions; it needs 60%: take a task-statement drill.",
             ]
         );
     }

@@ -407,7 +407,7 @@ test("practice: ending with an answer chosen but never checked says it is scored
   await page.click(".choice >> nth=0");
   await page.click("button.end");
   await page.waitForSelector("#end-dialog");
-  assert.equal(await page.textContent("#end-text"), "1 question unanswered, 0 flagged. 1 answer was never checked; it is scored as it stands. "
+  assert.equal(await page.textContent("#end-text"), "1 question unanswered, 0 flagged. 1 answer was never checked (question 1); it is scored as it stands. "
     + "In the score, questions not answered count as wrong, but no note section is suggested for them. Once ended, the exam cannot be resumed.");
   await page.click("#end-cancel");
   // Checked, it is no longer mentioned.
@@ -573,6 +573,14 @@ test("a section or task-statement drill asks for its length only once there is s
   await page.selectOption("#section-pick", { index: 1 });
   assert.deepEqual(await legends(), ["Kind", "Section", "Length", "Mode"]);
   assert.equal(await top(), before);
+  // The drill is named after its section (it said only "Section drill" in the exam, results and history).
+  const picked = (await page.$eval("#section-pick", (s) => s.selectedOptions[0].textContent)).replace(/ \((chapter, )?\d+( questions)?\)$/, "").trim();
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card");
+  assert.equal(await page.textContent(".exam-title"), `${picked} drill`);
+  await page.evaluate(() => { localStorage.removeItem("dva.exam"); location.hash = "#/exam/new"; });
+  await page.reload();
+  await page.waitForSelector("form.setup");
   await page.click('.option-card:has-text("Task statement drill")');
   assert.ok(!(await legends()).includes("Length"), "no tasks chosen yet: no length");
   await page.click('.option-card:has-text("Quick exam")');

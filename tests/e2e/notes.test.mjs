@@ -76,6 +76,14 @@ test("the contents list every chapter, and search filters sections as you type",
   await page.waitForFunction(() => document.querySelectorAll(".hits > li").length === 100);
   assert.equal(await page.evaluate(() => document.activeElement === document.querySelector(".hits > li:nth-child(51) a")), true);
   assert.equal(await page.textContent(".count"), `${all} sections match; showing the first 100.`);
+  // A result past the first 50, opened and left by Back, is there again with focus on it (the list came
+  // back at 50 without it, focus on nothing).
+  const href71 = await page.getAttribute(".hits > li:nth-child(71) a", "href");
+  await page.click(".hits > li:nth-child(71) a");
+  await page.waitForSelector("article.notes");
+  await page.goBack();
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, href71);
+  assert.equal(await page.$$eval(".hits > li", (l) => l.length), 100);
   // A new query starts again at 50.
   await page.fill("#note-search", "lambda layers");
   await page.waitForFunction(() => document.querySelectorAll(".hits > li").length > 0);

@@ -141,7 +141,7 @@ test("readiness per task statement, the booking verdict, and a task-statement dr
   await page.waitForSelector(".verdict-card");
   assert.equal(await page.textContent(".verdict-card .no"), "Not yet. Still missing:");
   assert.deepEqual(await page.$$eval(".verdict-card .missing li", (l) => l.map((x) => x.textContent)),
-    ["Task 2.2: 14% over 36 answers; it needs 60%: take a task-statement drill."]);
+    ["Task 2.2: 14% over 36 questions; it needs 60%: take a task-statement drill."]);
   // The three bars are explained together: the bars' mark is the pass share, and the verdict's rule says
   // why it asks 800, 70% and 60% (a learner saw 800, 70 % and 72 % with no word on how they relate).
   assert.match(await page.textContent(".dash .meta"), /The mark on each bar is 72%, the share correct that scores the pass mark of 720, and a bar under it is red; "Ready to book\?" asks for more margin/);
@@ -155,7 +155,7 @@ test("readiness per task statement, the booking verdict, and a task-statement dr
   // Weakest first: 2.2, then the others at 90 % in the exam's order.
   const heads = await page.$$eval(".task-readiness .task-head strong", (s) => s.map((x) => x.textContent));
   assert.deepEqual(heads, ["Task 2.2", "Task 1.1", "Task 1.2", "Task 1.3"]);
-  assert.equal(await page.textContent(".task-readiness li >> nth=0 >> .task-figure"), "14% over 36 answers · ↓ 8 points");
+  assert.equal(await page.textContent(".task-readiness li >> nth=0 >> .task-figure"), "14% over 36 questions · ↓ 8 points");
   // The drill link opens the setup with task 2.2 chosen; the drill draws only task 2.2 questions.
   await page.click("a:has-text('Drill task 2.2')");
   await page.waitForSelector("form.setup");
