@@ -32,6 +32,11 @@ test("the history lists every attempt with a chart, and the weakest sections lea
   assert.equal(charts.length, 2);
   assert.deepEqual(charts[0].slice(0, 3), ["720", "1000", "100"]);
   assert.deepEqual(charts[1].slice(0, 3), ["72%", "100%", "0%"]);
+  // Each domain's line has a dash of its own, as its legend swatch does: told apart without colour, and
+  // lines lying on one another at 0 % show through each other's gaps.
+  const dashes = await page.$$eval(".trend svg path.line:not(.score)", (ps) => ps.map((p) => getComputedStyle(p).strokeDasharray));
+  assert.equal(dashes.length, 4);
+  assert.equal(new Set(dashes).size, 4, JSON.stringify(dashes));
   // Both attempts fall on one day: the ticks give their times, or their numbers when the minute is the same
   // too (two ticks both reading "11-26" told nothing).
   for (const c of charts) {
