@@ -425,6 +425,9 @@ test("a multiple-response question never takes more than its number of choices, 
   for (let i = 0; i < 30 && !(await page.$(".choose")); i++) await page.keyboard.press("ArrowRight");
   const text = await page.textContent(".choose");
   const need = text.includes("THREE") ? 3 : 2;
+  // Said once, by the stem (a bold "Choose TWO" line under it repeated it).
+  assert.match(await page.textContent(".stem"), need === 3 ? /\(Choose THREE\.\)/ : /\(Choose TWO\.\)/);
+  assert.equal(await page.$eval(".choose", (e) => e.checkVisibility()), false);
   for (let k = 1; k <= need + 1; k++) await page.keyboard.press(String(k));
   assert.equal(await page.$$eval(".choice input:checked", (l) => l.length), need);
   assert.match(await page.textContent(".cap"), /already chosen/);
