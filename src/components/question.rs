@@ -21,11 +21,7 @@ pub fn key_letters(keys: &[bool], order: &[u8]) -> String {
         .filter(|&(_, &orig)| keys.get(usize::from(orig)).copied().unwrap_or(false))
         .map(|(pos, _)| letter(pos).to_string())
         .collect();
-    match letters.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+    crate::exam::spec::and_list(&letters)
 }
 
 /// The practice verdict once an answer is checked: a wrong answer names the right letters, so the learner

@@ -164,6 +164,17 @@ pub fn percent(part: usize, whole: usize) -> usize {
     (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
+/// [`percent`], except that a share under `bar` percent never reads as the bar (59.6 % of a 60 % bar is
+/// 59): a line that says a share falls short must not print the bar itself.
+pub fn percent_under(part: usize, whole: usize, bar: usize) -> usize {
+    let rounded = percent(part, whole);
+    if part * 100 < bar * whole {
+        rounded.min(bar - 1)
+    } else {
+        rounded
+    }
+}
+
 /// Whether two lists of options are the same set (the order chosen does not matter).
 pub fn same_choices(a: &[u8], b: &[u8]) -> bool {
     let set = |v: &[u8]| {
@@ -377,5 +388,17 @@ pub(crate) mod tests {
         assert_eq!(competency(18, 25, &C03), Competency::Meets);
         assert_eq!(competency(17, 25, &C03), Competency::NeedsImprovement);
         assert_eq!(competency(0, 0, &C03), Competency::Meets);
+    }
+
+    #[test]
+    fn a_share_under_a_bar_never_reads_as_the_bar() {
+        assert_eq!(
+            percent_under(119, 200, 60),
+            59,
+            "59.5 rounds to 60, under the bar"
+        );
+        assert_eq!(percent_under(3, 5, 60), 60);
+        assert_eq!(percent_under(2, 3, 60), 67);
+        assert_eq!(percent_under(0, 0, 60), 0);
     }
 }

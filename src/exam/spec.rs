@@ -126,7 +126,17 @@ fn drill_title(one: &str, many: &str, list: &[String]) -> String {
     match list {
         [] => format!("{one} drill"),
         [only] => format!("{one} {only} drill"),
-        [rest @ .., last] => format!("{many} {} and {last} drill", rest.join(", ")),
+        _ => format!("{many} {} drill", and_list(list)),
+    }
+}
+
+/// A list in words: "B", "B and D", "A, C and E" (empty for none). The drills' titles, a verdict's key
+/// letters and the end dialog's unchecked questions all say lists this way.
+pub fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -280,5 +290,14 @@ mod tests {
         assert_eq!(tasks.length(&c03()), 10);
         assert_eq!(tasks.domain_counts(&c03()), None);
         assert_eq!(tasks.minutes(&c03()), Some(20));
+    }
+
+    #[test]
+    fn lists_read_as_words() {
+        let l = |v: &[&str]| and_list(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(l(&[]), "");
+        assert_eq!(l(&["B"]), "B");
+        assert_eq!(l(&["B", "D"]), "B and D");
+        assert_eq!(l(&["A", "C", "E"]), "A, C and E");
     }
 }

@@ -436,17 +436,17 @@ fn Room() -> impl IntoView {
                         };
                         // Practice: an answer chosen but never checked is scored as it stands, which the
                         // learner may not expect (they have not seen whether it is right).
-                        let unchecked: Vec<usize> = if practice {
+                        let unchecked: Vec<String> = if practice {
                             session.with(|s| s.as_ref().map_or(Vec::new(), |s| s.items.iter().enumerate()
-                                .filter(|(_, i)| !i.checked && i.answer() == Answer::Complete).map(|(n, _)| n + 1).collect()))
+                                .filter(|(_, i)| !i.checked && i.answer() == Answer::Complete).map(|(n, _)| (n + 1).to_string()).collect()))
                         } else {
                             Vec::new()
                         };
-                        let unchecked = match unchecked.as_slice() {
-                            [] => String::new(),
-                            [n] => format!(" 1 answer was never checked (question {n}); it is scored as it stands."),
-                            [rest @ .., last] => format!(" {} answers were never checked (questions {} and {last}); they are scored as they stand.",
-                                rest.len() + 1, rest.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")),
+                        let unchecked = match unchecked.len() {
+                            0 => String::new(),
+                            1 => format!(" 1 answer was never checked (question {}); it is scored as it stands.", unchecked[0]),
+                            n => format!(" {n} answers were never checked (questions {}); they are scored as they stand.",
+                                crate::exam::spec::and_list(&unchecked)),
                         };
                         if u == 0 {
                             return format!("Every question answered, {f} flagged.{unchecked} Once ended, the exam cannot be resumed.");

@@ -122,8 +122,9 @@ pub fn Home() -> impl IntoView {
             .zip(r)
             .map(|(d, (correct, total))| {
                 let (n, name) = (d.number, d.name);
-                let weak = total > 0
-                    && (correct as f64 * 100.0) < study::scale().pass_percent() * total as f64;
+                // The results page's test of a domain, in exact arithmetic (nothing asked is not weak).
+                let weak = crate::exam::score::competency(correct, total, &study::scale())
+                    == crate::exam::score::Competency::NeedsImprovement;
                 view! { <DomainBar name=format!("Domain {n}: {name}") figure=share_figure(correct, total, "not tested yet")
                     percent=crate::exam::score::percent(correct, total) as u32 weak /> }
             })

@@ -104,10 +104,15 @@ fn Contents(missing: Option<String>) -> impl IntoView {
         .and_then(|n| n.parse::<usize>().ok())
         .map_or(PAGE, |n| n.max(PAGE));
     let more = RwSignal::new((query.get_untracked(), shown_before));
-    let limit = move || more.with(|(q, n)| if *q == query.get() { *n } else { PAGE });
+    // How many results query `q` shows: more only for the query that asked for them.
+    let limit_for = move |q: &str| more.with_untracked(|(at, n)| if at == q { *n } else { PAGE });
+    let limit = move || {
+        more.track();
+        query.with(|q| limit_for(q))
+    };
     // The results' address: the query, and how many are shown when more than the first page.
     let list_href = move |q: &str| {
-        let n = more.with_untracked(|(at, n)| if at == q { *n } else { PAGE });
+        let n = limit_for(q);
         if n > PAGE {
             with_query(&search_href(q), "n", &n.to_string())
         } else {

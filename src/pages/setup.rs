@@ -49,19 +49,26 @@ pub fn Setup() -> impl IntoView {
     } else {
         None
     };
-    let (last_choice, last_length) = match last.as_ref().map(|s| &s.kind) {
-        Some(Kind::Quick { length }) => (Choice::Quick, *length),
-        Some(Kind::Domains { length, .. }) => (Choice::Domains, *length),
-        Some(Kind::Section { anchor, length }) if crate::bank::section(anchor).is_some() => {
-            (Choice::Section, *length)
-        }
-        Some(Kind::Tasks { length, .. }) => (Choice::Tasks, *length),
-        _ => (Choice::Full, 20),
-    };
-    let last_tasks: Vec<String> = match last.as_ref().map(|s| &s.kind) {
-        Some(Kind::Tasks { tasks, .. }) => tasks.clone(),
-        _ => preset_tasks.clone(),
-    };
+    // What the last exam's kind says of each field, in one place: the kind, its length, and the domains,
+    // section or task statements it drew from (a section no longer in the notes: a full mock).
+    let (last_choice, last_length, last_domains, last_section, last_tasks) =
+        match last.as_ref().map(|s| &s.kind) {
+            Some(Kind::Quick { length }) => (Choice::Quick, *length, vec![1], None, Vec::new()),
+            Some(Kind::Domains { domains, length }) => {
+                (Choice::Domains, *length, domains.clone(), None, Vec::new())
+            }
+            Some(Kind::Section { anchor, length }) if crate::bank::section(anchor).is_some() => (
+                Choice::Section,
+                *length,
+                vec![1],
+                Some(anchor.clone()),
+                Vec::new(),
+            ),
+            Some(Kind::Tasks { tasks, length }) => {
+                (Choice::Tasks, *length, vec![1], None, tasks.clone())
+            }
+            _ => (Choice::Full, 20, vec![1], None, preset_tasks.clone()),
+        };
     let choice = RwSignal::new(if preset.is_some() {
         Choice::Section
     } else if !preset_tasks.is_empty() {
@@ -85,20 +92,12 @@ pub fn Setup() -> impl IntoView {
             .collect()
     };
     let length = RwSignal::new(last_length);
-    let last_domains: Vec<u8> = match last.as_ref().map(|s| &s.kind) {
-        Some(Kind::Domains { domains, .. }) => domains.clone(),
-        _ => vec![1],
-    };
     let domains = RwSignal::new(
         EXAM.domains
             .iter()
             .map(|d| last_domains.contains(&d.number))
             .collect::<Vec<bool>>(),
     );
-    let last_section = match last.as_ref().map(|s| &s.kind) {
-        Some(Kind::Section { anchor, .. }) => Some(anchor.clone()),
-        _ => None,
-    };
     let section = RwSignal::new(preset.or(last_section).unwrap_or_default());
     let practice = RwSignal::new(last.as_ref().is_some_and(|s| s.mode == Mode::Practice));
     let extra = RwSignal::new(last.as_ref().is_some_and(|s| s.extra_time));

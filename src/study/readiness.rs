@@ -55,12 +55,7 @@ impl TaskReadiness {
     /// in a domain's share; truncated, it read 66), except that a share under the bar never reads as the
     /// bar (59.6 is 59: the rule compares exactly); 0 with no answers.
     pub fn percent(&self) -> usize {
-        let rounded = crate::exam::score::percent(self.correct, self.total);
-        if self.correct * 100 < TASK_BAR * self.total {
-            rounded.min(TASK_BAR - 1)
-        } else {
-            rounded
-        }
+        score::percent_under(self.correct, self.total, TASK_BAR)
     }
 }
 
@@ -185,7 +180,7 @@ pub fn verdict(
                     "{which}: Domain {} at {}% ({correct} of {total}); each domain needs {DOMAIN_BAR}%.",
                     d + 1,
                     // Rounded as everywhere else, but never up to the bar it falls short of.
-                    score::percent(correct, total).min(DOMAIN_BAR - 1)
+                    score::percent_under(correct, total, DOMAIN_BAR)
                 ));
             }
         }
