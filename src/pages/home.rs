@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::bank::{self, CHAPTERS, EXAM, QUESTIONS, SECTIONS};
-use crate::components::domain_bar::{DomainBar, share_figure};
+use crate::components::domain_bar::{DomainBar, share, share_figure};
 use crate::components::readiness::{BookingVerdict, TaskReadinessList};
 use crate::exam::spec::{Kind, Mode, Spec};
 use crate::pages::history::section_links;
@@ -126,7 +126,7 @@ pub fn Home() -> impl IntoView {
                 let weak = crate::exam::score::competency(correct, total, &study::scale())
                     == crate::exam::score::Competency::NeedsImprovement;
                 view! { <DomainBar name=format!("Domain {n}: {name}") figure=share_figure(correct, total, "not tested yet")
-                    percent=crate::exam::score::percent(correct, total) as u32 weak /> }
+                    percent=share(correct, total) as u32 weak /> }
             })
             .collect_view()
     };

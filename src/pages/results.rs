@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::bank::{EXAM, section};
 use crate::clock;
-use crate::components::domain_bar::{DomainBar, share_figure};
+use crate::components::domain_bar::{DomainBar, share, share_figure};
 use crate::components::insights::{ConfidenceLists, PacingSummary};
 use crate::decimal::fixed;
 use crate::exam::score::{self, Competency};
@@ -59,7 +59,7 @@ pub fn Results(id: String) -> impl IntoView {
         .iter()
         .map(|d| {
             let name = EXAM.domain_name(&s.exam, d.domain).unwrap_or("");
-            let p = score::percent(d.correct, d.total);
+            let p = share(d.correct, d.total);
             let figure = share_figure(d.correct, d.total, "no questions");
             let note = if d.total == 0 {
                 "Not tested in this exam"
@@ -166,14 +166,14 @@ pub fn Results(id: String) -> impl IntoView {
             <h2>"By domain"</h2>
             <ul class="domains-bars">{domains}</ul>
             <p class="actions">
-                // With nothing wrong, "Review incorrect answers" led to an empty page: all answers lead then.
+                // With nothing wrong, "Review missed questions" led to an empty page: all answers lead then.
                 {(o.correct < o.total).then(|| view! {
-                    <a class="button primary" href=Route::Review(id.clone(), true).href()>"Review incorrect answers"</a>
+                    <a class="button primary" href=Route::Review(id.clone(), true).href()>"Review missed questions"</a>
                 })}
                 <a class="button" class:primary=o.correct == o.total href=Route::Review(id.clone(), false).href()>"Review all answers"</a>
                 {(retry_count > 0).then(|| view! {
                     <button type="button" class="button" on:click=retry.clone()>
-                        {format!("Retry the {retry_count} incorrect or flagged")}
+                        {format!("Retry the {retry_count} missed or flagged")}
                     </button>
                 })}
                 <a class="button" href=Route::ExamSetup.href()>"New exam"</a>

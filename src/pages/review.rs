@@ -1,9 +1,11 @@
 //! `#/review/<attempt>`: each question of a finished attempt with the answer given, the key, the
 //! explanation and the note sections that teach it, the time spent, how sure the learner said they were
-//! and the options they struck out. Filters: all, incorrect, wrong while sure, right by guessing, flagged,
-//! unanswered, and by domain. The choice marks use words and symbols, not colour alone. The filters live in the
-//! address (`?s=<show>&d=<domain>`), and a note link carries the way back, so "Back to review" in the notes (or
-//! the browser's Back) returns to the same question (`q=<n>`) with the same filters.
+//! and the options they struck out. Filters: all, missed (wrong, partly or not answered: each counts as
+//! wrong), wrong while sure, right by guessing, flagged, unanswered, and by domain. The choice marks use
+//! words and symbols, not colour alone. The filters live in the address (`?s=<show>&d=<domain>`; missed
+//! keeps its first name, `incorrect`, so links made before still work), and a note link carries the way
+//! back, so "Back to review" in the notes (or the browser's Back) returns to the same question (`q=<n>`)
+//! with the same filters.
 
 use leptos::prelude::*;
 
@@ -177,9 +179,9 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
         let facts = facts.clone();
         move || facts.iter().filter(|f| shows(**f)).count()
     };
-    // "First incorrect" and each "Next incorrect": the next question after `after` (numbered from 1) that
-    // was answered wrongly and that the filters show, so a jump never lands on a hidden question (it reset
-    // the filters silently before).
+    // "First missed" and each "Next missed": the next question after `after` (numbered from 1) that was
+    // missed (answered wrongly, partly or not at all: "incorrect" named only the first) and that the filters
+    // show, so a jump never lands on a hidden question (it reset the filters silently before).
     let next_wrong = {
         let facts = facts.clone();
         move |after: usize| {
@@ -210,7 +212,7 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
                     view! {
                         <p class="next-wrong">
                             <button type="button" class="linkish" on:click=move |_| jump(k)>
-                                {format!("Next incorrect: question {k} ↓")}</button>
+                                {format!("Next missed: question {k} ↓")}</button>
                         </p>
                     }
                 })
@@ -299,7 +301,7 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             <fieldset class="filters">
                 <legend>"Show"</legend>
                 <div class="row">
-                    {filter(Show::All, "All")}{filter(Show::Incorrect, "Incorrect")}
+                    {filter(Show::All, "All")}{filter(Show::Incorrect, "Missed")}
                     {filter(Show::WrongSure, "Wrong while sure")}{filter(Show::LuckyGuess, "Right by guessing")}
                     {filter(Show::Flagged, "Flagged")}{filter(Show::Unanswered, "Unanswered")}
                     // On the pills' line where it fits: stuck at the top while scrolling, the filters took
@@ -320,7 +322,7 @@ pub fn Review(id: String, incorrect: bool) -> impl IntoView {
             {move || first_wrong().map(|k| {
                 view! {
                     <p><button type="button" class="button" on:click=move |_| jump(k)>
-                        {format!("First incorrect: question {k} ↓")}</button></p>
+                        {format!("First missed: question {k} ↓")}</button></p>
                 }
             })}
             <p class="meta" aria-live="polite">{move || match shown_count() {

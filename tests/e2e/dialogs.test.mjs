@@ -132,9 +132,9 @@ test("every page change starts at the top with focus on the new page's heading",
   assert.equal(await focusOn(page, "q-title"), "q-title");
   assert.equal(await atTop(page), 0);
   const id = await finish(page, 0);
-  // Results, scrolled down, then "Review incorrect answers": the review opens at its top.
+  // Results, scrolled down, then "Review missed questions": the review opens at its top.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.click("a:text('Review incorrect answers')");
+  await page.click("a:text('Review missed questions')");
   await page.waitForSelector(".review");
   await page.waitForFunction(() => document.activeElement?.tagName === "H1");
   assert.match(await page.evaluate(() => document.activeElement.textContent), /^Review: /);

@@ -130,10 +130,10 @@ test("a known answer set gets the exact score, the review shows what was chosen,
   assert.deepEqual(await marksOf(8), expected(bank[7], [wrong8]));
   assert.match(await page.textContent("#q8 h2"), /✗ Incorrect/);
   assert.match(await page.textContent("#q9 h2"), /✗ Incorrect/, "one key of two is wrong");
-  // "First incorrect" and "Next incorrect" jump between the wrong answers, focusing each.
-  await page.click("button:text('First incorrect: question 8 ↓')");
+  // "First missed" and "Next missed" jump between the wrong answers, focusing each.
+  await page.click("button:text('First missed: question 8 ↓')");
   await page.waitForFunction(() => document.activeElement?.id === "q8");
-  await page.click("#q8 button:text('Next incorrect: question 9 ↓')");
+  await page.click("#q8 button:text('Next missed: question 9 ↓')");
   await page.waitForFunction(() => document.activeElement?.id === "q9");
   // On a wide screen the filters stay in reach, and the question brought into view is below them.
   const [filtersTop, filtersBottom, cardTop] = await page.evaluate(() => {
@@ -160,7 +160,7 @@ test("a known answer set gets the exact score, the review shows what was chosen,
   await page.goto(results);
   await page.waitForSelector(".results");
   // Retry: exactly the three wrong ones and the flagged (right) third one.
-  assert.match(await page.textContent("button:has-text('Retry the')"), /Retry the 4 incorrect or flagged/);
+  assert.match(await page.textContent("button:has-text('Retry the')"), /Retry the 4 missed or flagged/);
   await page.click("button:has-text('Retry the')");
   await page.waitForSelector(".exam .card");
   const retry = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items.map((i) => i.id).sort());

@@ -179,13 +179,13 @@ test("on a phone each attempt is a card that fits, every figure named; on a desk
   await page.close();
 });
 
-test("retry incorrect starts an exam of exactly the incorrect and flagged questions", async () => {
+test("retry missed starts an exam of exactly the missed (incorrect or unanswered) and flagged questions", async () => {
   const page = await t.open("#/");
   await fresh(page, t.url);
   await startQuick(page);
   await finish(page, 0);
   const label = await page.textContent("button:has-text('Retry the')");
-  assert.match(label, /Retry the 10 incorrect or flagged/);
+  assert.match(label, /Retry the 10 missed or flagged/);
   const asked = await page.evaluate(() => {
     const h = JSON.parse(localStorage.getItem("dva.history"));
     return h.entries[0].a.q.map((i) => i.i).sort();

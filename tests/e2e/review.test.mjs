@@ -26,15 +26,22 @@ async function finishQuickExam(page) {
 
 const visible = (page) => page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none").length);
 
-test("review filters: all, incorrect, flagged, unanswered, and by domain", async () => {
+test("review filters: all, missed, flagged, unanswered, and by domain", async () => {
   const page = await t.open("#/");
   await finishQuickExam(page);
   const correct = Number((await page.textContent(".score")).match(/(\d+) of 10 correct/)[1]);
   await page.click("a:text('Review all answers')");
   await page.waitForSelector(".review-items");
   assert.equal(await visible(page), 10);
-  await page.click('.pill:has-text("Incorrect")');
+  await page.click('.pill:has-text("Missed")');
   assert.equal(await visible(page), 10 - correct);
+  // "Missed" is every question that counted as wrong, unanswered ones too (the pill said "Incorrect" and
+  // then showed questions headed "Unanswered").
+  assert.equal(await page.textContent('.pill:has-text("Missed")'), `Missed (${10 - correct})`);
+  const heads = await page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none")
+    .map((x) => x.querySelector(".verdict").textContent));
+  assert.equal(heads.filter((h) => h === "Unanswered").length, 5, JSON.stringify(heads));
+  assert.ok(heads.every((h) => h === "Unanswered" || h.startsWith("✗ Incorrect") || h.startsWith("Partly")), JSON.stringify(heads));
   await page.click('.pill:has-text("Flagged")');
   assert.equal(await visible(page), 1);
   await page.click('.pill:has-text("Unanswered")');
@@ -48,7 +55,7 @@ test("review filters: all, incorrect, flagged, unanswered, and by domain", async
 test("from a reviewed question to its note section and back to the same question", async () => {
   const page = await t.open("#/");
   await finishQuickExam(page);
-  await page.click("a:text('Review incorrect answers')");
+  await page.click("a:text('Review missed questions')");
   await page.waitForSelector(".review-items");
   const card = page.locator(".review-items > li:visible").nth(2);
   const cardId = await card.getAttribute("id");
@@ -64,7 +71,7 @@ test("from a reviewed question to its note section and back to the same question
   await page.close();
 });
 
-test("the browser's Back from a note returns to the question it was opened from; First incorrect works under any filter", async () => {
+test("the browser's Back from a note returns to the question it was opened from; First missed works under any filter", async () => {
   const page = await t.open("#/");
   await finishQuickExam(page);
   await page.click("a:text('Review all answers')");
@@ -83,7 +90,7 @@ test("the browser's Back from a note returns to the question it was opened from;
   // the filters silently).
   await page.click('.pill:has-text("Right by guessing")');
   assert.equal(await visible(page), 0);
-  assert.equal(await page.$("button:has-text('First incorrect')"), null);
+  assert.equal(await page.$("button:has-text('First missed')"), null);
   // Each filter says how many it shows.
   assert.equal(await page.textContent('.pill:has-text("Right by guessing")'), "Right by guessing (0)");
   assert.equal(await page.textContent('.pill:has-text("All")'), "All (10)");
@@ -95,10 +102,10 @@ test("the browser's Back from a note returns to the question it was opened from;
     .map((x) => Number(x.id.slice(1))));
   const wrongs = await wrongShown();
   assert.ok(wrongs.length >= 2, `domain 1 has ${wrongs.length} wrong answers`);
-  assert.equal(await page.textContent("button:has-text('First incorrect')"), `First incorrect: question ${wrongs[0]} ↓`);
-  await page.click("button:has-text('First incorrect')");
+  assert.equal(await page.textContent("button:has-text('First missed')"), `First missed: question ${wrongs[0]} ↓`);
+  await page.click("button:has-text('First missed')");
   await page.waitForFunction((id) => document.activeElement?.id === id, `q${wrongs[0]}`);
-  assert.equal(await page.textContent(`#q${wrongs[0]} .next-wrong`), `Next incorrect: question ${wrongs[1]} ↓`);
+  assert.equal(await page.textContent(`#q${wrongs[0]} .next-wrong`), `Next missed: question ${wrongs[1]} ↓`);
   // Every question shown offers the next wrong one shown after it, if any (none hidden by the domain).
   const nexts = await page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none")
     .map((x) => [Number(x.id.slice(1)), Number(x.querySelector(".next-wrong")?.textContent.match(/question (\d+)/)[1] ?? 0)]));
@@ -166,7 +173,7 @@ test("the results' sections to study are every section the missed questions link
   }
   await page.click("a:text('Review all answers')");
   await page.waitForSelector(".review-items");
-  await page.click('.pill:has-text("Incorrect")');
+  await page.click('.pill:has-text("Missed")');
   const linked = await page.$$eval(".review-items > li", (items) => items
     .filter((x) => x.style.display !== "none")
     .flatMap((x) => [...x.querySelectorAll(".note-links a")].map((a) => a.getAttribute("href"))));
@@ -177,7 +184,7 @@ test("the results' sections to study are every section the missed questions link
   await page.close();
 });
 
-test("with every answer right the results lead to all answers, not to an empty list of incorrect ones", async () => {
+test("with every answer right the results lead to all answers, not to an empty list of missed ones", async () => {
   const qs = bankQuestions().slice(0, 3);
   const stored = JSON.parse(storedExam(qs, { mode: "Exam", counted: true }));
   stored.items.forEach((it, i) => { it.chosen = [...qs[i].keys]; });
@@ -189,7 +196,7 @@ test("with every answer right the results lead to all answers, not to an empty l
   assert.match(await page.textContent(".results .score"), /3 of 3 correct/);
   const buttons = await page.$$eval(".results .actions .button", (b) => b.map((x) => [x.textContent, x.classList.contains("primary")]));
   assert.deepEqual(buttons.slice(0, 1), [["Review all answers", true]]);
-  assert.ok(!buttons.some(([text]) => text === "Review incorrect answers"), JSON.stringify(buttons));
+  assert.ok(!buttons.some(([text]) => text === "Review missed questions"), JSON.stringify(buttons));
   await page.close();
 });
 
