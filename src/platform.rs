@@ -351,6 +351,19 @@ pub fn link_href(ev: &web_sys::Event) -> Option<String> {
     el.closest("a").ok()??.get_attribute("href")
 }
 
+/// The id of the nearest heading before the link an event happened in, among the siblings of the link's
+/// block in `container` (a selector): the heading a reader was under when they followed the link.
+pub fn heading_before_link(ev: &web_sys::Event, container: &str) -> Option<String> {
+    let link = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let mut el = link.closest(&format!("{container} > *")).ok()??;
+    loop {
+        el = el.previous_element_sibling()?;
+        if el.tag_name().starts_with('H') && !el.id().is_empty() {
+            return Some(el.id());
+        }
+    }
+}
+
 /// Navigates to a route's href (a hash change; the app's listener does the rest).
 pub fn go(href: &str) {
     if let Some(w) = window() {

@@ -425,11 +425,20 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
     };
     view! {
         <div class="reader" on:click=move |ev| {
+            let Some(href) = platform::link_href(&ev) else { return };
             // A link to the section already open changes no hash: bring it back into view anyway.
             if let Some(a) = anchor.get_untracked()
-                && platform::link_href(&ev).is_some_and(|h| h.split('?').next() == Some(note_href(&a).as_str()))
+                && href.split('?').next() == Some(note_href(&a).as_str())
             {
                 platform::reveal(&a);
+            } else if href.starts_with("#/notes/")
+                && let Some(h) = platform::heading_before_link(&ev, "article.notes")
+            {
+                // Followed from deep in a section, Back returned to the section's top: the entry left
+                // now names the heading the link sat under (keeping the way back), and Back reveals it.
+                let here = platform::hash();
+                let rest = here.find('?').map_or("", |q| &here[q..]);
+                platform::replace_hash(&format!("{}{rest}", note_href(&h)));
             }
         }>
             <aside class="chapter-nav">

@@ -25,15 +25,32 @@ test("a deep link opens the notes at that section: in view, highlighted, focused
   await page.close();
 });
 
-test("following a link inside the notes moves to the linked section", async () => {
+test("following a link inside the notes moves to the linked section, and Back returns to the heading it sat under", async () => {
   const page = await t.open("#/notes/aws-sqs");
   await page.waitForFunction(() => document.activeElement?.id === "aws-sqs");
-  const link = 'article.notes a[href^="#/notes/"]:not([href="#/notes/aws-sqs"]) >> nth=0';
+  // A link under a subsection, well below the section's top.
+  const under = await page.$$eval('article.notes a[href^="#/notes/"]', (links) => {
+    const heads = [...document.querySelectorAll("article.notes :is(h2, h3, h4)[id]")];
+    for (const [n, a] of links.entries()) {
+      const h = heads.filter((x) => x.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+      const top = document.getElementById("aws-sqs");
+      if (h && top.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING
+        && ![`#/notes/${h.id}`, "#/notes/aws-sqs"].includes(a.getAttribute("href"))) return [n, h.id];
+    }
+  });
+  assert.ok(under, "the SQS section has a link under one of its subsections");
+  const [n, heading] = under;
+  const link = `article.notes a[href^="#/notes/"] >> nth=${n}`;
   const target = (await page.getAttribute(link, "href")).slice("#/notes/".length);
   await page.click(link);
   await page.waitForFunction((id) => document.activeElement?.id === id, target);
   assert.ok(await inView(page, `[id="${target}"]`));
   assert.equal(await page.$$eval(".target", (els) => els.length), 1, "only the current section is highlighted");
+  // Back: to the heading the link was under (it returned to the top of the SQS section, screens above).
+  await page.goBack();
+  await page.waitForFunction((id) => document.activeElement?.id === id, heading);
+  assert.ok(await inView(page, `[id="${heading}"]`));
+  assert.ok(page.url().endsWith(`#/notes/${heading}`), page.url());
   await page.close();
 });
 
