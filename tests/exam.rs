@@ -800,6 +800,11 @@ fn a_question_skipped_in_practice_is_wrong_but_no_section_to_study() {
     assert_eq!((practice.0, practice.1), (1, 3), "still wrong in the score");
     let sec = |n: usize| format!("sec-{n}");
     assert_eq!(practice.2, [(sec(1), 1, 1), (sec(0), 0, 1)]);
+    // One of its two choices ticked and left so: skipped too, as the end dialog and the review count it
+    // (the results said "Of the 3 you answered" while the dialog said 1 unanswered).
+    s.items[2].chosen = vec![0];
+    assert!(s.skipped(&s.items[2]) && !s.skipped(&s.items[1]));
+    assert_eq!(tallies(&s), practice);
 }
 
 #[test]
@@ -822,6 +827,12 @@ fn used_time_runs_from_start_to_finish_or_the_last_moment_recorded() {
     let mut s = three(Mode::Practice);
     s.next(4_000.0);
     assert_eq!(score::score(&s, 4, &C03_SCALE, keys_of).used_ms, 3_000.0);
+    // A timed exam never takes longer than its time, even when its last question was entered after the
+    // deadline (a clock set back, an edited store): 6 minutes from 1 s, the deadline at 361 s.
+    let mut late = three(Mode::Exam);
+    late.entered_ms = 400_000.0;
+    late.submit(500_000.0, true);
+    assert_eq!(late.used_ms(), 360_000.0);
 }
 
 // ---------------------------------------------------------------- property test

@@ -188,7 +188,8 @@ impl Question {
         self.explained().map_or("", |w| w.explanation)
     }
 
-    /// The AWS documentation pages that confirm its key (none until the explanations file is loaded).
+    /// The AWS documentation pages that confirm its key, each `<url> <label>` (none until the explanations
+    /// file is loaded).
     pub fn docs(&self) -> &'static [&'static str] {
         self.explained().map_or(&[], |w| w.docs.as_slice())
     }

@@ -26,6 +26,7 @@ pub struct Words {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Explained {
     pub explanation: &'static str,
+    /// Each page as `<url> <label>` (the build makes the label: `compile::doc_label`).
     pub docs: Vec<&'static str>,
 }
 
@@ -252,6 +253,10 @@ mod tests {
             assert!(!q.stem().is_empty(), "{}", q.id);
             assert!(!q.explanation().is_empty(), "{}", q.id);
             assert!(!q.docs().is_empty(), "{}", q.id);
+            for d in q.docs() {
+                let (url, label) = d.split_once(' ').expect("a label after the address");
+                assert!(url.starts_with("https://") && !label.contains("https:"), "{d}");
+            }
             for i in 0..q.choices.len() {
                 assert!(!q.choice_html(i).is_empty(), "{} option {i}", q.id);
             }

@@ -55,11 +55,23 @@ impl Files {
                 .iter()
                 .map(|q| (q.stem.as_str(), q.choices.iter().map(|ch| ch.html.as_str()))),
         );
+        // Each documentation page as `<url> <label>`: the app shows the label and links the address.
+        let docs: Vec<Vec<String>> = c
+            .questions
+            .iter()
+            .map(|q| {
+                q.docs
+                    .iter()
+                    .map(|u| format!("{u} {}", super::doc_label::label(u)))
+                    .collect()
+            })
+            .collect();
         let explanations = records(
             "explanations",
             c.questions
                 .iter()
-                .map(|q| (q.explanation.as_str(), q.docs.iter().map(String::as_str))),
+                .zip(&docs)
+                .map(|(q, d)| (q.explanation.as_str(), d.iter().map(String::as_str))),
         );
         let names: Vec<&str> = chapters.iter().map(|f| f.name.as_str()).collect();
         let index = super::emit::index(c, &names, &questions.name, &explanations.name);

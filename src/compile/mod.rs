@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod diag;
+pub mod doc_label;
 pub mod emit;
 pub mod exam;
 pub mod files;

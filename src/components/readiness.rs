@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 
 use crate::bank::{EXAM, QUESTIONS, SECTIONS, Task};
+use crate::exam::score::is_correct;
 use crate::route::{Route, with_query};
 use crate::state::use_app;
+use crate::store::history::History;
+use crate::study;
 use crate::study::readiness::{
     self, DOMAIN_BAR, MIN_ANSWERS, MOCKS, SCORE_BAR, TASK_BAR, TaskReadiness, Verdict,
 };
-use crate::study::{self, stats};
 
 /// The exam's task statements as the history names them ("1.1", ...).
 fn task_names() -> Vec<String> {
@@ -66,37 +68,52 @@ fn top_section(mut at: usize) -> usize {
     at
 }
 
-/// The note sections to study for `task`: those serving it that were missed most; with none missed, those
-/// its questions link most (its core: CodePipeline and CodeDeploy for CI/CD, where the notes' first
-/// sections tagged with it, Route 53 and Amazon ECS, came first).
-fn sections_for(task: &str, weakest: &[(String, usize, usize)]) -> Vec<usize> {
-    let serves = |i: usize| {
-        SECTIONS[i].level == 2
-            && SECTIONS[i]
-                .tasks
-                .iter()
-                .any(|t: &Task| t.to_string() == task)
-    };
-    let mut out: Vec<usize> = Vec::new();
-    for (anchor, _, _) in weakest {
-        // A missed subsection points to its `##` section.
-        if let Some(top) = crate::bank::section(anchor).map(|(at, _)| top_section(at))
-            && serves(top)
-            && !out.contains(&top)
-        {
-            out.push(top);
-        }
-    }
-    if out.is_empty() {
-        let mut linked = vec![0usize; SECTIONS.len()];
-        for q in QUESTIONS.iter().filter(|q| q.task.to_string() == task) {
-            for &n in q.notes.iter() {
-                linked[top_section(usize::from(n))] += 1;
+/// How often each `##` note section was linked by a question of `task` answered wrongly, over every full
+/// attempt kept (a question skipped in practice counts nowhere, as in the results' section tallies). Per
+/// task, not per section: the overall weakest sections, kept where they served the task, put a Kiro
+/// section missed under 1.1 beside 3.2, 3.3, 4.1 and 4.3 too (a learner's walkthrough).
+fn missed_under(task: &str, h: &History) -> Vec<usize> {
+    let mut missed = vec![0usize; SECTIONS.len()];
+    for a in h.full() {
+        for item in &a.session.items {
+            if let Some(q) = study::question_for(item)
+                && q.task.to_string() == task
+                && !a.session.skipped(item)
+                && study::keys_of(&item.id).is_some_and(|k| !is_correct(item, &k))
+            {
+                for &n in q.notes.iter() {
+                    missed[top_section(usize::from(n))] += 1;
+                }
             }
         }
-        out = (0..SECTIONS.len()).filter(|&i| serves(i)).collect();
-        crate::sort::sort_by(&mut out, |a, b| linked[*b].cmp(&linked[*a]));
     }
+    missed
+}
+
+/// The note sections to study for `task`: those its missed questions link, most missed first; with none
+/// missed, those serving it that its questions link most (its core: CodePipeline and CodeDeploy for CI/CD,
+/// where the notes' first sections tagged with it, Route 53 and Amazon ECS, came first).
+fn sections_for(task: &str, missed: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..SECTIONS.len()).filter(|&i| missed[i] > 0).collect();
+    let mut count = missed.to_vec();
+    if out.is_empty() {
+        count.fill(0);
+        for q in QUESTIONS.iter().filter(|q| q.task.to_string() == task) {
+            for &n in q.notes.iter() {
+                count[top_section(usize::from(n))] += 1;
+            }
+        }
+        out = (0..SECTIONS.len())
+            .filter(|&i| {
+                SECTIONS[i].level == 2
+                    && SECTIONS[i]
+                        .tasks
+                        .iter()
+                        .any(|t: &Task| t.to_string() == task)
+            })
+            .collect();
+    }
+    crate::sort::sort_by(&mut out, |a, b| count[*b].cmp(&count[*a]));
     out.truncate(2);
     out
 }
@@ -123,7 +140,6 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
         rows.truncate(limit.unwrap_or(usize::MAX));
         rows
     });
-    let weakest = Memo::new(move |_| app.history.with(|h| stats::weakest_sections(h, 60)));
     let row = move |t: TaskReadiness| {
         let title = EXAM
             .tasks
@@ -145,7 +161,9 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
             f
         };
         let weak = t.total >= MIN_ANSWERS && t.percent() < TASK_BAR;
-        let notes = sections_for(&t.task, &weakest.get())
+        let notes = app
+            .history
+            .with(|h| sections_for(&t.task, &missed_under(&t.task, h)))
             .into_iter()
             .map(|i| view! { <a href=Route::Note(SECTIONS[i].anchor.to_string()).href()>{SECTIONS[i].title}</a> })
             .collect::<Vec<_>>();
@@ -170,30 +188,76 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exam::spec::{Kind, Mode, Spec};
+    use std::collections::HashSet;
 
-    fn titles(task: &str, weakest: &[(String, usize, usize)]) -> Vec<&'static str> {
-        sections_for(task, weakest)
+    fn titles(task: &str, h: &History) -> Vec<&'static str> {
+        sections_for(task, &missed_under(task, h))
             .into_iter()
             .map(|i| SECTIONS[i].title)
             .collect()
     }
 
-    #[test]
-    fn a_task_never_missed_suggests_the_sections_its_questions_link_most() {
-        // The notes' first sections tagged 3.3 were Route 53 and Amazon ECS; its questions link these.
-        assert_eq!(titles("3.3", &[]), ["ECS Deployments", "CodePipeline"]);
-        assert_eq!(titles("4.2", &[]), ["AWS X-Ray", "AWS CloudTrail"]);
-        assert!(!titles("2.3", &[]).iter().any(|t| t.contains("VPC")));
+    /// A finished exam of these questions, all answered wrongly (nothing chosen) or, in practice, skipped.
+    fn missed(ids: &[&str], mode: Mode) -> History {
+        let spec = Spec {
+            kind: Kind::Picked {
+                title: "t".into(),
+                ids: ids.iter().map(|s| s.to_string()).collect(),
+            },
+            mode,
+            extra_time: false,
+            seed: 1,
+        };
+        let mut s = study::start(spec, &HashSet::new(), 0.0).unwrap();
+        s.submit(1_000.0, false);
+        let mut h = History::default();
+        h.add(study::finish(s));
+        h
+    }
+
+    /// The first question of `task` that links the section titled `title`.
+    fn asking(task: &str, title: &str) -> &'static str {
+        QUESTIONS
+            .iter()
+            .find(|q| {
+                q.task.to_string() == task
+                    && q.notes
+                        .iter()
+                        .any(|&n| SECTIONS[top_section(usize::from(n))].title == title)
+            })
+            .unwrap()
+            .id
     }
 
     #[test]
-    fn a_task_missed_suggests_its_sections_missed_most_first() {
-        // Missed most first; sections not serving the task are skipped (CodePipeline serves 4.2 too).
-        let weakest = [
-            ("aws-x-ray".to_string(), 3, 4),
-            ("codepipeline".to_string(), 2, 2),
-        ];
-        assert_eq!(titles("3.3", &weakest), ["CodePipeline"]);
-        assert_eq!(titles("4.2", &weakest), ["AWS X-Ray", "CodePipeline"]);
+    fn a_task_never_missed_suggests_the_sections_its_questions_link_most() {
+        // The notes' first sections tagged 3.3 were Route 53 and Amazon ECS; its questions link these.
+        let none = History::default();
+        assert_eq!(titles("3.3", &none), ["ECS Deployments", "CodePipeline"]);
+        assert_eq!(titles("4.2", &none), ["AWS X-Ray", "AWS CloudTrail"]);
+        assert!(!titles("2.3", &none).iter().any(|t| t.contains("VPC")));
+    }
+
+    #[test]
+    fn a_task_missed_suggests_the_sections_its_own_missed_questions_link() {
+        // A Kiro question missed under 1.1: the Kiro section serves 3.2, 3.3, 4.1 and 4.3 too, and was
+        // offered under each of them; only 1.1 names it now.
+        let kiro = asking("1.1", "AI-Assisted Development With Kiro");
+        let pipeline = asking("3.3", "CodePipeline");
+        let dax = asking("4.3", "DynamoDB Accelerator (DAX)");
+        let h = missed(&[kiro, pipeline, dax], Mode::Exam);
+        assert_eq!(titles("1.1", &h)[0], "AI-Assisted Development With Kiro");
+        assert!(titles("3.3", &h).contains(&"CodePipeline"));
+        assert_eq!(titles("4.3", &h), ["DynamoDB Accelerator (DAX)"]);
+        for task in ["3.3", "4.3"] {
+            assert!(
+                !titles(task, &h).contains(&"AI-Assisted Development With Kiro"),
+                "{task}"
+            );
+        }
+        // Skipped in practice, a question says nothing: the task falls back to what its questions link.
+        let skipped = missed(&[kiro], Mode::Practice);
+        assert_eq!(titles("1.1", &skipped), titles("1.1", &History::default()));
     }
 }

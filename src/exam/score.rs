@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 
 use super::session::{Confidence, Item, Session};
-use super::spec::Mode;
 
 /// The scaled-score range and pass mark of the exam, from its definition (`questions/exam.md`); the
 /// share correct that passes (and that a domain needs to meet its competencies) is `pass / max`.
@@ -222,7 +221,7 @@ pub fn competency(correct: usize, total: usize, scale: &Scale) -> Competency {
 /// Scores a session of an exam with `domains` domains against the current bank; `info` looks a question
 /// up by id.
 ///
-/// A question skipped in practice mode is wrong but in no section tally.
+/// A question skipped in practice mode ([`Session::skipped`]) is wrong but in no section tally.
 ///
 /// A question `info` does not know (retired since the attempt), or whose stored item no longer fits it
 /// ([`consistent`]), counts as asked and wrong, but is in no domain row and no section tally.
@@ -257,7 +256,7 @@ pub fn score<'a>(
         }
         // A question skipped in practice mode (browsing, answers shown as you go) says nothing about what
         // the learner knows: it is wrong in the score but sends them to no section to study.
-        if s.spec.mode == Mode::Practice && item.chosen.is_empty() {
+        if s.skipped(item) {
             continue;
         }
         let mut anchors = k.sections;

@@ -282,6 +282,13 @@ impl Session {
             .is_some_and(|it| it.answer() == Answer::Complete)
     }
 
+    /// Whether `item` was skipped in a practice session: not fully answered, as the end dialog and the review
+    /// count it (a partly ticked question counted as answered on the results and as unanswered there). It
+    /// is wrong in the score but says nothing about what the learner knows, so no section is suggested.
+    pub fn skipped(&self, item: &Item) -> bool {
+        self.spec.mode == Mode::Practice && item.answer() != Answer::Complete
+    }
+
     /// `(answered, unanswered, flagged)`, for the navigator and the submit dialog.
     pub fn counts(&self) -> (usize, usize, usize) {
         let answered = (0..self.items.len()).filter(|&i| self.answered(i)).count();
@@ -314,8 +321,13 @@ impl Session {
             return;
         }
         self.charge(now_ms);
-        // `charge` moved `entered_ms` to now, or to the deadline if that came first.
-        self.finished_ms = Some(self.entered_ms);
+        // `charge` moved `entered_ms` to now, or to the deadline if that came first; never past the deadline
+        // (a question entered after it, as a clock set back or an edited store can leave, made a 20-minute
+        // exam take 20:59).
+        self.finished_ms = Some(
+            self.deadline_ms
+                .map_or(self.entered_ms, |d| self.entered_ms.min(d)),
+        );
         self.expired = expired || self.is_expired(now_ms);
     }
 

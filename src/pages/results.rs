@@ -131,11 +131,7 @@ pub fn Results(id: String) -> impl IntoView {
     let passed = o.passed;
     let practice = mode == Mode::Practice;
     // Questions skipped in a practice session (a timed exam's unanswered ones are misses like any other).
-    let skipped = if practice {
-        s.items.iter().filter(|i| i.chosen.is_empty()).count()
-    } else {
-        0
-    };
+    let skipped = s.items.iter().filter(|i| s.skipped(i)).count();
     let counted_note = if practice {
         Some(
             "Practice mode shows each answer once checked, so this score is not counted toward readiness or plotted in History.",

@@ -6,16 +6,20 @@ import { join } from "node:path";
 
 const DIR = join(import.meta.dirname, "..", "..", "questions", "bank");
 
-/** Every question: { id, task ("2.2"), domain, options, keys: [original indices], multi }. */
+/** Every question: { id, task ("2.2"), domain, notes: [anchors], docs: [addresses], options, keys: [original indices], multi }. */
 export function bankQuestions() {
   const out = [];
   for (const file of readdirSync(DIR).filter((f) => f.endsWith(".md") && f !== "README.md").sort()) {
     let current = null;
     for (const line of readFileSync(join(DIR, file), "utf8").split("\n")) {
       const head = line.match(/^## ([a-z0-9-]+)\s*$/);
-      if (head) { current = { id: head[1], task: "", options: 0, keys: [] }; out.push(current); continue; }
+      if (head) { current = { id: head[1], task: "", notes: [], docs: [], options: 0, keys: [] }; out.push(current); continue; }
       const task = current && line.match(/^Task: (\d+\.\d+)\s*$/);
       if (task) current.task = task[1];
+      const notes = current && line.match(/^Notes: (.+)$/);
+      if (notes) current.notes = notes[1].split(",").map((n) => n.trim());
+      const docs = current && line.match(/^Docs: (.+)$/);
+      if (docs) current.docs = docs[1].split(",").map((n) => n.trim());
       const opt = current && line.match(/^- \[( |x)\] /);
       if (opt) { if (opt[1] === "x") current.keys.push(current.options); current.options += 1; }
     }

@@ -52,6 +52,24 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   assert.equal(await page.$$eval(".exam-side .navigator .grid .cell.answered", (l) => l.length), 10);
   assert.equal(await page.$$eval(".exam-side .navigator .grid .cell.flagged", (l) => l.length), 1);
   assert.match(await page.textContent(".tally"), /10 answered · 0 unanswered · 1 flagged/);
+  // Tabbed to, the current cell shows the focus ring like any other cell (its "current" outline hid it).
+  await page.focus(".exam-side .navigator .grid .cell >> nth=8");
+  await page.keyboard.press("Tab");
+  const ring = (sel) => page.$eval(sel, (c) => {
+    const s = getComputedStyle(c);
+    return [c.matches(":focus-visible"), s.outlineColor, s.boxShadow.includes("inset")];
+  });
+  const focusColour = await page.evaluate(() => {
+    const probe = document.createElement("i");
+    probe.style.color = "var(--focus)";
+    document.body.append(probe);
+    const c = getComputedStyle(probe).color;
+    probe.remove();
+    return c;
+  });
+  assert.deepEqual(await ring(".exam-side .navigator .grid .cell[aria-current]"), [true, focusColour, true]);
+  await page.keyboard.press("Shift+Tab");
+  assert.deepEqual((await ring(".exam-side .navigator .grid .cell >> nth=8")).slice(0, 2), [true, focusColour]);
 
   await page.keyboard.press("r");
   await page.waitForSelector(".review-screen");
@@ -581,7 +599,12 @@ test("a section or task-statement drill asks for its length only once there is s
   await page.click("button:text('Start exam')");
   await page.waitForSelector(".exam .card");
   assert.equal(await page.textContent(".exam-title"), `${picked} drill`);
-  await page.evaluate(() => { localStorage.removeItem("dva.exam"); location.hash = "#/exam/new"; });
+  // Leaving the exam room asks "Leave the exam?" (accepted here); reloaded before the app had left it, the
+  // page asked "Leave site?" and stayed (a flake), so the exam is dropped once the setup shows.
+  page.on("dialog", (d) => d.accept());
+  await page.evaluate(() => { location.hash = "#/exam/new"; });
+  await page.waitForSelector("form.setup");
+  await page.evaluate(() => localStorage.removeItem("dva.exam"));
   await page.reload();
   await page.waitForSelector("form.setup");
   await page.click('.option-card:has-text("Task statement drill")');

@@ -102,16 +102,23 @@ test("the score chart marks a full-length mock with a solid dot and a shorter ex
 
 test("a practice session is tagged, not plotted, and its skipped questions send the learner to no section", async () => {
   const page = await t.open("#/");
-  // A practice session of five known questions: the first answered wrongly, the other four skipped.
-  const qs = bankQuestions().filter((q) => !q.multi).slice(40, 45);
+  // A practice session of six known questions: the first answered wrongly, the next four skipped, and the
+  // last ("Choose TWO") given one tick and left so.
+  const qs = [...bankQuestions().filter((q) => !q.multi).slice(40, 45), bankQuestions().find((q) => q.keys.length === 2)];
   await openStored(page, t.url, storedExam(qs, { mode: "Practice", id: "practice-skips" }));
   const wrong = [...Array(qs[0].options).keys()].find((i) => !qs[0].keys.includes(i));
   await page.keyboard.press(String(wrong + 1));
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("1");
   await page.click("button.end");
+  assert.match(await page.textContent("#end-text"), /^5 questions unanswered \(1 of them partly answered\)/);
   await page.click("#end-confirm");
   await page.waitForSelector(".results");
   assert.match(await page.textContent(".results .counted"), /^Practice mode shows each answer once checked, so this score is not counted toward readiness or plotted in History\.$/);
-  assert.match(await page.textContent(".results"), /The 4 questions you skipped are left out/);
+  // The results count as the end dialog did: the half-answered question is skipped, not answered (it
+  // said "Of the 2 you answered" after a dialog that said 5 unanswered).
+  assert.equal(await page.textContent(".practice-tally"), "Of the 1 you answered, 0 right; 5 skipped.");
+  assert.match(await page.textContent(".results"), /The 5 questions you skipped are left out/);
   // Sections to study: exactly the sections the wrong answer's question teaches, each missed 1 of 1.
   const listed = await page.$$eval("ol.missed li", (l) => l.map((x) => [x.querySelector("a").getAttribute("href").split("?")[0], x.textContent.trim().split("— ")[1]]));
   assert.ok(listed.length > 0 && listed.every(([, n]) => n === "missed 1 of 1"), JSON.stringify(listed));

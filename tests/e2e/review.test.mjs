@@ -224,3 +224,28 @@ test("the review's domain filter offers only the domains the attempt asked about
 test("no review page threw an error", () => {
   assert.deepEqual(t.errors, []);
 });
+
+test("the AWS documentation links name the guide as a learner knows it and the page in words", async () => {
+  // They read as fragments of addresses: "AWSSimpleQueueService · FIFO-queues-understanding-logic",
+  // "goto · SendSSHPublicKey", "https: · hooks" for Kiro's pages (a learner's walkthrough).
+  const bank = bankQuestions();
+  const pick = (re) => bank.find((q) => q.docs.some((d) => re.test(d)));
+  const qs = [pick(/AWSSimpleQueueService\/latest\/SQSDeveloperGuide\/FIFO-queues/), pick(/\/goto\/WebAPI\//), pick(/^https:\/\/kiro\.dev\/docs\/cli\//)];
+  const page = await t.open("#/");
+  await openStored(page, t.url, storedExam(qs, { mode: "Exam", id: "doc-labels" }));
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  await page.click("text=Review all answers");
+  await page.waitForSelector(".review .doc-links a");
+  const links = await page.$$eval(".review .doc-links a", (l) => l.map((a) => [a.getAttribute("href"), a.firstChild.textContent]));
+  assert.equal(links.length, qs.reduce((n, q) => n + q.docs.length, 0), "every page of the three questions is linked");
+  const label = (re) => links.find(([href]) => re.test(href))[1];
+  assert.match(label(/FIFO-queues/), /^Amazon SQS · FIFO queues/);
+  assert.match(label(/\/goto\/WebAPI\//), /^API reference · [A-Za-z]+$/);
+  assert.match(label(/kiro\.dev\/docs\/cli\//), /^Kiro CLI · /);
+  for (const [href, text] of links) {
+    assert.ok(!/https:|goto|AWS[A-Z][a-z]|Amazon[A-Z][a-z]|amazondynamodb|\.html/.test(text), `${href}: ${text}`);
+  }
+  await page.close();
+});

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
-import { fresh } from "./helpers.mjs";
+import { fresh, openStored } from "./helpers.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
 
 let t;
@@ -114,6 +114,27 @@ test("pacing: time per domain against the pace, the slowest questions, and wheth
   assert.deepEqual(slowest, ["Question 1: 3\u00a0min 20\u00a0s", "Question 3: 1\u00a0min 30\u00a0s", "Question 2: 30\u00a0s", "Question 4: 10\u00a0s"]);
   assert.equal(await page.textContent("p:has-text('You changed')"),
     "You changed 2 of 3 answers: 1 from wrong to right, 1 from right to wrong, 0 from one wrong answer to another.");
+  await page.close();
+});
+
+test("a weak task statement links the sections of its own missed questions, not those missed under another", async () => {
+  // A Kiro question missed under task 1.1 was offered as study for 3.2, 3.3, 4.1 and 4.3 too (a learner's
+  // walkthrough): the overall weakest sections were kept wherever they were tagged with the task.
+  const bank = bankQuestions();
+  const kiro = bank.find((q) => q.task === "1.1" && q.notes.includes("ai-assisted-development-with-kiro"));
+  const dax = bank.find((q) => q.task === "4.3" && q.notes.length === 1 && q.notes[0] === "dynamodb-accelerator-dax");
+  const page = await t.open("#/");
+  await openStored(page, t.url, storedExam([kiro, dax], { mode: "Exam", id: "task-links" }));
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  await page.goto(t.url + "#/history");
+  await page.waitForSelector(".task-readiness");
+  const links = (task) => page.$$eval(".task-readiness li", (lis, task) => lis
+    .find((li) => li.querySelector(".task-head strong").textContent === `Task ${task}`)
+    .querySelectorAll(".task-links a:not(:last-child)").values().map((a) => a.textContent).toArray(), task);
+  assert.deepEqual(await links("4.3"), ["DynamoDB Accelerator (DAX)"]);
+  assert.ok((await links("1.1")).includes("AI-Assisted Development With Kiro"), JSON.stringify(await links("1.1")));
   await page.close();
 });
 

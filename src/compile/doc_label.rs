@@ -1,0 +1,194 @@
+//! The words a documentation link shows: "Amazon SQS · FIFO queues understanding logic" for
+//! `https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-understanding-logic.html`.
+//!
+//! Made at build time and stored beside each address in the explanations file (`<url> <label>`), so the
+//! app only splits them. The app made them from the address at run time and showed the guide's folder as
+//! it stands ("AWSSimpleQueueService · FIFO-queues-understanding-logic", "goto · SendSSHPublicKey", and
+//! "https: · hooks" for Kiro's pages), which a learner's walkthrough read as fragments of addresses.
+
+/// The guides' folders under `https://docs.aws.amazon.com/` and the names a learner knows them by; a
+/// folder not listed shows as it stands.
+const GUIDES: &[(&str, &str)] = &[
+    ("AmazonCloudFront", "CloudFront"),
+    ("AmazonCloudWatch", "CloudWatch"),
+    ("AmazonCloudWatchLogs", "CloudWatch Logs"),
+    ("AmazonECR", "Amazon ECR"),
+    ("AmazonECS", "Amazon ECS"),
+    ("AmazonElastiCache", "ElastiCache"),
+    ("AmazonRDS", "Amazon RDS"),
+    ("AmazonS3", "Amazon S3"),
+    ("AWSCloudFormation", "CloudFormation"),
+    ("AWSEC2", "Amazon EC2"),
+    ("AWSJavaScriptSDK", "SDK for JavaScript"),
+    ("AWSSimpleQueueService", "Amazon SQS"),
+    ("IAM", "IAM"),
+    ("Route53", "Route 53"),
+    ("STS", "AWS STS"),
+    ("acm", "ACM"),
+    ("amazon-s3-encryption-client", "S3 Encryption Client"),
+    ("amazondynamodb", "DynamoDB"),
+    ("amazonq", "Amazon Q"),
+    ("amplify", "Amplify"),
+    ("apigateway", "API Gateway"),
+    ("appconfig", "AppConfig"),
+    ("athena", "Athena"),
+    ("autoscaling", "Auto Scaling"),
+    ("aws-managed-policy", "AWS managed policies"),
+    ("awscloudtrail", "CloudTrail"),
+    ("awsconsolehelpdocs", "AWS Management Console"),
+    ("bedrock", "Amazon Bedrock"),
+    ("bedrock-agentcore", "Bedrock AgentCore"),
+    ("boto3", "SDK for Python (Boto3)"),
+    ("botocore", "Botocore"),
+    ("cdk", "AWS CDK"),
+    ("cli", "AWS CLI"),
+    ("cloudfront", "CloudFront"),
+    ("cloudwatchinvestigations", "CloudWatch investigations"),
+    ("code-library", "AWS SDK code examples"),
+    ("codeartifact", "CodeArtifact"),
+    ("codebuild", "CodeBuild"),
+    ("codecommit", "CodeCommit"),
+    ("codedeploy", "CodeDeploy"),
+    ("codepipeline", "CodePipeline"),
+    ("cognito", "Cognito"),
+    ("compute-optimizer", "Compute Optimizer"),
+    ("config", "AWS Config"),
+    ("crypto", "AWS cryptography"),
+    ("database-encryption-sdk", "Database Encryption SDK"),
+    ("ebs", "Amazon EBS"),
+    ("ec2-instance-connect", "EC2 Instance Connect"),
+    ("elasticbeanstalk", "Elastic Beanstalk"),
+    ("elasticloadbalancing", "Elastic Load Balancing"),
+    ("encryption-sdk", "Encryption SDK"),
+    ("eventbridge", "EventBridge"),
+    ("firehose", "Data Firehose"),
+    ("general", "AWS General Reference"),
+    ("imagebuilder", "Image Builder"),
+    ("inspector", "Amazon Inspector"),
+    ("kinesis", "Kinesis"),
+    ("kms", "AWS KMS"),
+    ("lambda", "AWS Lambda"),
+    ("opensearch-service", "OpenSearch Service"),
+    ("powertools", "Powertools for AWS Lambda"),
+    ("prescriptive-guidance", "Prescriptive Guidance"),
+    ("privateca", "Private CA"),
+    ("scheduler", "EventBridge Scheduler"),
+    ("sdk-for-java", "SDK for Java"),
+    ("sdk-for-kotlin", "SDK for Kotlin"),
+    ("sdk-for-php", "SDK for PHP"),
+    ("sdk-for-ruby", "SDK for Ruby"),
+    ("sdkfornet", "SDK for .NET"),
+    ("sdkref", "SDKs and Tools"),
+    ("secretsmanager", "Secrets Manager"),
+    ("serverless-application-model", "AWS SAM"),
+    ("sns", "Amazon SNS"),
+    ("step-functions", "Step Functions"),
+    ("streams", "Kinesis Data Streams"),
+    ("systems-manager", "Systems Manager"),
+    ("vpc", "Amazon VPC"),
+    ("wellarchitected", "Well-Architected"),
+    ("xray", "X-Ray"),
+    ("xray-sdk-for-ruby", "X-Ray SDK for Ruby"),
+];
+
+/// The label of a documentation address: the guide by name, then the page's last path segment in words.
+pub fn label(url: &str) -> String {
+    let clean = url.split(['#', '?']).next().unwrap_or(url).trim_end_matches('/');
+    if let Some(path) = clean.strip_prefix("https://kiro.dev/docs/") {
+        // Kiro's pages: "Kiro CLI" for the CLI's, the rest of the path in words (two pages end in
+        // "configuration"); the CLI's version folder says nothing.
+        let mut parts: Vec<&str> = path.split('/').filter(|p| !is_version(p)).collect();
+        let guide = if parts.first() == Some(&"cli") {
+            parts.remove(0);
+            "Kiro CLI"
+        } else {
+            "Kiro"
+        };
+        return joined(guide, &words(&parts.join(" ")));
+    }
+    let path = clean.strip_prefix("https://docs.aws.amazon.com/").unwrap_or(clean);
+    let parts: Vec<&str> = path.split('/').collect();
+    let page = words(parts.last().copied().unwrap_or(""));
+    let guide = match parts.as_slice() {
+        // `goto/WebAPI/<service>/<Operation>`: an API reference; `goto/aws-cli/...`, `goto/cli2/...`: the CLI's.
+        ["goto", "WebAPI", ..] => "API reference",
+        ["goto", ..] => "AWS CLI",
+        [folder, ..] => GUIDES
+            .iter()
+            .find(|(f, _)| f == folder)
+            .map_or(*folder, |(_, name)| name),
+        [] => "",
+    };
+    if parts.len() < 2 {
+        return guide.to_string();
+    }
+    joined(guide, &page)
+}
+
+/// "v3", "latest": path segments that name a version, not a page.
+fn is_version(segment: &str) -> bool {
+    segment == "latest"
+        || segment
+            .strip_prefix('v')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A path segment in words: no `.html`/`.md`, hyphens and underscores as spaces.
+fn words(segment: &str) -> String {
+    segment
+        .trim_end_matches(".html")
+        .trim_end_matches(".md")
+        .replace(['-', '_'], " ")
+}
+
+fn joined(guide: &str, page: &str) -> String {
+    if page.is_empty() {
+        guide.to_string()
+    } else {
+        format!("{guide} · {page}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label;
+
+    #[test]
+    fn labels_name_the_guide_as_a_learner_knows_it_and_the_page_in_words() {
+        let cases = [
+            (
+                "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-understanding-logic.html",
+                "Amazon SQS · FIFO queues understanding logic",
+            ),
+            (
+                "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html",
+                "AWS Lambda · invocation async",
+            ),
+            (
+                "https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html#x",
+                "Amazon S3 · ShareObjectPreSignedURL",
+            ),
+            ("https://docs.aws.amazon.com/bedrock/", "Amazon Bedrock"),
+            (
+                "https://docs.aws.amazon.com/goto/WebAPI/logs-2014-03-28/PutDataProtectionPolicy",
+                "API reference · PutDataProtectionPolicy",
+            ),
+            (
+                "https://docs.aws.amazon.com/goto/cli2/ec2-instance-connect-2018-04-02/SendSSHPublicKey",
+                "AWS CLI · SendSSHPublicKey",
+            ),
+            ("https://kiro.dev/docs/cli/v3/hooks/", "Kiro CLI · hooks"),
+            (
+                "https://kiro.dev/docs/mcp/configuration",
+                "Kiro · mcp configuration",
+            ),
+            (
+                "https://docs.aws.amazon.com/some-new-guide/latest/ug/a_page.html",
+                "some-new-guide · a page",
+            ),
+        ];
+        for (url, want) in cases {
+            assert_eq!(label(url), want, "{url}");
+        }
+    }
+}
