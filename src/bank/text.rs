@@ -255,7 +255,10 @@ mod tests {
             assert!(!q.docs().is_empty(), "{}", q.id);
             for d in q.docs() {
                 let (url, label) = d.split_once(' ').expect("a label after the address");
-                assert!(url.starts_with("https://") && !label.contains("https:"), "{d}");
+                assert!(
+                    url.starts_with("https://") && !label.contains("https:"),
+                    "{d}"
+                );
             }
             for i in 0..q.choices.len() {
                 assert!(!q.choice_html(i).is_empty(), "{} option {i}", q.id);

@@ -93,7 +93,11 @@ const GUIDES: &[(&str, &str)] = &[
 
 /// The label of a documentation address: the guide by name, then the page's last path segment in words.
 pub fn label(url: &str) -> String {
-    let clean = url.split(['#', '?']).next().unwrap_or(url).trim_end_matches('/');
+    let clean = url
+        .split(['#', '?'])
+        .next()
+        .unwrap_or(url)
+        .trim_end_matches('/');
     if let Some(path) = clean.strip_prefix("https://kiro.dev/docs/") {
         // Kiro's pages: "Kiro CLI" for the CLI's, the rest of the path in words (two pages end in
         // "configuration"); the CLI's version folder says nothing.
@@ -106,7 +110,9 @@ pub fn label(url: &str) -> String {
         };
         return joined(guide, &words(&parts.join(" ")));
     }
-    let path = clean.strip_prefix("https://docs.aws.amazon.com/").unwrap_or(clean);
+    let path = clean
+        .strip_prefix("https://docs.aws.amazon.com/")
+        .unwrap_or(clean);
     let parts: Vec<&str> = path.split('/').collect();
     let page = words(parts.last().copied().unwrap_or(""));
     let guide = match parts.as_slice() {

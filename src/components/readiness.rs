@@ -158,6 +158,14 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
             if let Some(w) = trend_words(t.trend) {
                 f.push_str(&format!(" · {w}"));
             }
+            // Only a task with enough questions is judged (red under the bar): one at 20 % over 5 stayed
+            // uncoloured beside one at 38 % over 13 in red, with nothing saying why.
+            if t.total < MIN_ANSWERS {
+                f.push_str(&format!(" · too few to judge ({MIN_ANSWERS} needed)"));
+            } else if t.percent() < TASK_BAR {
+                // Said in words too, not by the red edge alone.
+                f.push_str(&format!(" · under {TASK_BAR}%"));
+            }
             f
         };
         let weak = t.total >= MIN_ANSWERS && t.percent() < TASK_BAR;
@@ -180,7 +188,7 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
         }
     };
     view! {
-        <p class="meta">{format!("Share correct per task statement over its last {} or so questions in timed {} exams (practice, retries and reviews of due questions are not counted), weakest first.", readiness::WINDOW, EXAM.code)}</p>
+        <p class="meta">{format!("Share correct per task statement over its latest {} questions, or a few more as whole exams count, in timed {} exams (practice, retries and reviews of due questions are not counted), weakest first. A task statement is judged from {MIN_ANSWERS} questions: red under {TASK_BAR}%.", readiness::WINDOW, EXAM.code)}</p>
         <ol class="task-readiness">{move || rows.get().into_iter().map(row).collect_view()}</ol>
     }
 }

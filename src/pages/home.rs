@@ -20,17 +20,17 @@ use crate::study::stats;
 const RECENT: usize = 5;
 
 /// Which attempts spaced review counts: all of them, whichever exam they simulated (a question id keeps
-/// its meaning across exams).
+/// its meaning across exams), said without jargon for a newcomer.
 fn due_scope() -> String {
-    let mut codes: Vec<&str> = EXAM.earlier.iter().map(|e| e.code).collect();
+    let codes: Vec<&str> = EXAM.earlier.iter().map(|e| e.code).collect();
     if codes.is_empty() {
-        return "Counted over every attempt.".to_string();
+        "From all your attempts.".to_string()
+    } else {
+        format!(
+            "From all your attempts, those taken as {} included.",
+            codes.join(" or ")
+        )
     }
-    codes.push(EXAM.code);
-    format!(
-        "Counted over every attempt, whichever exam it simulated ({}): a question keeps its meaning across exams.",
-        codes.join(" or ")
-    )
 }
 
 /// The dashboard.
@@ -166,6 +166,7 @@ pub fn Home() -> impl IntoView {
             {transition.map(|t| view! { <p class="notice exam-change">{t}</p> })}
             <p class="lead">
                 "Study notes written for the current exam, and practice questions that explain every answer. "
+                "New here? A quick exam of 10 questions shows where you stand and which notes to read first. "
                 "Everything runs in your browser; nothing you do leaves this device."
             </p>
             {start}

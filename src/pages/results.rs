@@ -195,10 +195,10 @@ pub fn Results(id: String) -> impl IntoView {
 /// Which exam an attempt simulated, said plainly when it is not the current one.
 pub fn exam_label(code: &str) -> String {
     if code == EXAM.code {
-        format!("Taken as a {} practice exam.", EXAM.code)
+        format!("Simulates the {} exam.", EXAM.code)
     } else {
         format!(
-            "Taken as a {code} practice exam, scored and reported as it was then (the current exam is {}).",
+            "Simulated the {code} exam, scored and reported as it was then (the current exam is {}).",
             EXAM.code
         )
     }

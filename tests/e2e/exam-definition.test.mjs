@@ -66,7 +66,7 @@ test("a full mock follows the DVA-C03 blueprint: 20/17/14/14 questions, 130 minu
   assert.equal(totals.length, 4);
   for (const [i, n] of [20, 17, 14, 14].entries()) assert.match(totals[i], new RegExp(`0/${n} · 0%`), totals[i]);
   assert.match(totals[2], /Domain 3: Testing and Deployment/);
-  assert.equal((await page.textContent(".exam-code")).trim(), "Taken as a DVA-C03 practice exam.");
+  assert.equal((await page.textContent(".exam-code")).trim(), "Simulates the DVA-C03 exam.");
   await page.close();
 });
 
@@ -86,7 +86,7 @@ test("attempts taken under DVA-C02 keep their score and domain names, labelled D
   assert.match(await page.textContent(".score"), /1000/);
   assert.equal(
     (await page.textContent(".exam-code")).trim(),
-    "Taken as a DVA-C02 practice exam, scored and reported as it was then (the current exam is DVA-C03).",
+    "Simulated the DVA-C02 exam, scored and reported as it was then (the current exam is DVA-C03).",
   );
   const domains = await page.$$eval(".domains-bars .domain", (ds) => ds.map((d) => d.textContent));
   assert.match(domains[2], /Domain 3: Deployment.*1\/1 · 100%/);

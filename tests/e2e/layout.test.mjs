@@ -369,3 +369,25 @@ test("at 1280x860 the setup page shows 'Start exam' without scrolling for a full
   assert.deepEqual(await problems(page, "setup at 1280"), []);
   await page.close();
 });
+
+test("the welcome is for a newcomer: on a phone with an exam in progress, Resume is on the first screen", async () => {
+  const page = await t.open("#/", { viewport: { width: 360, height: 740 } });
+  await fresh(page, t.url, "#/");
+  const lead = () => page.$eval(".page .lead", (p) => p.checkVisibility());
+  assert.equal(await lead(), true, "a first visit is welcomed");
+  assert.match(await page.textContent(".page .lead"), /New here\? A quick exam of 10 questions shows where you stand/);
+  // An exam in progress: the welcome gives way, and Resume is in view without scrolling (it sat at the
+  // bottom edge under the welcome and the exam change notice).
+  await page.goto(t.url + "#/exam/new");
+  await page.waitForSelector("form.setup");
+  await page.click("button:text('Start exam')");
+  await page.waitForSelector(".exam .card");
+  page.on("dialog", (d) => d.accept()); // "Leave the exam?"
+  await page.goto(t.url + "#/");
+  await page.waitForSelector(".resume-status");
+  assert.equal(await lead(), false);
+  const resume = await page.$eval("a.button:has-text('Resume')", (a) => a.getBoundingClientRect().bottom);
+  assert.ok(resume <= 740 - 16, `Resume ends at ${resume} px of a 740 px window`);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});

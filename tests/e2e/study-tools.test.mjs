@@ -124,7 +124,7 @@ test("a weak task statement links the sections of its own missed questions, not 
   const kiro = bank.find((q) => q.task === "1.1" && q.notes.includes("ai-assisted-development-with-kiro"));
   const dax = bank.find((q) => q.task === "4.3" && q.notes.length === 1 && q.notes[0] === "dynamodb-accelerator-dax");
   const page = await t.open("#/");
-  await openStored(page, t.url, storedExam([kiro, dax], { mode: "Exam", id: "task-links" }));
+  await openStored(page, t.url, storedExam([kiro, dax], { mode: "Exam", id: "task-links", counted: true }));
   await page.click("button.end");
   await page.click("#end-confirm");
   await page.waitForSelector(".results");
@@ -134,6 +134,9 @@ test("a weak task statement links the sections of its own missed questions, not 
     .find((li) => li.querySelector(".task-head strong").textContent === `Task ${task}`)
     .querySelectorAll(".task-links a:not(:last-child)").values().map((a) => a.textContent).toArray(), task);
   assert.deepEqual(await links("4.3"), ["DynamoDB Accelerator (DAX)"]);
+  // One question is too few to judge a task statement, and its row says so (it is not coloured).
+  assert.equal(await page.textContent(".task-readiness li:has(.task-head strong:text-is('Task 4.3')) .task-figure"),
+    "0% over 1 question · too few to judge (10 needed)");
   assert.ok((await links("1.1")).includes("AI-Assisted Development With Kiro"), JSON.stringify(await links("1.1")));
   await page.close();
 });
@@ -183,7 +186,7 @@ test("readiness per task statement, the booking verdict, and a task-statement dr
   // Weakest first: 2.2, then the others at 90 % in the exam's order.
   const heads = await page.$$eval(".task-readiness .task-head strong", (s) => s.map((x) => x.textContent));
   assert.deepEqual(heads, ["Task 2.2", "Task 1.1", "Task 1.2", "Task 1.3"]);
-  assert.equal(await page.textContent(".task-readiness li >> nth=0 >> .task-figure"), "14% over 36 questions · ↓ 8 points");
+  assert.equal(await page.textContent(".task-readiness li >> nth=0 >> .task-figure"), "14% over 36 questions · ↓ 8 points · under 60%");
   // The drill link opens the setup with task 2.2 chosen; the drill draws only task 2.2 questions.
   await page.click("a:has-text('Drill task 2.2')");
   await page.waitForSelector("form.setup");
