@@ -192,9 +192,11 @@ impl Index {
 }
 
 /// How well a section matches, smallest first: more of the query's words in its title; then, among those
-/// whose title has any, a chapter before a section and a shorter title before a longer one, so "lambda"
-/// finds the chapter "AWS Lambda" before "X-Ray In Lambda Functions" and "dynamodb" the chapter "Amazon
-/// DynamoDB" before "DynamoDB TTL"; then more uses of the words in its text; then the notes' order.
+/// whose title has any, a chapter before a section and, when the title holds every word, a shorter title
+/// before a longer one, so "lambda" finds the chapter "AWS Lambda" before "X-Ray In Lambda Functions" and
+/// "dynamodb" the chapter "Amazon DynamoDB" before "DynamoDB TTL"; then more uses of the words in its text
+/// (a word the title lacks is found where the text is about it: "dynamodb gsi" put "DynamoDB TTL" before
+/// "DynamoDB Secondary Indexes" for its shorter title); then the notes' order.
 type Rank = (usize, bool, usize, usize);
 
 fn rank(title: &str, text: &str, chapter: bool, groups: &[Vec<String>]) -> Rank {
@@ -202,12 +204,21 @@ fn rank(title: &str, text: &str, chapter: bool, groups: &[Vec<String>]) -> Rank 
         .iter()
         .filter(|g| g.iter().any(|w| title.contains(w.as_str())))
         .count();
+    // The uses of the words its title lacks, if any: "dynamodb" fills every DynamoDB section's text.
+    let lacking = |g: &&Vec<String>| {
+        in_title == groups.len() || !g.iter().any(|w| title.contains(w.as_str()))
+    };
     let uses: usize = groups
         .iter()
+        .filter(lacking)
         .flatten()
         .map(|w| text.matches(w.as_str()).count())
         .sum();
-    let length = if in_title > 0 { title.len() } else { 0 };
+    let length = if in_title == groups.len() {
+        title.len()
+    } else {
+        0
+    };
     (
         groups.len() - in_title,
         in_title > 0 && !chapter,
@@ -436,6 +447,30 @@ mod tests {
             ]
         );
         assert_eq!(segments("abc", &[]), [("abc".to_string(), false)]);
+    }
+
+    #[test]
+    fn a_word_the_titles_lack_ranks_by_its_uses_not_by_the_shorter_title() {
+        let ix = Index::new([
+            ("DynamoDB TTL", "<p>Expired items leave a GSI too.</p>"),
+            (
+                "DynamoDB Secondary Indexes",
+                "<p>A GSI has its own keys; GSI writes are eventually consistent; an LSI shares the partition key.</p>",
+            ),
+        ]);
+        let got: Vec<usize> = ix
+            .search("dynamodb gsi", 10)
+            .iter()
+            .map(|h| h.section)
+            .collect();
+        assert_eq!(got, [1, 0]);
+        // Every word in both titles: the shorter title still comes first.
+        let got: Vec<usize> = ix
+            .search("dynamodb", 10)
+            .iter()
+            .map(|h| h.section)
+            .collect();
+        assert_eq!(got, [0, 1]);
     }
 
     #[test]

@@ -161,6 +161,11 @@ test("search puts the section a query names first: a service's chapter before se
   assert.equal(lambda[0][0], "AWS Lambda", JSON.stringify(lambda));
   assert.equal((await top("sqs fifo"))[0][0], "SQS FIFO Queues");
   assert.equal((await top("dynamodb"))[0][0], "Amazon DynamoDB");
+  // A word no title of the rest holds ranks by its uses: the section about indexes, not the shortest
+  // title that mentions a GSI once ("DynamoDB TTL" came before it).
+  const gsi = await page.fill("#note-search", "dynamodb gsi").then(() => page.waitForFunction(() => document.querySelector(".hits li a")?.textContent.trim() === "DynamoDB GSI Throttling"))
+    .then(() => page.$$eval(".hits li > a", (l) => l.slice(0, 5).map((a) => a.textContent.trim())));
+  assert.ok(gsi.includes("DynamoDB Secondary Indexes") && !gsi.includes("DynamoDB TTL") && !gsi.includes("DynamoDB Table Classes"), JSON.stringify(gsi));
   // Excerpts start with what a section says, not its title or its task statements.
   for (const [title, excerpt] of lambda) {
     assert.ok(!excerpt.includes("Task statements:"), `${title}: ${excerpt}`);
