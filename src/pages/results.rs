@@ -72,7 +72,15 @@ pub fn Results(id: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let back = Route::Results(id.clone()).href();
+    // The section a learner went to the notes from, on the way back (`?q=<anchor>`): its link is focused
+    // and in view (Back, or the notes' "Back to results", returned to the page's top, screens above).
+    let from = crate::route::query(&platform::hash(), "q");
+    if let Some(a) = from.clone() {
+        request_animation_frame(move || {
+            platform::focus_match(&format!(".missed a[href^=\"#/notes/{a}?\"]"));
+        });
+    }
+    let results = Route::Results(id.clone()).href();
     // Every section a miss links, most missed first (cut at eight, a question missed further down sent
     // the learner to no section at all); beyond the first ten, folded: a weak mock links ninety.
     let mut missed = o
@@ -81,16 +89,24 @@ pub fn Results(id: String) -> impl IntoView {
         .filter(|t| t.missed > 0)
         .map(|t| {
             let title = section(&t.section).map_or(t.section.as_str(), |(_, s)| s.title);
+            let back = with_query(&results, "q", &t.section);
+            let href = with_query(&Route::Note(t.section.clone()).href(), "back", &back);
             view! {
-                <li><a href=with_query(&Route::Note(t.section.clone()).href(), "back", &back)>{title.to_string()}</a>
+                <li><a href=href on:click=move |_| platform::replace_hash(&back)>{title.to_string()}</a>
                     {format!(" — missed {} of {}", t.missed, t.total)}</li>
             }
         })
         .collect::<Vec<_>>();
+    let folded = o
+        .sections
+        .iter()
+        .filter(|t| t.missed > 0)
+        .skip(10)
+        .any(|t| Some(&t.section) == from.as_ref());
     let more = missed.split_off(missed.len().min(10));
     let more = (!more.is_empty()).then(|| {
         view! {
-            <details class="more-missed">
+            <details class="more-missed" open=folded>
                 <summary>{format!("{} more sections", more.len())}</summary>
                 <ol class="missed" start="11">{more}</ol>
             </details>

@@ -249,3 +249,30 @@ test("the AWS documentation links name the guide as a learner knows it and the p
   }
   await page.close();
 });
+
+test("Back from a note opened from the results' sections to study returns to that section's link", async () => {
+  // Back, or the notes' "Back to results", returned to the top of the results, screens above the list.
+  const page = await t.open("#/");
+  await finishQuickExam(page);
+  const links = page.locator(".results ol.missed a");
+  assert.ok(await links.count() >= 3, "a quick exam with misses lists sections");
+  const link = links.nth(2);
+  const href = await link.getAttribute("href");
+  const focusedHref = () => page.evaluate(() => document.activeElement?.getAttribute("href"));
+  const inView = () => page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
+  await link.click();
+  await page.waitForSelector("article.notes h1, article.notes h2");
+  await page.goBack();
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, href);
+  assert.ok(await inView(), "the link is in view");
+  // The same by the notes' own way back.
+  await link.click();
+  await page.click("a:text('← Back to results')");
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, href);
+  assert.equal(await focusedHref(), href);
+  assert.ok(await inView());
+  await page.close();
+});
