@@ -95,7 +95,10 @@ pub fn stem_excerpt(id: &str, max: usize) -> String {
     };
     let t = crate::search::text_of(QUESTIONS[k].stem());
     if t.chars().count() > max {
-        format!("{}…", t.chars().take(max).collect::<String>())
+        // Cut at the last space within `max`, not mid-word ("...a Lambda funct…").
+        let cut: String = t.chars().take(max + 1).collect();
+        let end = cut.rfind(' ').unwrap_or(cut.len());
+        format!("{}…", cut[..end].trim_end_matches([',', ';', ':', '.']))
     } else {
         t
     }
@@ -260,6 +263,28 @@ mod tests {
             (1000, true, 10)
         );
         assert_eq!(a.outcome.domains.len(), 4);
+    }
+
+    #[test]
+    fn a_stem_excerpt_ends_at_a_word() {
+        for q in QUESTIONS.iter().take(50) {
+            let full = crate::search::text_of(q.stem());
+            let short = stem_excerpt(q.id, 40);
+            let Some(kept) = short.strip_suffix('…') else {
+                assert_eq!(short, full);
+                continue;
+            };
+            assert!(
+                kept.chars().count() <= 40 && full.starts_with(kept),
+                "{short}"
+            );
+            let next = full[kept.len()..].chars().next();
+            assert!(
+                next.is_some_and(|c| !c.is_alphanumeric()),
+                "cut mid-word: {short}"
+            );
+        }
+        assert_eq!(stem_excerpt("no-such-question", 40), "(retired question)");
     }
 
     #[test]
