@@ -139,12 +139,31 @@ fn is_version(segment: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// A path segment in words: no `.html`/`.md`, hyphens and underscores as spaces.
+/// A path segment in words: no `.html`/`.md`, `%5F` and other escapes decoded, hyphens and underscores as
+/// spaces ("CloudWatch%5FEmbedded%5FMetric%5FFormat%5FSpecification" was shown as it stands).
 fn words(segment: &str) -> String {
-    segment
-        .trim_end_matches(".html")
-        .trim_end_matches(".md")
-        .replace(['-', '_'], " ")
+    let segment = segment.trim_end_matches(".html").trim_end_matches(".md");
+    let mut out = String::new();
+    let mut rest = segment;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        match rest
+            .get(at + 1..at + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .filter(u8::is_ascii)
+        {
+            Some(b) => {
+                out.push(char::from(b));
+                rest = &rest[at + 3..];
+            }
+            None => {
+                out.push('%');
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace(['-', '_'], " ")
 }
 
 fn joined(guide: &str, page: &str) -> String {
@@ -184,6 +203,14 @@ mod tests {
                 "AWS CLI · SendSSHPublicKey",
             ),
             ("https://kiro.dev/docs/cli/v3/hooks/", "Kiro CLI · hooks"),
+            (
+                "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html",
+                "CloudWatch · CloudWatch Embedded Metric Format Specification",
+            ),
+            (
+                "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch%5FEmbedded%5FMetric%5FFormat%5FSpecification.html",
+                "CloudWatch · CloudWatch Embedded Metric Format Specification",
+            ),
             (
                 "https://kiro.dev/docs/mcp/configuration",
                 "Kiro · mcp configuration",

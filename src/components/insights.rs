@@ -76,7 +76,7 @@ pub fn ConfidenceLists(attempt: Attempt) -> impl IntoView {
                     <div>
                         <h3>{format!("Right by guessing ({nl})")}</h3>
                         {if nl == 0 { view! { <p class="meta">"None."</p> }.into_any() }
-                         else { view! { <p class="meta">"Right this time by luck, so likely wrong next time: spaced review brings them back like missed ones."</p><ul class="missed">{list(lucky)}</ul> }.into_any() }}
+                         else { view! { <p class="meta">"Lucky this time, so likely wrong next time: spaced review brings them back like misses."</p><ul class="missed">{list(lucky)}</ul> }.into_any() }}
                     </div>
                 </div>
             }.into_any(),

@@ -231,11 +231,15 @@ fn Room() -> impl IntoView {
         act(app, |s, t| result = s.choose(pos, t));
         cap_hint.set(result == Chose::CapReached);
     };
+    // Forward from the last question opens the review screen, as on the real exam (Next was a dead
+    // button there, and → still did nothing).
     let step = move |forward: bool| {
         let i = current.get_untracked();
         if forward && i + 1 < total {
             go(i + 1);
-        } else if !forward && i > 0 {
+        } else if forward {
+            show_screen(Screen::Review);
+        } else if i > 0 {
             go(i - 1);
         }
     };
@@ -330,9 +334,6 @@ fn Room() -> impl IntoView {
     let forward = move || {
         if checking() {
             check(app);
-        } else if current.get_untracked() + 1 >= total {
-            // Next from the last question opens the review screen, as on the real exam (it was a dead button).
-            show_screen(Screen::Review);
         } else {
             step(true);
         }

@@ -19,20 +19,6 @@ use crate::study::stats;
 /// How many recent attempts readiness looks at.
 const RECENT: usize = 5;
 
-/// Which attempts spaced review counts: all of them, whichever exam they simulated (a question id keeps
-/// its meaning across exams), said without jargon for a newcomer.
-fn due_scope() -> String {
-    let codes: Vec<&str> = EXAM.earlier.iter().map(|e| e.code).collect();
-    if codes.is_empty() {
-        "From all your attempts.".to_string()
-    } else {
-        format!(
-            "From all your attempts, those taken as {} included.",
-            codes.join(" or ")
-        )
-    }
-}
-
 /// The dashboard.
 #[component]
 pub fn Home() -> impl IntoView {
@@ -185,14 +171,14 @@ pub fn Home() -> impl IntoView {
                     </div>
                     <div>
                         <h2>"Due for review"</h2>
-                        <p class="meta">{due_scope()}</p>
+                        <p class="meta">"From all your attempts."</p>
                         {move || {
                             let n = due.get().len();
                             if n == 0 {
                                 view! { <p>"Nothing is due. Questions you miss come back after 1, 2, 4, 8 and 16 days until you answer them right."</p> }.into_any()
                             } else {
                                 view! {
-                                    <p>{format!("{n} {} you missed {} due again.", if n == 1 { "question" } else { "questions" }, if n == 1 { "is" } else { "are" })}</p>
+                                    <p>{format!("{n} {} you missed or guessed right {} due again.", if n == 1 { "question" } else { "questions" }, if n == 1 { "is" } else { "are" })}</p>
                                     <p class="row">
                                         {[10usize, 20].into_iter().filter(|&k| k < n).map(|k| view! {
                                             <button type="button" class="button" on:click=move |_| start_due(k)>{format!("Review {k}")}</button>

@@ -93,7 +93,7 @@ pub fn Results(id: String) -> impl IntoView {
             let href = with_query(&Route::Note(t.section.clone()).href(), "back", &back);
             view! {
                 <li><a href=href on:click=move |_| platform::replace_hash(&back)>{title.to_string()}</a>
-                    {format!(" — missed {} of {}", t.missed, t.total)}</li>
+                    {format!(" — missed {}\u{a0}of\u{a0}{}", t.missed, t.total)}</li>
             }
         })
         .collect::<Vec<_>>();

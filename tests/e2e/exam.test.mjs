@@ -52,6 +52,11 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   assert.equal(await page.$$eval(".exam-side .navigator .grid .cell.answered", (l) => l.length), 10);
   assert.equal(await page.$$eval(".exam-side .navigator .grid .cell.flagged", (l) => l.length), 1);
   assert.match(await page.textContent(".tally"), /10 answered · 0 unanswered · 1 flagged/);
+  // → on the last question opens the review screen, as the Next button does (it did nothing).
+  await page.keyboard.press("ArrowRight");
+  await page.waitForSelector(".review-screen");
+  await page.keyboard.press("r");
+  await page.waitForFunction(() => document.querySelector(".progress").textContent === "Question 10 of 10");
   // Tabbed to, the current cell shows the focus ring like any other cell (its "current" outline hid it).
   await page.focus(".exam-side .navigator .grid .cell >> nth=8");
   await page.keyboard.press("Tab");
