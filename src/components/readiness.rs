@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::{EXAM, QUESTIONS, SECTIONS, Task};
-use crate::exam::score::is_correct;
+use crate::exam::score::{self, is_correct};
 use crate::route::{Route, with_query};
 use crate::state::use_app;
 use crate::store::history::History;
@@ -68,21 +68,27 @@ fn top_section(mut at: usize) -> usize {
     at
 }
 
-/// How often each `##` note section was linked by a question of `task` answered wrongly, over every full
-/// attempt kept (a question skipped in practice counts nowhere, as in the results' section tallies). Per
-/// task, not per section: the overall weakest sections, kept where they served the task, put a Kiro
-/// section missed under 1.1 beside 3.2, 3.3, 4.1 and 4.3 too (a learner's walkthrough).
-fn missed_under(task: &str, h: &History) -> Vec<usize> {
-    let mut missed = vec![0usize; SECTIONS.len()];
+/// For each task statement of the exam (in its order), how often each `##` note section was linked by a
+/// question of that task answered wrongly, over every full attempt kept (a question skipped in practice
+/// counts nowhere, as in the results' section tallies). Per task, not per section: the overall weakest
+/// sections, kept where they served the task, put a Kiro section missed under 1.1 beside 3.2, 3.3, 4.1 and
+/// 4.3 too (a learner's walkthrough). One pass, one lookup per item: a pass per task, each looking every
+/// item up twice, made the history page with 500 attempts three times slower to draw.
+fn missed_by_task(h: &History) -> Vec<Vec<usize>> {
+    let mut missed = vec![vec![0usize; SECTIONS.len()]; EXAM.tasks.len()];
     for a in h.full() {
         for item in &a.session.items {
-            if let Some(q) = study::question_for(item)
-                && q.task.to_string() == task
+            let Some(i) = study::find(&item.id) else {
+                continue;
+            };
+            let q = &QUESTIONS[i];
+            if let Some(t) = EXAM.tasks.iter().position(|x| x.task == q.task)
+                && score::consistent(item, q.choices.len(), q.keys())
                 && !a.session.skipped(item)
-                && study::keys_of(&item.id).is_some_and(|k| !is_correct(item, &k))
+                && !is_correct(item, &study::key_lists()[i])
             {
                 for &n in q.notes.iter() {
-                    missed[top_section(usize::from(n))] += 1;
+                    missed[t][top_section(usize::from(n))] += 1;
                 }
             }
         }
@@ -94,8 +100,10 @@ fn missed_under(task: &str, h: &History) -> Vec<usize> {
 /// missed, those serving it that its questions link most (its core: CodePipeline and CodeDeploy for CI/CD,
 /// where the notes' first sections tagged with it, Route 53 and Amazon ECS, came first).
 fn sections_for(task: &str, missed: &[usize]) -> Vec<usize> {
-    let mut out: Vec<usize> = (0..SECTIONS.len()).filter(|&i| missed[i] > 0).collect();
-    let mut count = missed.to_vec();
+    let mut count: Vec<usize> = (0..SECTIONS.len())
+        .map(|i| missed.get(i).copied().unwrap_or(0))
+        .collect();
+    let mut out: Vec<usize> = (0..SECTIONS.len()).filter(|&i| count[i] > 0).collect();
     if out.is_empty() {
         count.fill(0);
         for q in QUESTIONS.iter().filter(|q| q.task.to_string() == task) {
@@ -133,14 +141,22 @@ fn trend_words(t: Option<i32>) -> Option<String> {
 #[component]
 pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoView {
     let app = use_app();
+    // Each row with its study sections, from one pass over the history for all the rows.
     let rows = Memo::new(move |_| {
-        let mut rows = app
-            .history
-            .with(|h| readiness::per_task(h, EXAM.code, &task_names()));
-        rows.truncate(limit.unwrap_or(usize::MAX));
-        rows
+        app.history.with(|h| {
+            let missed = missed_by_task(h);
+            let mut rows = readiness::per_task(h, EXAM.code, &task_names());
+            rows.truncate(limit.unwrap_or(usize::MAX));
+            rows.into_iter()
+                .map(|t| {
+                    let at = EXAM.tasks.iter().position(|x| x.task.to_string() == t.task);
+                    let notes = sections_for(&t.task, at.map_or(&[][..], |i| &missed[i]));
+                    (t, notes)
+                })
+                .collect::<Vec<_>>()
+        })
     });
-    let row = move |t: TaskReadiness| {
+    let row = move |(t, notes): (TaskReadiness, Vec<usize>)| {
         let title = EXAM
             .tasks
             .iter()
@@ -169,9 +185,7 @@ pub fn TaskReadinessList(#[prop(optional)] limit: Option<usize>) -> impl IntoVie
             f
         };
         let weak = t.total >= MIN_ANSWERS && t.percent() < TASK_BAR;
-        let notes = app
-            .history
-            .with(|h| sections_for(&t.task, &missed_under(&t.task, h)))
+        let notes = notes
             .into_iter()
             .map(|i| view! { <a href=Route::Note(SECTIONS[i].anchor.to_string()).href()>{SECTIONS[i].title}</a> })
             .collect::<Vec<_>>();
@@ -200,7 +214,12 @@ mod tests {
     use std::collections::HashSet;
 
     fn titles(task: &str, h: &History) -> Vec<&'static str> {
-        sections_for(task, &missed_under(task, h))
+        let at = EXAM
+            .tasks
+            .iter()
+            .position(|x| x.task.to_string() == task)
+            .unwrap();
+        sections_for(task, &missed_by_task(h)[at])
             .into_iter()
             .map(|i| SECTIONS[i].title)
             .collect()

@@ -41,7 +41,8 @@ pub fn scale() -> Scale {
     }
 }
 
-fn key_lists() -> &'static Vec<Vec<u8>> {
+/// Every question's key (original option indices), in bank order, made once.
+pub fn key_lists() -> &'static Vec<Vec<u8>> {
     static KEYS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
     KEYS.get_or_init(|| {
         QUESTIONS
