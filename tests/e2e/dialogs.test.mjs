@@ -243,7 +243,7 @@ test("a whole quick exam can be taken with the keyboard alone, focus always visi
   for (let i = 0; i < 10; i++) {
     await answer(page);
     if (i === 3) await page.keyboard.press("f");
-    await page.keyboard.press("ArrowRight");
+    if (i < 9) await page.keyboard.press("ArrowRight");
   }
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")));
   assert.equal(stored.items.filter((it) => it.chosen.length === it.keys).length, 10, "all ten answered");
