@@ -384,6 +384,11 @@ pub fn text_of(html: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The sections `q` finds in `ix`, in rank order.
+    fn order(ix: &Index, q: &str) -> Vec<usize> {
+        ix.search(q, 10).iter().map(|h| h.section).collect()
+    }
+
     fn index() -> Index {
         Index::new([
             (
@@ -458,32 +463,20 @@ mod tests {
                 "<p>A GSI has its own keys; GSI writes are eventually consistent; an LSI shares the partition key.</p>",
             ),
         ]);
-        let got: Vec<usize> = ix
-            .search("dynamodb gsi", 10)
-            .iter()
-            .map(|h| h.section)
-            .collect();
-        assert_eq!(got, [1, 0]);
+        assert_eq!(order(&ix, "dynamodb gsi"), [1, 0]);
         // Every word in both titles: the shorter title still comes first.
-        let got: Vec<usize> = ix
-            .search("dynamodb", 10)
-            .iter()
-            .map(|h| h.section)
-            .collect();
-        assert_eq!(got, [0, 1]);
+        assert_eq!(order(&ix, "dynamodb"), [0, 1]);
     }
 
     #[test]
     fn every_word_must_match_title_or_text() {
         let ix = index();
-        let got: Vec<usize> = ix.search("sqs", 10).iter().map(|h| h.section).collect();
-        assert_eq!(got, [0, 1, 2], "title matches first, then text matches");
-        let got: Vec<usize> = ix
-            .search("VISIBILITY timeout", 10)
-            .iter()
-            .map(|h| h.section)
-            .collect();
-        assert_eq!(got, [0]);
+        assert_eq!(
+            order(&ix, "sqs"),
+            [0, 1, 2],
+            "title matches first, then text matches"
+        );
+        assert_eq!(order(&ix, "VISIBILITY timeout"), [0]);
         assert!(ix.search("kinesis", 10).is_empty());
         assert!(ix.search("   ", 10).is_empty());
         assert_eq!(ix.search("sqs", 1).len(), 1);
@@ -520,8 +513,7 @@ mod tests {
                 "<h2 id=\"dynamodb-ttl\">DynamoDB TTL</h2><p>Expiry.</p>",
             ),
         ]);
-        let order =
-            |q: &str| -> Vec<usize> { ix.search(q, 10).iter().map(|h| h.section).collect() };
+        let order = |q: &str| order(&ix, q);
         assert_eq!(
             order("lambda"),
             [2, 1, 0, 3],
