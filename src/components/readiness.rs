@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::{EXAM, QUESTIONS, SECTIONS, Task};
-use crate::exam::score::{self, is_correct};
+use crate::exam::score::is_correct;
 use crate::route::{Route, with_query};
 use crate::state::use_app;
 use crate::store::history::History;
@@ -78,12 +78,11 @@ fn missed_by_task(h: &History) -> Vec<Vec<usize>> {
     let mut missed = vec![vec![0usize; SECTIONS.len()]; EXAM.tasks.len()];
     for a in h.full() {
         for item in &a.session.items {
-            let Some(i) = study::find(&item.id) else {
+            let Some(i) = study::question_index(item) else {
                 continue;
             };
             let q = &QUESTIONS[i];
             if let Some(t) = EXAM.tasks.iter().position(|x| x.task == q.task)
-                && score::consistent(item, q.choices.len(), q.keys())
                 && !a.session.skipped(item)
                 && !is_correct(item, &study::key_lists()[i])
             {

@@ -161,8 +161,14 @@ fn item(p: Picked) -> Item {
 /// `None` shows it as retired. Every page that shows a stored item's options goes through here, so no
 /// stored or imported data can index past today's options.
 pub fn question_for(item: &Item) -> Option<&'static bank::Question> {
-    let q = &QUESTIONS[find(&item.id)?];
-    score::consistent(item, q.choices.len(), q.keys()).then_some(q)
+    question_index(item).map(|i| &QUESTIONS[i])
+}
+
+/// [`question_for`]'s position in [`QUESTIONS`] (and in [`key_lists`]), for a caller that needs both.
+pub fn question_index(item: &Item) -> Option<usize> {
+    let i = find(&item.id)?;
+    let q = &QUESTIONS[i];
+    score::consistent(item, q.choices.len(), q.keys()).then_some(i)
 }
 
 /// The keys of a question by id, as the spaced-review and retry logic need them; `None` when retired.
