@@ -288,8 +288,25 @@ fn every_pinned_form_reads_back_to_its_value_and_is_written_again_unchanged() {
     }
 }
 
+/// v4 stored each question as an object; v5 as a list. A v4 history and a v4 export (this file's
+/// history and export as v4 wrote them) read to exactly what the v5 ones read to.
 #[test]
-fn the_v1_and_v2_fixtures_read_as_pinned_and_are_written_as_v4_as_pinned() {
+fn the_v4_history_and_export_read_as_the_current_ones() {
+    let v4 = include_str!("fixtures/store/history-v4.json");
+    assert!(v4.starts_with(r#"{"version":4,"#) && v4.contains(r#"{"i":"#));
+    let current = history::decode(&golden("history.json")).unwrap();
+    assert_eq!(history::decode(v4).unwrap(), current);
+    assert_eq!(
+        history::encode(&history::decode(v4).unwrap()),
+        golden("history.json")
+    );
+    let export = include_str!("fixtures/store/export-v4.json");
+    assert!(export.contains(r#""history":{"version":4,"#));
+    assert_eq!(transfer::import(export).unwrap(), current);
+}
+
+#[test]
+fn the_v1_and_v2_fixtures_read_as_pinned_and_are_written_as_the_current_version_as_pinned() {
     for (name, raw) in [("v1", v1()), ("v2", v2())] {
         let h = history::decode(raw).unwrap();
         assert_eq!(format!("{h:#?}"), golden(&format!("{name}-read.debug")));

@@ -146,9 +146,9 @@ fn ids(h: &History) -> Vec<String> {
 // ---- schema, migration, size -------------------------------------------------------------------------
 
 #[test]
-fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v4() {
+fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v5() {
     let h = history::decode(V1).expect("v1 migrates");
-    assert_eq!(h.version, 4);
+    assert_eq!(h.version, 5);
     assert_eq!(h.len(), 2);
     let first = h.get("19a9b0a9c00-2a").expect("full after migration");
     assert_eq!(first.session.items[1].chosen, vec![1]);
@@ -165,23 +165,23 @@ fn a_v1_history_opens_with_every_detail_and_is_written_back_as_v4() {
         h.recent_ids(1),
         HashSet::from(["cloudwatch-embedded-metric-format".to_string()])
     );
-    // Written as v4, read back unchanged.
+    // Written as v5, read back unchanged.
     let again = history::decode(&history::encode(&h)).unwrap();
     assert_eq!(again, h);
-    assert!(history::encode(&h).starts_with(r#"{"version":4,"entries":["#));
+    assert!(history::encode(&h).starts_with(r#"{"version":5,"entries":["#));
 }
 
 #[test]
-fn the_v2_fixture_migrates_to_v4_as_dva_c02_attempts_scored_as_taken() {
+fn the_v2_fixture_migrates_to_v5_as_dva_c02_attempts_scored_as_taken() {
     let h = history::decode(V2).expect("v2 reads");
     // Attempts stored before v3 were DVA-C02 exams; they keep their score and domain rows.
     assert!(h.summaries().iter().all(|s| s.exam == "DVA-C02"));
     assert!(h.full().all(|a| a.session.exam == "DVA-C02"));
     assert_eq!(h.summaries()[0].domains, [(1, 1), (0, 1), (0, 0), (0, 0)]);
-    let v4 = history::encode(&h);
-    assert!(v4.starts_with(r#"{"version":4,"entries":["#));
-    assert!(v4.contains(r#""ex":"DVA-C02""#));
-    assert_eq!(history::decode(&v4).unwrap(), h, "v4 reads back the same");
+    let v5 = history::encode(&h);
+    assert!(v5.starts_with(r#"{"version":5,"entries":["#));
+    assert!(v5.contains(r#""ex":"DVA-C02""#));
+    assert_eq!(history::decode(&v5).unwrap(), h, "v5 reads back the same");
     // Readiness for DVA-C03 does not count them; for DVA-C02 it does.
     assert_eq!(stats::readiness(&h, 5, "DVA-C03", 4), [None; 4]);
     assert_eq!(stats::readiness(&h, 5, "DVA-C02", 4)[0], Some(1.0));
@@ -200,8 +200,8 @@ fn the_v2_fixture_migrates_to_v4_as_dva_c02_attempts_scored_as_taken() {
 fn unreadable_stored_history_is_an_error_with_a_reason() {
     let err = |raw: &str| history::decode(raw).unwrap_err();
     assert_eq!(
-        err(r#"{"version":5,"entries":[]}"#),
-        "The history has version 5; this app reads versions 1 to 4."
+        err(r#"{"version":6,"entries":[]}"#),
+        "The history has version 6; this app reads versions 1 to 5."
     );
     assert_eq!(
         err(r#"{"entries":[]}"#),
@@ -332,7 +332,7 @@ fn an_export_round_trips_and_merges_into_nothing_new() {
     let size = history::encode(&h).len();
     history::fit(&mut h, size - 1);
     let file = transfer::export(&h);
-    assert!(file.starts_with(r#"{"format":"dva-c02-practice-history","history":{"version":4,"#));
+    assert!(file.starts_with(r#"{"format":"dva-c02-practice-history","history":{"version":5,"#));
     let back = transfer::import(&file).expect("own export imports");
     assert_eq!(back, h);
     assert_eq!(h.clone().merge(&back), 0);
@@ -413,7 +413,7 @@ fn import_rejects_each_absurd_value_with_its_own_sentence() {
             "Attempt 2 has 9 correct answers out of 8 in domain 4.",
         ),
         (
-            Box::new(|d| full(d)["q"][0]["ms"] = json!(-5)),
+            Box::new(|d| full(d)["q"][0][4] = json!(-5)),
             "Attempt 1 has an impossible time spent on question 1 (-5 ms).",
         ),
         (
@@ -448,38 +448,38 @@ fn import_rejects_each_absurd_value_with_its_own_sentence() {
             "Attempt 2 has 101 questions; an exam has at most 100.",
         ),
         (
-            Box::new(|d| full(d)["q"][2]["o"] = json!([0, 0, 1, 2])),
+            Box::new(|d| full(d)["q"][2][1] = json!([0, 0, 1, 2])),
             "Attempt 1 has an impossible option order in question 3.",
         ),
         (
-            Box::new(|d| full(d)["q"][2]["o"] = json!([0, 1, 2, 4])),
+            Box::new(|d| full(d)["q"][2][1] = json!([0, 1, 2, 4])),
             "Attempt 1 has an impossible option order in question 3.",
         ),
         (
             Box::new(|d| {
-                full(d)["q"][0]["k"] = json!(2);
-                full(d)["q"][0]["c"] = json!([1, 1]);
+                full(d)["q"][0][2] = json!(2);
+                full(d)["q"][0][3] = json!([1, 1]);
             }),
             "Attempt 1 has an impossible answer to question 1.",
         ),
         (
-            Box::new(|d| full(d)["q"][0]["c"] = json!([9])),
+            Box::new(|d| full(d)["q"][0][3] = json!([9])),
             "Attempt 1 has an impossible answer to question 1.",
         ),
         (
-            Box::new(|d| full(d)["q"][0]["k"] = json!(4)),
+            Box::new(|d| full(d)["q"][0][2] = json!(4)),
             "Attempt 1 has 4 answers to question 1; a question has 1 to 3.",
         ),
         (
-            Box::new(|d| full(d)["q"][0]["k"] = json!(0)),
+            Box::new(|d| full(d)["q"][0][2] = json!(0)),
             "Attempt 1 has 0 answers to question 1; a question has 1 to 3.",
         ),
         (
-            Box::new(|d| full(d)["q"][4]["i"] = json!("Lambda-Limits")),
+            Box::new(|d| full(d)["q"][4][0] = json!("Lambda-Limits")),
             "Attempt 1 has an invalid question id at question 5: ids are lowercase words joined by hyphens, at most 100 characters.",
         ),
         (
-            Box::new(|d| full(d)["q"][4]["i"] = json!("a".repeat(101))),
+            Box::new(|d| full(d)["q"][4][0] = json!("a".repeat(101))),
             "Attempt 1 has an invalid question id at question 5: ids are lowercase words joined by hyphens, at most 100 characters.",
         ),
         (
@@ -566,7 +566,7 @@ fn import_rejects_what_is_not_a_readable_export() {
     );
     assert_eq!(
         message_after(|d| d["history"]["version"] = json!(9)),
-        "The history has version 9; this app reads versions 1 to 4."
+        "The history has version 9; this app reads versions 1 to 5."
     );
     assert_eq!(
         message_after(|d| d["history"]["entries"][0]["a"]["r"]["s"] = json!(70_000)),
@@ -1157,7 +1157,7 @@ fn when_the_copy_cannot_be_made_the_original_stays_and_the_tab_does_not_write_it
 
 #[test]
 fn a_newer_version_is_left_untouched_and_never_written_over() {
-    let newer = r#"{"version":5,"entries":[],"something":"new"}"#;
+    let newer = r#"{"version":6,"entries":[],"something":"new"}"#;
     let mut st = Fake::new(1_000_000).with(history::KEY, newer);
     let (h, report) = read_history(&mut st);
     assert_eq!(h, None);

@@ -299,24 +299,32 @@ pub fn read_item_named(
     names: &[&str; 10],
     required: u32,
 ) -> Result<Item, Error> {
-    let mut it = Item::new(String::new(), Vec::new(), 0);
-    r.fields(names, required, &mut |r, i| {
-        match i {
-            0 => it.id = string(r)?,
-            1 => it.order = list(r, byte)?,
-            2 => it.keys = byte(r)?,
-            3 => it.chosen = list(r, byte)?,
-            4 => it.flagged = r.bool()?,
-            5 => it.checked = r.bool()?,
-            6 => it.spent_ms = r.float()?,
-            7 => it.confidence = nullable(r, read_confidence)?,
-            8 => it.struck = list(r, byte)?,
-            // Absent from the compact form when unchanged or never complete; `History` settles which.
-            _ => it.first = nullable(r, |r| list(r, byte))?,
-        }
-        Ok(())
-    })?;
+    let mut it = blank_item();
+    r.fields(names, required, &mut |r, i| item_field(r, &mut it, i))?;
     Ok(it)
+}
+
+/// An item a reader fills in.
+pub fn blank_item() -> Item {
+    Item::new(String::new(), Vec::new(), 0)
+}
+
+/// Reads the item's field number `i` (in [`ITEM`]'s order) into `it`.
+pub fn item_field(r: &mut Reader<'_>, it: &mut Item, i: usize) -> Result<(), Error> {
+    match i {
+        0 => it.id = string(r)?,
+        1 => it.order = list(r, byte)?,
+        2 => it.keys = byte(r)?,
+        3 => it.chosen = list(r, byte)?,
+        4 => it.flagged = r.bool()?,
+        5 => it.checked = r.bool()?,
+        6 => it.spent_ms = r.float()?,
+        7 => it.confidence = nullable(r, read_confidence)?,
+        8 => it.struck = list(r, byte)?,
+        // Absent from the compact form when unchanged or never complete; `History` settles which.
+        _ => it.first = nullable(r, |r| list(r, byte))?,
+    }
+    Ok(())
 }
 
 fn write_item(w: &mut Writer, it: &Item) {
@@ -387,19 +395,18 @@ pub fn blank_session() -> Session {
 
 /// An exam in progress (or a v1 attempt's session).
 pub fn read_session(r: &mut Reader<'_>) -> Result<Session, Error> {
-    let items = (&ITEM, 0b111_1111);
-    read_session_named(r, &SESSION, 0b1011_1011_0111, items, &mut |r, _| r.skip())
+    let item = |r: &mut Reader<'_>| read_item_named(r, &ITEM, 0b111_1111);
+    read_session_named(r, &SESSION, 0b1011_1011_0111, item, &mut |r, _| r.skip())
 }
 
 /// A session whose fields are called `names` (the first twelve in [`SESSION`]'s order; the compact form
-/// has short ones), of which those in `required` must be there; its items' names and required fields are
-/// `items` (see [`read_item_named`]); `rest` reads the fields past the twelfth (the compact form's
-/// outcome).
+/// has short ones), of which those in `required` must be there; `item` reads each of its items; `rest`
+/// reads the fields past the twelfth (the compact form's outcome).
 pub fn read_session_named<'a>(
     r: &mut Reader<'a>,
     names: &[&str],
     required: u32,
-    (item_names, item_required): (&[&str; 10], u32),
+    item: fn(&mut Reader<'_>) -> Result<Item, Error>,
     rest: &mut dyn FnMut(&mut Reader<'a>, usize) -> Result<(), Error>,
 ) -> Result<Session, Error> {
     let mut s = blank_session();
@@ -415,7 +422,7 @@ pub fn read_session_named<'a>(
             7 => {
                 let mut items = Vec::new();
                 r.array(&mut |r| {
-                    items.push(read_item_named(r, item_names, item_required)?);
+                    items.push(item(r)?);
                     Ok(())
                 })?;
                 s.items = items;

@@ -112,13 +112,17 @@ test("byte budgets (brotli): the code and everything else beyond the content sta
   // on 2026-11-27 (fourth session) from 237,000 to 237,400: documentation labels made at build time took
   // 1,056 B off (237,391 → 236,335), a sixth and seventh walkthrough's fixes spent it (→ 236,953), and the
   // task statements' own study links, computed in one pass for all rows (a pass per row made the history
-  // page with 500 attempts three times slower to draw), cost 179 B more (→ 237,132).
+  // page with 500 attempts three times slower to draw), cost 179 B more (→ 237,132). Raised on 2026-11-27
+  // (fifth session) from 237,400 / 260,000 to 237,900 / 260,400 for history v5 (→ 237,710): each stored
+  // question as a list by position, read beside v4's objects, because 500 full mocks in v4 came within
+  // 3 KB of localStorage's 5 M characters with a 616-question bank (now 4.38 M), and losing detail of
+  // stored attempts is worse than 0.2 % more code.
   const br = (f) => brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rest = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
   const wasm = br(rest.find((f) => f.endsWith(".wasm")));
   const total = rest.reduce((a, f) => a + br(f), 0);
-  assert.ok(wasm <= 237_400, `the wasm is ${wasm} bytes brotli`);
-  assert.ok(total <= 260_000, `the release beyond its content is ${total} bytes brotli`);
+  assert.ok(wasm <= 237_900, `the wasm is ${wasm} bytes brotli`);
+  assert.ok(total <= 260_400, `the release beyond its content is ${total} bytes brotli`);
   // What an exam needs before it starts, beside the code: the questions file, not the explanations.
   const q = br("content/" + CONTENT.find((f) => f.startsWith("questions-")));
   const e = br("content/" + CONTENT.find((f) => f.startsWith("explanations-")));

@@ -95,13 +95,20 @@ test("the browser's Back from a note returns to the question it was opened from;
   assert.equal(await page.textContent('.pill:has-text("Right by guessing")'), "Right by guessing (0)");
   assert.equal(await page.textContent('.pill:has-text("All")'), "All (10)");
   // Under a domain, the jumps go from one wrong question of it to the next, and the filters stay.
+  // At least five of the ten count as wrong (five were left unanswered), so some domain holds two of them:
+  // take the first such (domain 1 alone held only one when two of its three were answered right).
   await page.click('.pill:has-text("All")');
-  await page.selectOption("#review-domain", "1");
   const wrongShown = () => page.$$eval(".review-items > li", (l) => l
     .filter((x) => x.style.display !== "none" && !x.querySelector(".verdict").classList.contains("right"))
     .map((x) => Number(x.id.slice(1))));
-  const wrongs = await wrongShown();
-  assert.ok(wrongs.length >= 2, `domain 1 has ${wrongs.length} wrong answers`);
+  let domain = 0;
+  let wrongs = [];
+  for (const d of ["1", "2", "3", "4"]) {
+    await page.selectOption("#review-domain", d);
+    wrongs = await wrongShown();
+    if (wrongs.length >= 2) { domain = d; break; }
+  }
+  assert.ok(wrongs.length >= 2, `a domain has ${wrongs.length} wrong answers`);
   assert.equal(await page.textContent("button:has-text('First missed')"), `First missed: question ${wrongs[0]} ↓`);
   await page.click("button:has-text('First missed')");
   await page.waitForFunction((id) => document.activeElement?.id === id, `q${wrongs[0]}`);
@@ -110,7 +117,7 @@ test("the browser's Back from a note returns to the question it was opened from;
   const nexts = await page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none")
     .map((x) => [Number(x.id.slice(1)), Number(x.querySelector(".next-wrong")?.textContent.match(/question (\d+)/)[1] ?? 0)]));
   assert.deepEqual(nexts.map(([, k]) => k), nexts.map(([n]) => wrongs.find((w) => w > n) ?? 0), JSON.stringify(nexts));
-  assert.equal(await page.$eval("#review-domain", (s) => s.value), "1");
+  assert.equal(await page.$eval("#review-domain", (s) => s.value), domain);
   assert.ok(await page.$eval('.pill:has-text("All") input', (i) => i.checked));
   await page.close();
 });

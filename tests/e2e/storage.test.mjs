@@ -34,7 +34,7 @@ test("corrupt JSON in the saved exam: the app starts, says so, and keeps it asid
 
 test("a history written by a newer version is left untouched, with every notice shown", async () => {
   const page = await t.open("#/");
-  const newer = JSON.stringify({ version: 5, entries: [], from: "a later release" });
+  const newer = JSON.stringify({ version: 6, entries: [], from: "a later release" });
   await page.evaluate((n) => {
     localStorage.clear();
     localStorage.setItem("dva.history", n);
@@ -151,4 +151,48 @@ test("two tabs: attempts finished in either are all kept, and one exam open in b
 
 test("no storage test page threw an error", () => {
   assert.deepEqual(t.errors.filter((e) => !/denied|quota/i.test(e)), []);
+});
+
+test("a history stored by the previous version (v4, each question an object) opens as it was and is kept as v5", async () => {
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  await startQuick(page, 10);
+  const id = await finish(page, 6);
+  const score = await page.textContent(".score");
+  const v5 = await page.evaluate(() => localStorage.getItem("dva.history"));
+  assert.ok(v5.startsWith('{"version":5,'), v5.slice(0, 40));
+  // The same history as v4 wrote it: each question an object with a short name per field.
+  const v4 = await page.evaluate((raw) => {
+    const names = ["i", "o", "k", "c", "ms", "cf", "p", "f", "x", "a1"];
+    const h = JSON.parse(raw);
+    h.version = 4;
+    for (const e of h.entries) {
+      e.a.q = e.a.q.map((l) => Object.fromEntries(l.map((v, n) => [names[n], v]).filter(([, v]) => v !== null)));
+    }
+    const out = JSON.stringify(h);
+    localStorage.setItem("dva.history", out);
+    return out;
+  }, v5);
+  assert.match(v4, /"q":\[\{"i":"[a-z0-9-]+","o":\[/);
+  await page.goto(t.url + "#/history");
+  await page.reload();
+  await page.waitForSelector("header.top");
+  assert.equal(await page.$(".banner"), null, "no notice: the history read");
+  await page.goto(t.url + `#/results/${encodeURIComponent(id)}`);
+  await page.waitForSelector(".results");
+  assert.equal(await page.textContent(".score"), score);
+  await page.click("a:text('Review all answers')");
+  await page.click('.pill:has-text("Unanswered")');
+  const unanswered = await page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none").length);
+  assert.equal(unanswered, 4, "the six answers are there");
+  // Reading does not rewrite it; the next save writes v5, the old attempt unchanged.
+  assert.equal(await page.evaluate(() => localStorage.getItem("dva.history")), v4);
+  await page.goto(t.url + "#/exam/new");
+  await startQuick(page, 10);
+  await finish(page, 0);
+  const after = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.history")));
+  assert.equal(after.version, 5);
+  assert.equal(after.entries.length, 2);
+  assert.equal(JSON.stringify(after.entries[0]), JSON.stringify(JSON.parse(v5).entries[0]));
+  await page.close();
 });

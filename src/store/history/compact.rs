@@ -10,8 +10,9 @@ use super::{Attempt, Entry, Summary};
 use crate::exam::score::{Calibration, DomainScore, Outcome, SectionTally, TaskTally};
 use crate::exam::session::{Item, earlier_exam};
 use crate::store::forms::{
-    blank_outcome, blank_session, count, list, nullable, pair, read_session, read_session_named,
-    string, tagged, tuple, write_confidence, write_spec,
+    blank_item, blank_outcome, blank_session, count, item_field, list, nullable, pair,
+    read_item_named, read_session, read_session_named, string, tagged, tuple, write_confidence,
+    write_spec,
 };
 use crate::store::json::{Error, Reader, Writer};
 
@@ -67,16 +68,10 @@ const ATTEMPT: [&str; 13] = [
 
 fn read_attempt(r: &mut Reader<'_>) -> Result<Attempt, Error> {
     let mut outcome = blank_outcome();
-    let session = read_session_named(
-        r,
-        &ATTEMPT,
-        0b1_0010_1011_0111,
-        (&ITEM, 0b111),
-        &mut |r, _| {
-            outcome = read_outcome(r)?;
-            Ok(())
-        },
-    )?;
+    let session = read_session_named(r, &ATTEMPT, 0b1_0010_1011_0111, read_item, &mut |r, _| {
+        outcome = read_outcome(r)?;
+        Ok(())
+    })?;
     Ok(Attempt { session, outcome })
 }
 
@@ -121,47 +116,78 @@ fn write_attempt(w: &mut Writer, a: &Attempt) {
     w.close();
 }
 
-/// A stored item's fields (in `forms::ITEM`'s order); only `i`, `o` and `k` are always there.
+/// A v4 item's fields (in `forms::ITEM`'s order); only `i`, `o` and `k` are always there.
 const ITEM: [&str; 10] = ["i", "o", "k", "c", "f", "p", "ms", "cf", "x", "a1"];
 
+/// The fields of an item as v5 stores it, by position (as numbered in `forms::ITEM`): id, order, keys,
+/// chosen, time, confidence, checked, flagged, struck out, first answer. A field at its default is
+/// `null`, or left out past the last one set; most items are `["id",[2,0,1,3],1,[0],41250]`, a fifth
+/// of v4's `{"i":..,"o":..,"k":..,"c":..,"ms":..}` saved, which keeps 500 full mocks in localStorage.
+const LISTED: [usize; 10] = [0, 1, 2, 3, 6, 7, 5, 4, 8, 9];
+
+/// An item of either form: v5's list or v4's object.
+fn read_item(r: &mut Reader<'_>) -> Result<Item, Error> {
+    if r.peek() != Some(b'[') {
+        return read_item_named(r, &ITEM, 0b111);
+    }
+    let mut it = blank_item();
+    let mut n = 0;
+    r.array(&mut |r| {
+        let Some(&field) = LISTED.get(n) else {
+            return Err(Error::data("an item has at most 10 fields".into()));
+        };
+        n += 1;
+        if n > 3 && r.null() {
+            return Ok(());
+        }
+        item_field(r, &mut it, field)
+    })?;
+    if n < 3 {
+        return Err(Error::data(
+            "an item needs its id, option order and number of keys".into(),
+        ));
+    }
+    Ok(it)
+}
+
 fn write_item(w: &mut Writer, it: &Item) {
-    w.open();
-    w.key("i");
-    w.string(&it.id);
-    w.key("o");
-    w.bytes(&it.order);
-    w.key("k");
-    w.uint(u64::from(it.keys));
-    if !it.chosen.is_empty() {
-        w.key("c");
-        w.bytes(&it.chosen);
-    }
-    if it.flagged {
-        w.key("f");
-        w.bool(true);
-    }
-    if it.checked {
-        w.key("p");
-        w.bool(true);
-    }
-    if it.spent_ms != 0.0 {
-        time(w, "ms", it.spent_ms);
-    }
-    if let Some(c) = it.confidence {
-        w.key("cf");
-        write_confidence(w, c);
-    }
-    if !it.struck.is_empty() {
-        w.key("x");
-        w.bytes(&it.struck);
-    }
     // Kept only when the answer changed: an unchanged first answer is the final one, so most items
     // store nothing (see `crate::exam::pacing`).
-    if let Some(f) = it.first.as_ref().filter(|f| **f != it.chosen) {
-        w.key("a1");
-        w.bytes(f);
+    let first = it.first.as_ref().filter(|f| **f != it.chosen);
+    let set = [
+        true,
+        true,
+        true,
+        !it.chosen.is_empty(),
+        it.spent_ms != 0.0,
+        it.confidence.is_some(),
+        it.checked,
+        it.flagged,
+        !it.struck.is_empty(),
+        first.is_some(),
+    ];
+    let len = set.iter().rposition(|&b| b).unwrap_or(0) + 1;
+    w.open_list();
+    for (n, &field) in LISTED[..len].iter().enumerate() {
+        w.item();
+        if !set[n] {
+            w.null();
+            continue;
+        }
+        match (field, it.confidence, first) {
+            (0, ..) => w.string(&it.id),
+            (1, ..) => w.bytes(&it.order),
+            (2, ..) => w.uint(u64::from(it.keys)),
+            (3, ..) => w.bytes(&it.chosen),
+            (6, ..) => w.float(it.spent_ms, false),
+            (7, Some(c), _) => write_confidence(w, c),
+            (4 | 5, ..) => w.bool(true),
+            (8, ..) => w.bytes(&it.struck),
+            (_, _, Some(f)) => w.bytes(f),
+            _ => {}
+        }
     }
-    w.close();
+    w.close_list();
 }
 
 fn read_outcome(r: &mut Reader<'_>) -> Result<Outcome, Error> {
@@ -401,4 +427,79 @@ fn write_summary(w: &mut Writer, s: &Summary) {
     write_sections(w, &s.sections);
     write_tasks_and_calibration(w, &s.tasks, &s.calibration);
     w.close();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exam::session::Confidence;
+    use crate::store::json::parse;
+
+    fn read(text: &str) -> Result<Item, String> {
+        parse(text, read_item).map_err(|e| e.message)
+    }
+
+    fn written(it: &Item) -> String {
+        let mut w = Writer::new();
+        write_item(&mut w, it);
+        w.finish()
+    }
+
+    #[test]
+    fn an_item_is_a_list_to_its_last_field_set_with_null_for_defaults_before_it() {
+        let mut it = Item::new("q", vec![2, 0, 1, 3], 1);
+        assert_eq!(written(&it), r#"["q",[2,0,1,3],1]"#);
+        it.chosen = vec![0];
+        it.spent_ms = 41_250.0;
+        assert_eq!(written(&it), r#"["q",[2,0,1,3],1,[0],41250]"#);
+        it.flagged = true;
+        it.struck = vec![3];
+        assert_eq!(
+            written(&it),
+            r#"["q",[2,0,1,3],1,[0],41250,null,null,true,[3]]"#
+        );
+        it.confidence = Some(Confidence::Unsure);
+        it.checked = true;
+        it.first = Some(vec![1]);
+        let all = written(&it);
+        assert_eq!(
+            all,
+            r#"["q",[2,0,1,3],1,[0],41250,"Unsure",true,true,[3],[1]]"#
+        );
+        assert_eq!(read(&all), Ok(it.clone()));
+        // A first answer equal to the final one is not stored (decoding settles it again).
+        it.first = Some(vec![0]);
+        assert!(written(&it).ends_with("true,true,[3]]"));
+        // Explicit defaults read as absent ones.
+        let plain = read(r#"["q",[1,0],2,null,null,null,null,null,null,null]"#).unwrap();
+        assert_eq!(plain, Item::new("q", vec![1, 0], 2));
+    }
+
+    #[test]
+    fn a_v4_object_item_still_reads() {
+        let it = read(r#"{"i":"q","o":[1,0],"k":1,"c":[1],"f":true,"ms":5,"cf":"Guess"}"#).unwrap();
+        assert_eq!(
+            (
+                it.id.as_str(),
+                it.chosen,
+                it.flagged,
+                it.spent_ms,
+                it.confidence
+            ),
+            ("q", vec![1], true, 5.0, Some(Confidence::Guess))
+        );
+    }
+
+    #[test]
+    fn a_listed_item_names_what_is_missing_or_too_much() {
+        let short = "an item needs its id, option order and number of keys";
+        assert_eq!(read(r#"["q",[1,0]]"#).unwrap_err(), short);
+        assert_eq!(read("[]").unwrap_err(), short);
+        assert!(read(r#"[null,[1,0],1]"#).is_err(), "the id cannot be null");
+        assert_eq!(
+            read(r#"["q",[1,0],1,null,null,null,null,null,null,null,null]"#).unwrap_err(),
+            "an item has at most 10 fields"
+        );
+        assert!(read(r#"["q",[1,0],1,[0],"soon"]"#).is_err());
+    }
 }
