@@ -960,11 +960,42 @@ fn a_practice_session_resumed_the_next_day_reports_the_time_spent_on_questions()
     s.choose(0, back + 30_000.0);
     s.submit(back + 30_000.0, false);
     assert_eq!(s.used_ms(), 120_000.0, "90 s + 30 s, not a day");
-    // A timed exam keeps its real clock: the time away counts.
+    // A timed exam keeps its real clock: the time away counts in the total, but not on the question
+    // left open.
     let mut e = session(Mode::Exam, vec![item("q0", 1, 4)], 0.0);
     e.resume(60_000.0);
     e.submit(60_000.0, false);
     assert_eq!(e.used_ms(), 60_000.0);
+    assert_eq!(e.items[0].spent_ms, 0.0);
+}
+
+#[test]
+fn time_in_the_notes_during_an_exam_is_charged_to_no_question() {
+    let mut e = session(Mode::Exam, vec![item("q0", 1, 4), item("q1", 1, 4)], 0.0);
+    e.deadline_ms = Some(3_600_000.0);
+    e.go_to(1, 30_000.0); // 30 s on question 1
+    e.leave(50_000.0); // 20 s on question 2, then 12 minutes in the notes
+    e.resume(50_000.0 + 720_000.0);
+    e.choose(0, 780_000.0);
+    e.submit(790_000.0, false);
+    let spent: Vec<f64> = e.items.iter().map(|i| i.spent_ms).collect();
+    assert_eq!(spent, [30_000.0, 40_000.0], "20 s + 20 s, not 12 minutes");
+    assert_eq!(e.used_ms(), 790_000.0, "the exam's clock ran on");
+    // Leaving or resuming a finished exam changes nothing.
+    e.leave(900_000.0);
+    e.resume(900_000.0);
+    assert_eq!(e.items[1].spent_ms, 40_000.0);
+    assert_eq!(e.finished_ms, Some(790_000.0));
+    // An exam that expired while away: the deadline ends it, its questions keep what they had.
+    let mut x = session(Mode::Exam, vec![item("q0", 1, 4)], 0.0);
+    x.deadline_ms = Some(100_000.0);
+    x.leave(10_000.0);
+    x.resume(5_000_000.0);
+    x.submit(5_000_000.0, true);
+    assert_eq!(
+        (x.items[0].spent_ms, x.finished_ms, x.used_ms()),
+        (10_000.0, Some(100_000.0), 100_000.0)
+    );
 }
 
 #[test]

@@ -331,12 +331,21 @@ impl Session {
         self.expired = expired || self.is_expired(now_ms);
     }
 
-    /// Called when a stored session is opened again (a reload, the next day). An untimed practice session
-    /// does not charge the time the app was closed to the question that was open; a timed exam does, as
-    /// the real exam's clock keeps running.
+    /// Called when the exam room opens again: after a reload, the next day, or a visit to the notes in
+    /// the middle of an exam. The time away is charged to no question, so pacing shows the time spent on
+    /// each (a timed exam's clock ran on all the same: its deadline is fixed and [`Session::used_ms`]
+    /// counts the whole time; before, an hour in the notes showed as an hour on the question left open).
     pub fn resume(&mut self, now_ms: f64) {
-        if self.spec.mode == Mode::Practice && !self.is_finished() && now_ms > self.entered_ms {
+        if !self.is_finished() && now_ms > self.entered_ms {
             self.entered_ms = now_ms;
+        }
+    }
+
+    /// Called when the exam room closes while the exam goes on (the learner opens the notes): the open
+    /// question is charged its time until now; [`Session::resume`] restarts the count on return.
+    pub fn leave(&mut self, now_ms: f64) {
+        if !self.is_finished() {
+            self.charge(now_ms);
         }
     }
 

@@ -178,6 +178,19 @@ fn Room() -> impl IntoView {
         .session
         .with_untracked(|s| s.as_ref().map(|s| s.spec.title()).unwrap_or_default());
     platform::set_title(&format!("{title} · {} Practice", crate::bank::EXAM.code));
+    // Time away from the room (the notes, a reload) is charged to no question: leaving charges the open
+    // one its time so far, coming back restarts its count (see `Session::resume`).
+    let pace = move |leave: bool| {
+        let t = platform::now_ms();
+        app.session.update_untracked(|s| match s {
+            Some(s) if leave => s.leave(t),
+            Some(s) => s.resume(t),
+            None => {}
+        });
+        app.save_session();
+    };
+    pace(false);
+    on_cleanup(move || pace(true));
 
     let remaining = move || session.with(|s| s.as_ref().and_then(|s| s.remaining_ms(now.get())));
     let allotted = move || session.with(|s| s.as_ref().and_then(Session::allotted_ms));

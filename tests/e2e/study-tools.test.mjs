@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setup } from "./harness.mjs";
-import { fresh, openStored } from "./helpers.mjs";
+import { answer, fresh, openStored, startQuick } from "./helpers.mjs";
 import { bankQuestions, storedExam } from "./bank.mjs";
 
 let t;
@@ -229,6 +229,36 @@ test("report a problem: the report with the question id, bank version and answer
   assert.match(text, /\*\*Bank version:\*\* `[0-9a-f]{16}` \(DVA-C03\)/);
   const letter = (i) => String.fromCharCode(65 + i);
   assert.ok(text.includes(`**Answer given:** ${letter(wrong(q))} (the key, in the order shown: ${letter(q.keys[0])})`));
+  await page.close();
+});
+
+test("pacing: twelve minutes in the notes in the middle of an exam are charged to no question", async () => {
+  // A learner's walkthrough: "Question 2: 12 min 01 s" after 12 minutes in the notes. Date.now is set by
+  // hand (timers run as usual); the context keeps it, so this test comes last.
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  const t0 = Date.now();
+  await page.clock.setFixedTime(t0);
+  await startQuick(page, 10);
+  await page.clock.setFixedTime(t0 + 20_000);
+  await answer(page);
+  await page.keyboard.press("ArrowRight"); // 20 s on question 1
+  await page.clock.setFixedTime(t0 + 30_000); // 10 s on question 2, then to the notes
+  page.once("dialog", (d) => d.accept());
+  await page.evaluate(() => { location.hash = "#/notes"; });
+  await page.waitForSelector(".search input");
+  await page.clock.setFixedTime(t0 + 750_000);
+  await page.goBack();
+  await page.waitForSelector(".exam .card");
+  assert.equal(await page.textContent(".progress"), "Question 2 of 10");
+  await page.clock.setFixedTime(t0 + 765_000); // 15 s more on question 2
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  const slowest = await page.$$eval("h3:has-text('Slowest questions') + ol li", (lis) => lis.map((l) => l.textContent));
+  assert.deepEqual(slowest.slice(0, 2), ["Question 2: 25\u00a0s", "Question 1: 20\u00a0s"], JSON.stringify(slowest));
+  // The exam's own clock ran on: its time used counts the visit.
+  assert.match(await page.textContent(".results"), /of 10 correct · time used 0:12:45/);
   await page.close();
 });
 
