@@ -178,8 +178,9 @@ fn Room() -> impl IntoView {
         .session
         .with_untracked(|s| s.as_ref().map(|s| s.spec.title()).unwrap_or_default());
     platform::set_title(&format!("{title} · {} Practice", crate::bank::EXAM.code));
-    // Time away from the room (the notes, a reload) is charged to no question: leaving charges the open
-    // one its time so far, coming back restarts its count (see `Session::resume`).
+    // Time away from the room (the notes, a reload) is charged to no question: coming back restarts the
+    // open question's count (see `Session::resume`; not saved here: the next action or leaving saves it,
+    // and a reload resumes anyway), leaving charges it its time so far.
     let pace = move |leave: bool| {
         let t = platform::now_ms();
         app.session.update_untracked(|s| match s {
@@ -187,10 +188,12 @@ fn Room() -> impl IntoView {
             Some(s) => s.resume(t),
             None => {}
         });
-        app.save_session();
     };
     pace(false);
-    on_cleanup(move || pace(true));
+    on_cleanup(move || {
+        pace(true);
+        app.save_session();
+    });
 
     let remaining = move || session.with(|s| s.as_ref().and_then(|s| s.remaining_ms(now.get())));
     let allotted = move || session.with(|s| s.as_ref().and_then(Session::allotted_ms));
@@ -333,17 +336,17 @@ fn Room() -> impl IntoView {
     let folded = NodeRef::<leptos::html::Details>::new();
     let counts = move || session.with(|s| s.as_ref().map_or((0, 0, 0), Session::counts));
     let reviewing = move || screen.get() != Screen::Question;
-    // Practice: the question shown has a choice not yet checked.
+    // In practice mode the forward button checks a complete answer; until the answer is complete it
+    // moves on (a "Check answer" disabled at one of two ticks left no way forward but → and the navigator,
+    // folded at the top on a phone); the card's line says how many options a check needs.
     let checking = move || {
         practice
             && screen.get() == Screen::Question
             && item.with(|i| {
                 i.as_ref()
-                    .is_some_and(|i| !i.checked && !i.chosen.is_empty())
+                    .is_some_and(|i| !i.checked && i.answer() == Answer::Complete)
             })
     };
-    let complete =
-        move || item.with(|i| i.as_ref().is_some_and(|i| i.answer() == Answer::Complete));
     let forward = move || {
         if checking() {
             check(app);
@@ -399,11 +402,11 @@ fn Room() -> impl IntoView {
                                 "Review".into_any()
                             }}
                         </button>
-                        // In practice mode the forward button checks a chosen answer first ("Check answer",
-                        // disabled until the answer is complete): in the card, below long options, it sat
-                        // under this bar or below the window while Next stayed in view.
+                        // In practice mode the forward button checks a complete answer first ("Check
+                        // answer"): in the card, below long options, it sat under this bar or below the
+                        // window while Next stayed in view.
                         <button type="button" class="button" class:primary=checking
-                            prop:disabled=move || if checking() { !complete() } else { reviewing() }
+                            prop:disabled=move || screen.get() != Screen::Question
                             aria-describedby=move || checking().then_some("check-why")
                             on:click=move |_| forward()>
                             {move || if checking() {

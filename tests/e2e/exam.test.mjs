@@ -390,13 +390,20 @@ test("practice mode: the key is judged Correct and a distractor Incorrect, with 
   // learner need not scroll back up to the options to learn it.
   const shown = (keys) => [...keys].sort((a, b) => a - b).map((k) => "ABCDEF"[k]);
   assert.equal(await verdict(), `✗ Incorrect: the answer is ${shown(qs[1].keys)[0]}`);
-  // 3: Choose TWO: with one pick the button waits, and the line in the card says why; both keys are Correct.
+  // 3: Choose TWO: with one pick there is nothing to check yet: the forward button still moves on (it was
+  // a disabled "Check answer", leaving no way forward but → and the navigator), and the line in the card
+  // says what a check needs; both keys are Correct.
   await page.keyboard.press("ArrowRight");
   await pick([qs[2].keys[0]]);
-  assert.ok(await page.$eval("button:text('Check answer')", (b) => b.disabled));
-  assert.equal(await page.getAttribute("button:text('Check answer')", "aria-describedby"), "check-why");
+  assert.deepEqual(await forward(), ["Next →", false, false]);
   assert.equal(await page.textContent("#check-why"), "Choose 2 options to check your answer (1 chosen).");
+  await page.click(".exam-actions .button:nth-child(3)");
+  assert.equal(await page.textContent(".progress"), "Question 4 of 4");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.textContent(".progress"), "Question 3 of 4");
   await pick([qs[2].keys[1]]);
+  assert.deepEqual(await forward(), ["Check answer", false, true]);
+  assert.equal(await page.getAttribute(".exam-actions .button:nth-child(3)", "aria-describedby"), "check-why");
   await page.click("button:text('Check answer')");
   await page.waitForSelector(".feedback");
   assert.equal(await verdict(), "✓ Correct");
