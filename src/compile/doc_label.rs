@@ -91,6 +91,72 @@ const GUIDES: &[(&str, &str)] = &[
     ("xray-sdk-for-ruby", "X-Ray SDK for Ruby"),
 ];
 
+/// Pages whose last path segment does not read as words ("crpg-ref", "UsingKMSEncryption",
+/// "Query.KeyConditionExpressions"), with what the page is about; the rest read well enough as they stand.
+const PAGES: &[(&str, &str)] = &[
+    ("Aurora.Endpoints.Reader", "reader endpoint"),
+    ("CacheMetrics.Redis", "metrics for Redis OSS"),
+    (
+        "CacheMetrics.WhichShouldIMonitor",
+        "which metrics to monitor",
+    ),
+    ("Concepts.MultiAZ", "Multi-AZ deployments"),
+    ("Concepts.MultiAZSingleStandby", "Multi-AZ with one standby"),
+    ("DAX.concepts", "DAX concepts"),
+    ("DAX.consistency", "DAX consistency"),
+    ("DeleteMarker", "delete markers"),
+    ("DynamoDBLocal.UsageNotes", "DynamoDB local usage notes"),
+    ("EncryptionAtRest", "encryption at rest"),
+    ("Expressions.ConditionExpressions", "condition expressions"),
+    ("HowItWorks.ReadConsistency", "read consistency"),
+    ("HowItWorks.TableClasses", "table classes"),
+    ("LifecyclePolicies", "lifecycle policies"),
+    (
+        "MDynamoDBv2DynamoDBBatchGetItemBatchGetItemRequestNET45",
+        "BatchGetItem request",
+    ),
+    (
+        "MKinesisIKinesisPutRecordsPutRecordsRequestNET35",
+        "PutRecords request",
+    ),
+    ("ManageCorsUsing", "configuring CORS"),
+    ("ManagingDelMarkers", "managing delete markers"),
+    ("NotificationHowTo", "event notifications"),
+    ("Query.FilterExpression", "filter expressions"),
+    ("Query.KeyConditionExpressions", "key condition expressions"),
+    ("Query.Other", "other query options"),
+    ("Query.Pagination", "paginating query results"),
+    ("RequestAndResponseBehaviorOriginGroups", "origin groups"),
+    ("RequesterPaysBuckets", "Requester Pays buckets"),
+    ("SQLtoNoSQL.Indexes.Creating", "creating an index"),
+    ("SelectEngine", "choosing an engine"),
+    ("ServerSideEncryptionCustomerKeys", "SSE-C"),
+    (
+        "ShareObjectPreSignedURL",
+        "sharing objects with presigned URLs",
+    ),
+    ("UsingClientSideEncryption", "client-side encryption"),
+    ("UsingKMSEncryption", "SSE-KMS"),
+    ("UsingServerSideEncryption", "SSE-S3"),
+    ("UsingWithRDS.IAMDBAuth", "IAM database authentication"),
+    (
+        "UsingWithRDS.IAMDBAuth.DBAccounts",
+        "IAM database authentication: database accounts",
+    ),
+    (
+        "UsingWithRDS.IAMDBAuth.IAMPolicy",
+        "IAM database authentication: IAM policy",
+    ),
+    ("WebsiteEndpoints", "website endpoints"),
+    ("WhatIs", "what it is"),
+    ("build-spec-ref", "buildspec reference"),
+    ("crpg-ref", "custom resource reference"),
+    ("crpg-ref-responses", "custom resource responses"),
+    ("encryption.usagenotes", "encryption usage notes"),
+    ("eventreference", "event reference"),
+    ("mpuoverview", "multipart upload overview"),
+];
+
 /// The label of a documentation address: the guide by name, then the page's last path segment in words.
 pub fn label(url: &str) -> String {
     let clean = url
@@ -114,7 +180,11 @@ pub fn label(url: &str) -> String {
         .strip_prefix("https://docs.aws.amazon.com/")
         .unwrap_or(clean);
     let parts: Vec<&str> = path.split('/').collect();
-    let page = words(parts.last().copied().unwrap_or(""));
+    let last = parts.last().copied().unwrap_or("");
+    let page = PAGES
+        .iter()
+        .find(|(segment, _)| *segment == last.trim_end_matches(".html"))
+        .map_or_else(|| words(last), |(_, about)| about.to_string());
     let guide = match parts.as_slice() {
         // `goto/WebAPI/<service>/<Operation>`: an API reference; `goto/aws-cli/...`, `goto/cli2/...`: the CLI's.
         ["goto", "WebAPI", ..] => "API reference",
@@ -191,7 +261,20 @@ mod tests {
             ),
             (
                 "https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html#x",
-                "Amazon S3 · ShareObjectPreSignedURL",
+                "Amazon S3 · sharing objects with presigned URLs",
+            ),
+            (
+                "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref.html",
+                "CloudFormation · custom resource reference",
+            ),
+            (
+                "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html",
+                "DynamoDB · key condition expressions",
+            ),
+            // An API operation's name reads as it stands.
+            (
+                "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatchResult.html",
+                "Amazon SQS · API SendMessageBatchResult",
             ),
             ("https://docs.aws.amazon.com/bedrock/", "Amazon Bedrock"),
             (
