@@ -397,6 +397,15 @@ pub fn push_hash(href: &str) {
     }
 }
 
+/// Goes one entry back in the browser's history, as its Back button does.
+pub fn go_back() {
+    if let Some(w) = window()
+        && let Ok(h) = w.history()
+    {
+        let _ = h.back();
+    }
+}
+
 /// A fresh random exam seed.
 pub fn random_seed() -> u64 {
     let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;

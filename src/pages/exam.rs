@@ -97,6 +97,9 @@ pub fn ExamRoom() -> impl IntoView {
     }
 }
 
+/// The review screen's address: the exam room's with a query.
+const REVIEW: &str = "#/exam?review";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Screen {
     Question,
@@ -166,7 +169,15 @@ fn Room() -> impl IntoView {
     let session: Signal<Option<Session>> = app.session.into();
     let now = app.now;
     now.set(platform::now_ms());
-    let screen = RwSignal::new(Screen::Question);
+    // The screen the address names: a reload on the review screen stays there.
+    let addressed = || {
+        if platform::hash() == REVIEW {
+            Screen::Review
+        } else {
+            Screen::Question
+        }
+    };
+    let screen = RwSignal::new(addressed());
     let confirming = RwSignal::new(false);
     let help = RwSignal::new(false);
     let cap_hint = RwSignal::new(false);
@@ -226,10 +237,29 @@ fn Room() -> impl IntoView {
     .into();
     // A screen opened (a question, or the review screen) starts at the top with its heading focused, as a
     // page change does (not hidden under the sticky bars).
-    let show_screen = move |to: Screen| {
+    let set_screen = move |to: Screen| {
         screen.set(to);
         request_animation_frame(|| platform::focus_top("q-title"));
     };
+    // The review screen has its own entry in the browser's history (`#/exam?review`), so the browser's
+    // Back there returns to the question, as the screen's Back button does, where it asked "Leave the
+    // exam?"; leaving the screen by the app's buttons takes that entry back off.
+    let show_screen = move |to: Screen| {
+        let listed = platform::hash() == REVIEW;
+        if to == Screen::Review && !listed {
+            platform::push_hash(REVIEW);
+        } else if to == Screen::Question && listed {
+            platform::go_back();
+        }
+        set_screen(to);
+    };
+    let moved = window_event_listener(leptos::ev::hashchange, move |_| {
+        let to = addressed();
+        if to != screen.get_untracked() {
+            set_screen(to);
+        }
+    });
+    on_cleanup(move || moved.remove());
     let toggle_review = move || {
         show_screen(if screen.get_untracked() == Screen::Review {
             Screen::Question

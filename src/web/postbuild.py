@@ -58,6 +58,8 @@ if os.path.exists(exam_md):
             elif line.startswith("Name:"):
                 name = line.split(":", 1)[1].strip()
 index = index.replace("__EXAM_CODE__", code).replace("__EXAM_NAME__", name)
+# The page's comments are for whoever edits index.html; every visitor downloaded them.
+index = re.sub(r"\s*<!--.*?-->", "", index, flags=re.S)
 
 # 0. The content index, preloaded beside the code (the app needs both before it can mount).
 content_index = [f for f in files if re.fullmatch(r"content/index-[0-9a-f]{16}\.txt", f)]

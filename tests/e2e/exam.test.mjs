@@ -557,6 +557,50 @@ test("the setup opens as the last exam was set: kind, domains, length and extra 
   await page.close();
 });
 
+test("the browser's Back on the review screen returns to the question; from the question it asks to leave", async () => {
+  // A learner's walkthrough: Back on the review screen asked "Leave the exam?".
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  await startQuick(page);
+  const asked = [];
+  page.on("dialog", (d) => d.type() === "beforeunload" ? d.accept() : (asked.push(d.message()), d.dismiss()));
+  await answer(page);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("r");
+  await page.waitForSelector(".review-screen");
+  assert.ok(page.url().endsWith("#/exam?review"), page.url());
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector(".progress").textContent === "Question 2 of 10");
+  assert.ok(page.url().endsWith("#/exam"), page.url());
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "q-title");
+  assert.deepEqual(asked, [], "nothing asked");
+  // Forward opens it again; a reload keeps it.
+  await page.goForward();
+  await page.waitForSelector(".review-screen");
+  await page.reload();
+  await page.waitForSelector(".review-screen");
+  // Its own Back button takes the entry off again: the browser's Back from the question then asks to leave
+  // (dismissed: the learner stays, on the question).
+  await page.click("button:has-text('Back to question')");
+  await page.waitForFunction(() => location.hash === "#/exam");
+  await page.waitForSelector(".exam .card");
+  await page.goBack();
+  for (let i = 0; i < 50 && asked.length === 0; i++) await page.waitForTimeout(100);
+  assert.deepEqual(asked, ["Leave the exam? Your answers are saved and the clock keeps running."]);
+  assert.equal(await page.evaluate(() => location.hash), "#/exam");
+  assert.equal(await page.textContent(".progress"), "Question 2 of 10");
+  // Ended from the review screen, the results take its place; Back from them finds no exam in progress.
+  await page.keyboard.press("r");
+  await page.waitForSelector(".review-screen");
+  await page.click("button.end");
+  await page.click("#end-confirm");
+  await page.waitForSelector(".results");
+  await page.goBack();
+  await page.waitForSelector("h1:text('No exam in progress')");
+  assert.equal(asked.length, 1);
+  await page.close();
+});
+
 test("no exam page threw an error", () => {
   assert.deepEqual(t.errors, []);
 });

@@ -151,41 +151,43 @@ fn read_item(r: &mut Reader<'_>) -> Result<Item, Error> {
 }
 
 fn write_item(w: &mut Writer, it: &Item) {
+    w.open_list();
+    w.item();
+    w.string(&it.id);
+    w.item();
+    w.bytes(&it.order);
+    w.item();
+    w.uint(u64::from(it.keys));
+    // The fields that may be at their default, in `LISTED`'s order: `null` for one at its default, until
+    // the last one set.
+    let mut nulls = 0;
+    let mut put = |w: &mut Writer, set: bool, value: &dyn Fn(&mut Writer)| {
+        if set {
+            for _ in 0..nulls {
+                w.item();
+                w.null();
+            }
+            nulls = 0;
+            w.item();
+            value(w);
+        } else {
+            nulls += 1;
+        }
+    };
+    put(w, !it.chosen.is_empty(), &|w| w.bytes(&it.chosen));
+    put(w, it.spent_ms != 0.0, &|w| w.float(it.spent_ms, false));
+    put(w, it.confidence.is_some(), &|w| {
+        if let Some(c) = it.confidence {
+            write_confidence(w, c);
+        }
+    });
+    put(w, it.checked, &|w| w.bool(true));
+    put(w, it.flagged, &|w| w.bool(true));
+    put(w, !it.struck.is_empty(), &|w| w.bytes(&it.struck));
     // Kept only when the answer changed: an unchanged first answer is the final one, so most items
     // store nothing (see `crate::exam::pacing`).
-    let first = it.first.as_ref().filter(|f| **f != it.chosen);
-    let set = [
-        true,
-        true,
-        true,
-        !it.chosen.is_empty(),
-        it.spent_ms != 0.0,
-        it.confidence.is_some(),
-        it.checked,
-        it.flagged,
-        !it.struck.is_empty(),
-        first.is_some(),
-    ];
-    let len = set.iter().rposition(|&b| b).unwrap_or(0) + 1;
-    w.open_list();
-    for (n, &field) in LISTED[..len].iter().enumerate() {
-        w.item();
-        if !set[n] {
-            w.null();
-            continue;
-        }
-        match (field, it.confidence, first) {
-            (0, ..) => w.string(&it.id),
-            (1, ..) => w.bytes(&it.order),
-            (2, ..) => w.uint(u64::from(it.keys)),
-            (3, ..) => w.bytes(&it.chosen),
-            (6, ..) => w.float(it.spent_ms, false),
-            (7, Some(c), _) => write_confidence(w, c),
-            (4 | 5, ..) => w.bool(true),
-            (8, ..) => w.bytes(&it.struck),
-            (_, _, Some(f)) => w.bytes(f),
-            _ => {}
-        }
+    if let Some(f) = it.first.as_ref().filter(|f| **f != it.chosen) {
+        put(w, true, &|w| w.bytes(f));
     }
     w.close_list();
 }
