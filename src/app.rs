@@ -56,11 +56,19 @@ pub fn App() -> impl IntoView {
                 && app
                     .session
                     .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_expired(now)))
-                && app.finish(now, true).is_some()
             {
-                app.tell(&format!("{} while you were away from it. It was submitted with the answers you had saved; its results are first in History.", crate::state::EXPIRED_NOTICE));
-                // The banner heads the page: bring it into sight (it appeared above a scrolled chapter, unseen).
-                platform::scroll_to_top();
+                // Away from the room, the time since it was left goes to no question (see
+                // `Session::resume`): the question left open was charged the whole wait.
+                app.session.update_untracked(|s| {
+                    if let Some(s) = s {
+                        s.resume(now);
+                    }
+                });
+                if app.finish(now, true).is_some() {
+                    app.tell(&format!("{} while you were away from it. It was submitted with the answers you had saved; its results are first in History.", crate::state::EXPIRED_NOTICE));
+                    // The banner heads the page: bring it into sight (it appeared above a scrolled chapter, unseen).
+                    platform::scroll_to_top();
+                }
             }
         },
         std::time::Duration::from_millis(500),

@@ -51,12 +51,14 @@ const GUIDES: &[(&str, &str)] = &[
     ("codedeploy", "CodeDeploy"),
     ("codepipeline", "CodePipeline"),
     ("cognito", "Cognito"),
+    ("cognito-user-identity-pools", "Cognito"),
     ("compute-optimizer", "Compute Optimizer"),
     ("config", "AWS Config"),
     ("crypto", "AWS cryptography"),
     ("database-encryption-sdk", "Database Encryption SDK"),
     ("ebs", "Amazon EBS"),
     ("ec2-instance-connect", "EC2 Instance Connect"),
+    ("eks", "Amazon EKS"),
     ("elasticbeanstalk", "Elastic Beanstalk"),
     ("elasticloadbalancing", "Elastic Load Balancing"),
     ("encryption-sdk", "Encryption SDK"),
@@ -74,6 +76,7 @@ const GUIDES: &[(&str, &str)] = &[
     ("privateca", "Private CA"),
     ("scheduler", "EventBridge Scheduler"),
     ("sdk-for-java", "SDK for Java"),
+    ("sdk-for-javascript", "SDK for JavaScript"),
     ("sdk-for-kotlin", "SDK for Kotlin"),
     ("sdk-for-php", "SDK for PHP"),
     ("sdk-for-ruby", "SDK for Ruby"),
@@ -81,6 +84,7 @@ const GUIDES: &[(&str, &str)] = &[
     ("sdkref", "SDKs and Tools"),
     ("secretsmanager", "Secrets Manager"),
     ("serverless-application-model", "AWS SAM"),
+    ("solutions", "AWS Solutions"),
     ("sns", "Amazon SNS"),
     ("step-functions", "Step Functions"),
     ("streams", "Kinesis Data Streams"),
@@ -138,6 +142,10 @@ const PAGES: &[(&str, &str)] = &[
     ("UsingClientSideEncryption", "client-side encryption"),
     ("UsingKMSEncryption", "SSE-KMS"),
     ("UsingServerSideEncryption", "SSE-S3"),
+    (
+        "USER_MySQL.Replication.ReadReplicas.MultiAZ",
+        "MySQL read replicas in Multi-AZ",
+    ),
     ("UsingWithRDS.IAMDBAuth", "IAM database authentication"),
     (
         "UsingWithRDS.IAMDBAuth.DBAccounts",
@@ -154,6 +162,7 @@ const PAGES: &[(&str, &str)] = &[
     ("crpg-ref-responses", "custom resource responses"),
     ("encryption.usagenotes", "encryption usage notes"),
     ("eventreference", "event reference"),
+    ("lambda-urls", "function URLs"),
     ("mpuoverview", "multipart upload overview"),
 ];
 
@@ -181,10 +190,6 @@ pub fn label(url: &str) -> String {
         .unwrap_or(clean);
     let parts: Vec<&str> = path.split('/').collect();
     let last = parts.last().copied().unwrap_or("");
-    let page = PAGES
-        .iter()
-        .find(|(segment, _)| *segment == last.trim_end_matches(".html"))
-        .map_or_else(|| words(last), |(_, about)| about.to_string());
     let guide = match parts.as_slice() {
         // `goto/WebAPI/<service>/<Operation>`: an API reference; `goto/aws-cli/...`, `goto/cli2/...`: the CLI's.
         ["goto", "WebAPI", ..] => "API reference",
@@ -198,7 +203,41 @@ pub fn label(url: &str) -> String {
     if parts.len() < 2 {
         return guide.to_string();
     }
+    let page = PAGES
+        .iter()
+        .find(|(segment, _)| *segment == last.trim_end_matches(".html"))
+        .map_or_else(
+            || page_words(parts[0], guide, last),
+            |(_, about)| about.to_string(),
+        );
     joined(guide, &page)
+}
+
+/// A page's last path segment in words, without what repeats the guide or only locates the page:
+/// "API_AdminAddUserToGroup" is "AdminAddUserToGroup", API Gateway's "apigateway-use-lambda-authorizer" is
+/// "use lambda authorizer", the CDK's "aws-cdk-lib.aws_ec2.KeyPairType" is "KeyPairType" and Elastic
+/// Beanstalk's "using-features.deploy-existing-version" is "deploy existing version".
+fn page_words(folder: &str, guide: &str, segment: &str) -> String {
+    let mut s = segment.trim_end_matches(".html").trim_end_matches(".md");
+    s = s.strip_prefix("API_").unwrap_or(s);
+    let named = format!("{}-", guide.to_lowercase().replace(' ', "-"));
+    for prefix in [format!("{}-", folder.to_lowercase()), named] {
+        if s.len() > prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(&prefix) {
+            s = &s[prefix.len()..];
+        }
+    }
+    if let Some((_, tail)) = s.rsplit_once('.') {
+        s = if tail.starts_with(|c: char| c.is_ascii_uppercase()) {
+            tail
+        } else {
+            s.split_once('.').map_or(s, |(_, rest)| rest)
+        };
+    }
+    words(s)
+        .replace('.', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "v3", "latest": path segments that name a version, not a page.
@@ -271,10 +310,35 @@ mod tests {
                 "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html",
                 "DynamoDB · key condition expressions",
             ),
-            // An API operation's name reads as it stands.
+            // An API operation's or type's name reads as it stands, without the "API_" of its address.
             (
                 "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatchResult.html",
-                "Amazon SQS · API SendMessageBatchResult",
+                "Amazon SQS · SendMessageBatchResult",
+            ),
+            // What repeats the guide, or only locates the page, is left out.
+            (
+                "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html",
+                "API Gateway · use lambda authorizer",
+            ),
+            (
+                "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html",
+                "API Gateway · caching",
+            ),
+            (
+                "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.KeyPairType.html",
+                "AWS CDK · KeyPairType",
+            ),
+            (
+                "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.deploy-existing-version.html",
+                "Elastic Beanstalk · deploy existing version",
+            ),
+            (
+                "https://docs.aws.amazon.com/powertools/python/latest/api_doc/parser/aws_lambda_powertools.parser.types.SqsEvent.html",
+                "Powertools for AWS Lambda · SqsEvent",
+            ),
+            (
+                "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminAddUserToGroup.html",
+                "Cognito · AdminAddUserToGroup",
             ),
             ("https://docs.aws.amazon.com/bedrock/", "Amazon Bedrock"),
             (

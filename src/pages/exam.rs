@@ -244,12 +244,21 @@ fn Room() -> impl IntoView {
     // The review screen has its own entry in the browser's history (`#/exam?review`), so the browser's
     // Back there returns to the question, as the screen's Back button does, where it asked "Leave the
     // exam?"; leaving the screen by the app's buttons takes that entry back off.
+    // (Reached by its address, a bookmark or a reload, the entry is not the room's own: replaced, not
+    // gone back from, which left the exam.)
+    let pushed = RwSignal::new(false);
     let show_screen = move |to: Screen| {
         let listed = platform::hash() == REVIEW;
         if to == Screen::Review && !listed {
             platform::push_hash(REVIEW);
+            pushed.set(true);
         } else if to == Screen::Question && listed {
-            platform::go_back();
+            if pushed.get_untracked() {
+                platform::go_back();
+            } else {
+                platform::replace_hash(&Route::Exam.href());
+            }
+            pushed.set(false);
         }
         set_screen(to);
     };
@@ -293,6 +302,25 @@ fn Room() -> impl IntoView {
     let strike = move |pos: usize| act(app, |s, t| s.toggle_strike(pos, t));
     let sure = move |level: Confidence| act(app, |s, t| s.set_confidence(level, t));
 
+    // In practice mode the forward button checks a complete answer; until the answer is complete it
+    // moves on (a "Check answer" disabled at one of two ticks left no way forward but → and the navigator,
+    // folded at the top on a phone); the card's line says how many options a check needs.
+    let checking = move || {
+        practice
+            && screen.get() == Screen::Question
+            && item.with(|i| {
+                i.as_ref()
+                    .is_some_and(|i| !i.checked && i.answer() == Answer::Complete)
+            })
+    };
+    let forward = move || {
+        if checking() {
+            check(app);
+        } else {
+            step(true);
+        }
+    };
+
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -320,9 +348,15 @@ fn Room() -> impl IntoView {
                     choose(pos);
                 }
             }
-            Shortcut::Previous | Shortcut::Next if on_question => {
+            // → does what the bar's forward button does: in practice mode it checks a complete answer
+            // first (it moved on unchecked while the button beside it read "Check answer").
+            Shortcut::Next if on_question => {
                 ev.prevent_default();
-                step(action == Shortcut::Next);
+                forward();
+            }
+            Shortcut::Previous if on_question => {
+                ev.prevent_default();
+                step(false);
             }
             Shortcut::Flag if on_question => flag(),
             Shortcut::Review => toggle_review(),
@@ -366,25 +400,6 @@ fn Room() -> impl IntoView {
     let folded = NodeRef::<leptos::html::Details>::new();
     let counts = move || session.with(|s| s.as_ref().map_or((0, 0, 0), Session::counts));
     let reviewing = move || screen.get() != Screen::Question;
-    // In practice mode the forward button checks a complete answer; until the answer is complete it
-    // moves on (a "Check answer" disabled at one of two ticks left no way forward but → and the navigator,
-    // folded at the top on a phone); the card's line says how many options a check needs.
-    let checking = move || {
-        practice
-            && screen.get() == Screen::Question
-            && item.with(|i| {
-                i.as_ref()
-                    .is_some_and(|i| !i.checked && i.answer() == Answer::Complete)
-            })
-    };
-    let forward = move || {
-        if checking() {
-            check(app);
-        } else {
-            step(true);
-        }
-    };
-
     view! {
         <div class="exam">
             <div class="exam-bar">

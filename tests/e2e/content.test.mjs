@@ -116,13 +116,18 @@ test("byte budgets (brotli): the code and everything else beyond the content sta
   // (fifth session) from 237,400 / 260,000 to 237,900 / 260,400 for history v5 (→ 237,710): each stored
   // question as a list by position, read beside v4's objects, because 500 full mocks in v4 came within
   // 3 KB of localStorage's 5 M characters with a 616-question bank (now 4.38 M), and losing detail of
-  // stored attempts is worse than 0.2 % more code.
+  // stored attempts is worse than 0.2 % more code. Raised the same day from 237,900 / 260,400 to 238,100 /
+  // 260,600 (→ 238,021) for an eighth walkthrough's defects: the browser's Back on the exam's review screen
+  // returning to the question (it asked "Leave the exam?"), and safely when the screen was reached by its
+  // address; an exam that ran out while the learner was in the notes charging the wait to the question left
+  // open; → in practice mode checking a complete answer as the bar's button does. A smaller history item
+  // writer (-100 B) and index.html's comments no longer shipped (-98 B) paid for part of it.
   const br = (f) => brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rest = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
   const wasm = br(rest.find((f) => f.endsWith(".wasm")));
   const total = rest.reduce((a, f) => a + br(f), 0);
-  assert.ok(wasm <= 237_900, `the wasm is ${wasm} bytes brotli`);
-  assert.ok(total <= 260_400, `the release beyond its content is ${total} bytes brotli`);
+  assert.ok(wasm <= 238_100, `the wasm is ${wasm} bytes brotli`);
+  assert.ok(total <= 260_600, `the release beyond its content is ${total} bytes brotli`);
   // What an exam needs before it starts, beside the code: the questions file, not the explanations.
   const q = br("content/" + CONTENT.find((f) => f.startsWith("questions-")));
   const e = br("content/" + CONTENT.find((f) => f.startsWith("explanations-")));

@@ -262,6 +262,31 @@ test("pacing: twelve minutes in the notes in the middle of an exam are charged t
   await page.close();
 });
 
+test("pacing: an exam that runs out while the learner is in the notes charges the wait to no question", async () => {
+  // The question left open was charged the whole wait ("Question 2: 19 min 30 s" for 10 s of work).
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  const t0 = Date.now() + 3_600_000; // after the fixed time the test above left
+  await page.clock.setFixedTime(t0);
+  await startQuick(page, 10);
+  await page.clock.setFixedTime(t0 + 20_000);
+  await answer(page);
+  await page.keyboard.press("ArrowRight"); // 20 s on question 1
+  await page.clock.setFixedTime(t0 + 30_000); // 10 s on question 2, then to the notes
+  page.once("dialog", (d) => d.accept());
+  await page.evaluate(() => { location.hash = "#/notes"; });
+  await page.waitForSelector(".search input");
+  await page.clock.setFixedTime(t0 + 25 * 60_000); // the 20 minutes run out there
+  await page.waitForSelector(".banner");
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.history")).entries[0].a.id);
+  await page.evaluate((id) => { location.hash = `#/results/${encodeURIComponent(id)}`; }, id);
+  await page.waitForSelector(".results");
+  const slowest = await page.$$eval("h3:has-text('Slowest questions') + ol li", (lis) => lis.map((l) => l.textContent));
+  assert.deepEqual(slowest.slice(0, 2), ["Question 1: 20\u00a0s", "Question 2: 10\u00a0s"], JSON.stringify(slowest));
+  assert.match(await page.textContent(".results"), /of 10 correct · time used 0:20:00/);
+  await page.close();
+});
+
 test("no study-tools page threw an error", () => {
   assert.deepEqual(t.errors, []);
 });
