@@ -108,7 +108,11 @@ test("a practice session is tagged, not plotted, and its skipped questions send 
   await openStored(page, t.url, storedExam(qs, { mode: "Practice", id: "practice-skips" }));
   const wrong = [...Array(qs[0].options).keys()].find((i) => !qs[0].keys.includes(i));
   await page.keyboard.press(String(wrong + 1));
+  // → checks the complete answer first, then moves on.
+  await page.keyboard.press("ArrowRight");
+  await page.waitForSelector(".feedback");
   for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  assert.equal(await page.textContent(".progress"), "Question 6 of 6");
   await page.keyboard.press("1");
   await page.click("button.end");
   assert.match(await page.textContent("#end-text"), /^5 questions unanswered \(1 of them partly answered\)/);
