@@ -10,6 +10,7 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=DVA_CONTENT");
+    println!("cargo:rerun-if-env-changed=DVA_RELOCK");
     println!("cargo:rerun-if-changed=src/compile");
     // DVA_CONTENT names another content root (holding notes/ and bank/), to build the app with other notes.
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -18,7 +19,10 @@ fn main() {
     // watches this clone's content, not the content of whichever clone built last.
     println!("cargo:rerun-if-changed={relative}");
     let (root, dir) = compile::content_root(manifest);
-    match compile::compile_dir(&root, &dir) {
+    // DVA_RELOCK lets the build through a question that no longer matches bank.lock, for lock-bank's
+    // `--relock` (see `compile::compile_dir_locked`).
+    let locked = std::env::var_os("DVA_RELOCK").is_none();
+    match compile::compile_dir_locked(&root, &dir, locked) {
         Ok(compiled) => {
             if let Err(e) = compile::files::check(&compiled) {
                 eprintln!("{e}");

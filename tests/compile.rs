@@ -782,7 +782,7 @@ fn ids_are_forever_the_lock_file_enforces_it() {
     assert_eq!(
         locked(&GOOD.replace("- [ ] Delta", "- [ ] Omega"), &lock).unwrap_err(),
         [
-            "bank/01-b.md:1:1: question `sqs-example` changed its options since it was published (bank.lock:4): if its meaning changed, give it a new id and retire the old one; if not, run `cargo run --example lock-bank -- --relock sqs-example`"
+            "bank/01-b.md:1:1: question `sqs-example` changed its options since it was published (bank.lock:4): if its meaning changed, give it a new id and retire the old one; if not, run `DVA_RELOCK=1 cargo run --example lock-bank -- --relock sqs-example`"
         ]
     );
     // Moving the key changes the hash too.

@@ -152,7 +152,7 @@ pub fn check(
             diags.push(place(
                 q,
                 format!(
-                    "question `{}` changed its options since it was published ({path}:{}): if its meaning changed, give it a new id and retire the old one; if not, run `cargo run --example lock-bank -- --relock {}`",
+                    "question `{}` changed its options since it was published ({path}:{}): if its meaning changed, give it a new id and retire the old one; if not, run `DVA_RELOCK=1 cargo run --example lock-bank -- --relock {}`",
                     q.id,
                     line(l.at),
                     q.id
