@@ -17,8 +17,10 @@ page.on("dialog", (d) => d.accept().catch(() => {})); // "Leave the exam?" betwe
 
 const draws = [];
 for (let i = 0; i < 20; i++) {
-  await page.evaluate(() => localStorage.clear());
+  // Out of the exam room first: leaving it saves the exam (its open question's time), so storage is
+  // cleared after that.
   await page.goto(t.url + "#/exam/new");
+  await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.waitForSelector("form.setup");
   draws.push(await page.evaluate(() => new Promise((resolve) => {
