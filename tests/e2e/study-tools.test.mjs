@@ -232,12 +232,9 @@ test("report a problem: the report with the question id, bank version and answer
   await page.close();
 });
 
-test("pacing: twelve minutes in the notes in the middle of an exam are charged to no question", async () => {
-  // A learner's walkthrough: "Question 2: 12 min 01 s" after 12 minutes in the notes. Date.now is set by
-  // hand (timers run as usual); the context keeps it, so this test comes last.
-  const page = await t.open("#/");
-  await fresh(page, t.url);
-  const t0 = Date.now();
+/** Starts a quick exam of 10 at `t0` (Date.now set by hand; timers run as usual), spends 20 s on
+ *  question 1 and 10 s on question 2, then leaves for the notes at `t0` + 30 s. */
+async function toNotesMidExam(page, t0) {
   await page.clock.setFixedTime(t0);
   await startQuick(page, 10);
   await page.clock.setFixedTime(t0 + 20_000);
@@ -247,6 +244,15 @@ test("pacing: twelve minutes in the notes in the middle of an exam are charged t
   page.once("dialog", (d) => d.accept());
   await page.evaluate(() => { location.hash = "#/notes"; });
   await page.waitForSelector(".search input");
+}
+
+test("pacing: twelve minutes in the notes in the middle of an exam are charged to no question", async () => {
+  // A learner's walkthrough: "Question 2: 12 min 01 s" after 12 minutes in the notes. Date.now is set by
+  // hand (timers run as usual); the context keeps it, so this test comes last.
+  const page = await t.open("#/");
+  await fresh(page, t.url);
+  const t0 = Date.now();
+  await toNotesMidExam(page, t0);
   await page.clock.setFixedTime(t0 + 750_000);
   await page.goBack();
   await page.waitForSelector(".exam .card");
@@ -267,15 +273,7 @@ test("pacing: an exam that runs out while the learner is in the notes charges th
   const page = await t.open("#/");
   await fresh(page, t.url);
   const t0 = Date.now() + 3_600_000; // after the fixed time the test above left
-  await page.clock.setFixedTime(t0);
-  await startQuick(page, 10);
-  await page.clock.setFixedTime(t0 + 20_000);
-  await answer(page);
-  await page.keyboard.press("ArrowRight"); // 20 s on question 1
-  await page.clock.setFixedTime(t0 + 30_000); // 10 s on question 2, then to the notes
-  page.once("dialog", (d) => d.accept());
-  await page.evaluate(() => { location.hash = "#/notes"; });
-  await page.waitForSelector(".search input");
+  await toNotesMidExam(page, t0);
   await page.clock.setFixedTime(t0 + 25 * 60_000); // the 20 minutes run out there
   await page.waitForSelector(".banner");
   const id = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.history")).entries[0].a.id);
