@@ -248,7 +248,7 @@ fn Room() -> impl IntoView {
     // gone back from, which left the exam.)
     let pushed = RwSignal::new(false);
     let show_screen = move |to: Screen| {
-        let listed = platform::hash() == REVIEW;
+        let listed = addressed() == Screen::Review;
         if to == Screen::Review && !listed {
             platform::push_hash(REVIEW);
             pushed.set(true);

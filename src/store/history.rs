@@ -12,9 +12,9 @@
 //!   when the budget is reached. An attempt is never deleted.
 //!
 //! Versions: v1 (`{"version":1,"attempts":[..]}`, each attempt in the plain form, with the field names of
-//! the Rust types) and v2 (`"entries"`) migrate to the current version on [`decode`]. v3 added the exam code to each
-//! attempt and summary (`"ex"`); an attempt read from v1 or v2 was taken under DVA-C02 and is labelled
-//! so, keeping the score and domains it was given. v4 adds per question the confidence, the options
+//! the Rust types) and v2 (`"entries"`) migrate to the current version on [`decode`]. v3 added the exam
+//! code to each attempt and summary (`"ex"`); an attempt read from v1 or v2 was taken under DVA-C02 and is
+//! labelled so, keeping the score and domains it was given. v4 adds per question the confidence, the options
 //! struck out and the first answer (`"cf"`, `"x"`, `"a1"`), per attempt the tallies per task statement
 //! and the calibration (`"tk"`, `"cal"`), and the task-statement drill; what v3 lacks reads as absent.
 //! v5 stores each question of an attempt as a list of its fields by position instead of an object
