@@ -85,6 +85,7 @@ if not release:
 # 1b. The code files slimmed (src/web/slim.py): short names shared by the wasm and its glue, no custom
 # sections, no indentation or comment lines in the glue; their preloads' integrity follows.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True
 import slim  # noqa: E402
 
 glue = re.search(r"from '\./([^']+\.js)'", index)
