@@ -133,10 +133,21 @@ test("a practice session is tagged, not plotted, and its skipped questions send 
   // The dashboard's last result says what it was.
   await page.goto(t.url + "#/");
   assert.match(await page.textContent("p.last"), /^Last result: \d+ \/ 1000 \(fail\), Chosen questions · practice$/);
+  // Practice measures no task statement: "Weakest task statements" lists none (it listed four rows of "no
+  // questions yet") and says what would measure them.
+  assert.equal(await page.$$eval(".dash .task-readiness li", (l) => l.length), 0);
+  assert.ok(await page.isVisible(".dash .none-yet"));
+  assert.equal(await page.textContent(".dash .none-yet"), "None measured yet: a timed exam measures them.");
   // Then a timed quick exam.
   await page.goto(t.url + "#/exam/new");
   await startQuick(page);
   await finish(page, 3);
+  // Now the dashboard lists the task statements that exam measured (up to four), none unmeasured.
+  await page.goto(t.url + "#/");
+  await page.waitForSelector(".dash .task-readiness li");
+  const figures = await page.$$eval(".dash .task-readiness li .task-figure", (f) => f.map((x) => x.textContent));
+  assert.ok(figures.length >= 1 && figures.length <= 4 && figures.every((f) => / over \d+ questions?/.test(f)), figures.join(" | "));
+  assert.ok(!(await page.isVisible(".dash .none-yet")));
   // History: two rows, the practice one tagged; the chart plots the timed exam only.
   await page.goto(t.url + "#/history");
   await page.waitForSelector("table.attempts");
