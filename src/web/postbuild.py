@@ -10,6 +10,9 @@
    it starts.
 1. The service worker (sw.js) gets the list of files to keep for offline use and a version derived from
    their names and contents, so every release installs a fresh cache and an unchanged build changes nothing.
+1b. The code slimmed (src/web/slim.py): the wasm and its glue share short names instead of hashed ones,
+   the wasm loses its custom sections, the scripts their indentation and comment lines; the preloads'
+   integrity attributes are recomputed.
 2. The styles (minified) and the boot script are inlined into index.html, so the first screen needs the page alone
    (one request fewer on a slow phone connection); their files are removed.
 3. index.html gets a Content-Security-Policy that allows only the app's own origin, WebAssembly
@@ -79,6 +82,32 @@ if not release:
     print("postbuild: development build: no service worker, no CSP")
     sys.exit(0)
 
+# 1b. The code files slimmed (src/web/slim.py): short names shared by the wasm and its glue, no custom
+# sections, no indentation or comment lines in the glue; their preloads' integrity follows.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True
+import slim  # noqa: E402
+
+glue = re.search(r"from '\./([^']+\.js)'", index)
+module = re.search(r"module_or_path: '\./([^']+\.wasm)'", index)
+if not glue or not module:
+    sys.exit("postbuild: index.html does not load the code as trunk writes it (an import and module_or_path)")
+paths = [os.path.join(root, glue.group(1)), os.path.join(root, module.group(1))]
+with open(paths[0], encoding="utf-8") as f:
+    js = f.read()
+with open(paths[1], "rb") as f:
+    wasm = f.read()
+wasm, js = slim.shorten(wasm, slim.trim_js(js))
+with open(paths[0], "w", encoding="utf-8") as f:
+    f.write(js)
+with open(paths[1], "wb") as f:
+    f.write(wasm)
+for name, body in ((glue.group(1), js.encode("utf-8")), (module.group(1), wasm)):
+    sri = "sha384-" + base64.b64encode(hashlib.sha384(body).digest()).decode()
+    index, n = re.subn(rf'(href="\./{re.escape(name)}"[^>]*integrity=")[^"]*"', rf'\g<1>{sri}"', index)
+    if n != 1:
+        sys.exit(f"postbuild: expected one preload with integrity for {name}, found {n}")
+
 # 2. Inline the styles and the boot script (trunk gave them hashed names and integrity attributes).
 def inline(pattern, make):
     global index
@@ -101,7 +130,7 @@ def minify_css(css):
     return re.sub(r"\s*([{};,])\s*", r"\1", css).strip()
 
 inline(r'<link rel="stylesheet" href="([^"]+\.css)"[^>]*/?>', lambda b: "<style>" + minify_css(b) + "</style>")
-inline(r'<script src="(\./boot-[^"]+\.js)"[^>]*></script>', lambda b: "<script>" + b + "</script>")
+inline(r'<script src="(\./boot-[^"]+\.js)"[^>]*></script>', lambda b: "<script>" + slim.trim_js(b) + "</script>")
 
 # 3. The CSP: hash every inline script and style block.
 hashes = []
@@ -140,7 +169,7 @@ sw_path = os.path.join(root, "sw.js")
 with open(sw_path, encoding="utf-8") as f:
     sw = f.read()
 listing = json.dumps(["./"] + [f"./{rel}" for rel in files])
-sw = sw.replace("__VERSION__", version).replace("__FILES__", listing)
+sw = slim.trim_js(sw.replace("__VERSION__", version).replace("__FILES__", listing))
 with open(sw_path, "w", encoding="utf-8") as f:
     f.write(sw)
 print(f"postbuild: {len(files) + 1} files for offline use, version {version}; styles and boot script inlined; CSP with {len(hashes)} script and {len(styles)} style hash(es)")
