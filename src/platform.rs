@@ -383,7 +383,9 @@ pub fn replace_hash(href: &str) {
     if let Some(w) = window()
         && let Ok(h) = w.history()
     {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        // The entry keeps its state: the scroll position the boot script keeps for Back and Forward.
+        let state = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = h.replace_state_with_url(&state, "", Some(href));
     }
 }
 
