@@ -162,8 +162,10 @@ pub fn Results(id: String) -> impl IntoView {
     view! {
         <section class="page results">
             <h1 id="results-title" tabindex="-1">"Results: " {s.spec.title()}</h1>
-            <p class="meta exam-code">{exam_label(&s.exam)}</p>
+            // Whether the score counts comes first: under "Simulates the DVA-C03 exam." a practice
+            // session's note read as a contradiction.
             {counted_note.map(|n| view! { <p class="meta counted">{n}</p> })}
+            <p class="meta exam-code">{exam_label(&s.exam)}</p>
             {s.expired.then(|| view! { <p class="notice">"The time ran out; the exam was submitted with the answers given."</p> })}
             <div class="score" class:pass=passed class:fail=!passed>
                 <p class="scaled"><span class="big">{o.scaled}</span>" / 1000"</p>

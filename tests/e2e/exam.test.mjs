@@ -82,6 +82,9 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   assert.equal(await progress(page), "Review screen · 10 questions", "the bar no longer names the question left");
   const current = () => page.$$eval(".exam-side .navigator .grid .cell[aria-current]", (l) => l.map((c) => c.textContent));
   assert.deepEqual(await current(), [], "no question is on screen, so none is outlined as current (the last one was)");
+  // Nor does the legend explain an outline no cell has.
+  assert.deepEqual(await page.$$eval(".exam-side .navigator .legend li", (l) => l.filter((x) => x.checkVisibility()).map((x) => x.textContent)),
+    ["Answered", "Partly answered", "Unanswered", "Flagged"]);
   await page.click('.pill:has-text("Flagged")');
   await page.waitForFunction(() => document.querySelectorAll(".review-row").length === 1);
   await page.click(".review-row");

@@ -119,6 +119,9 @@ test("a practice session is tagged, not plotted, and its skipped questions send 
   await page.click("#end-confirm");
   await page.waitForSelector(".results");
   assert.match(await page.textContent(".results .counted"), /^Practice mode shows each answer once checked, so this score is not counted toward readiness or plotted in History\.$/);
+  // Whether it counts comes first, then which exam it simulates (under "Simulates the DVA-C03 exam." the
+  // practice note read as a contradiction).
+  assert.deepEqual(await page.$$eval(".results > .meta", (p) => p.slice(0, 2).map((x) => x.className)), ["meta counted", "meta exam-code"]);
   // The results count as the end dialog did: the half-answered question is skipped, not answered (it
   // said "Of the 2 you answered" after a dialog that said 5 unanswered).
   assert.equal(await page.textContent(".practice-tally"), "Of the 1 you answered, 0 right; 5 skipped.");
