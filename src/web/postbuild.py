@@ -97,7 +97,8 @@ with open(paths[0], encoding="utf-8") as f:
     js = f.read()
 with open(paths[1], "rb") as f:
     wasm = f.read()
-wasm, js = slim.shorten(wasm, slim.trim_js(js))
+wasm, js = slim.shorten(wasm, js)
+js = slim.trim_js(js)
 with open(paths[0], "w", encoding="utf-8") as f:
     f.write(js)
 with open(paths[1], "wb") as f:

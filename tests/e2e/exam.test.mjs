@@ -582,7 +582,8 @@ test("the browser's Back on the review screen returns to the question; from the 
   await page.goBack();
   await page.waitForFunction(() => document.querySelector(".progress").textContent === "Question 2 of 10");
   assert.ok(page.url().endsWith("#/exam"), page.url());
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "q-title");
+  // Focus comes back to the question's title a frame after it is drawn.
+  await page.waitForFunction(() => document.activeElement?.id === "q-title");
   assert.deepEqual(asked, [], "nothing asked");
   // Forward opens it again; a reload keeps it.
   await page.goForward();
