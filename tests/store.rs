@@ -762,7 +762,8 @@ fn random_valid_histories_round_trip_through_export() {
 #[test]
 fn the_leitner_schedule_follows_the_boxes_to_the_day() {
     let mut h = History::default();
-    h.add(hand_made(
+    // A timed exam: its unanswered question is a miss.
+    let mut timed = hand_made(
         "a1",
         T0,
         &[
@@ -771,7 +772,9 @@ fn the_leitner_schedule_follows_the_boxes_to_the_day() {
             ("q-c", None),
             ("q-retired", Some(2)),
         ],
-    ));
+    );
+    timed.session.spec.mode = Mode::Exam;
+    h.add(timed);
     h.add(hand_made(
         "a2",
         T0 + DAY_MS,
@@ -803,6 +806,45 @@ fn the_leitner_schedule_follows_the_boxes_to_the_day() {
     assert_eq!(
         spaced::due_now(&h, fake_keys, T0 + 30.0 * DAY_MS),
         ["q-b", "q-a", "q-c"]
+    );
+}
+
+#[test]
+fn a_question_skipped_in_practice_keeps_its_box() {
+    let mut h = History::default();
+    // Day 0, practice: q-a missed, q-b right, q-c and q-d never answered.
+    h.add(hand_made(
+        "p1",
+        T0,
+        &[
+            ("q-a", Some(1)),
+            ("q-b", Some(0)),
+            ("q-c", None),
+            ("q-d", None),
+        ],
+    ));
+    // Day 1, practice: q-a right (box 2), q-b missed (box 1); q-a's next session skips it.
+    h.add(hand_made(
+        "p2",
+        T0 + DAY_MS,
+        &[("q-a", Some(0)), ("q-b", Some(2))],
+    ));
+    h.add(hand_made(
+        "p3",
+        T0 + 2.0 * DAY_MS,
+        &[("q-a", None), ("q-b", None)],
+    ));
+    let due = |id: &str, level, days: f64| Due {
+        id: id.to_string(),
+        level,
+        due_ms: T0 + days * DAY_MS,
+        first: false,
+    };
+    // The skips of day 0 schedule nothing, and those of day 2 move neither q-a (box 2, due day 3) nor q-b
+    // (box 1, due day 2): a skip is not a miss.
+    assert_eq!(
+        spaced::schedule(&h, fake_keys),
+        vec![due("q-b", 1, 2.0), due("q-a", 2, 3.0)]
     );
 }
 
@@ -869,7 +911,7 @@ fn the_top_box_is_five_and_a_miss_sends_a_question_back_to_box_one() {
         (top[0].level, top[0].due_ms),
         (5, T0 + (6.0 + 16.0) * DAY_MS)
     );
-    h.add(hand_made("miss", T0 + 7.0 * DAY_MS, &[("q", None)]));
+    h.add(hand_made("miss", T0 + 7.0 * DAY_MS, &[("q", Some(2))]));
     let back = spaced::schedule(&h, fake_keys);
     assert_eq!((back[0].level, back[0].due_ms), (1, T0 + 8.0 * DAY_MS));
     // Compacted attempts hold no answers: with every attempt compacted nothing is scheduled.

@@ -1,7 +1,8 @@
 //! Spaced review: which questions to ask again, and when, derived from the history alone.
 //!
 //! The Leitner system with five boxes. Replaying the full attempts in order, a question answered wrongly
-//! (or left unanswered) goes to box 1, due one day after that attempt; a question answered rightly moves
+//! (or left unanswered in a timed exam; a question skipped in practice keeps its box) goes to box 1, due
+//! one day after that attempt; a question answered rightly moves
 //! up one box (box 5 at most) and is due after that box's interval: 1, 2, 4, 8 or 16 days. A question
 //! never missed is not scheduled: the exam draw already covers it.
 //!
@@ -54,6 +55,12 @@ pub fn schedule(h: &History, key_of: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<Du
     for a in h.full() {
         let at = answered_at(a);
         for item in &a.session.items {
+            // Skipped in practice (not fully answered), a question says nothing about what the learner
+            // knows and keeps its box: counted as misses, the skips of one practice mock put 35
+            // questions never opened among those "due".
+            if a.session.skipped(item) {
+                continue;
+            }
             let Some(keys) = key_of(&item.id) else {
                 continue;
             };
