@@ -155,6 +155,13 @@ pub fn HistoryPage() -> impl IntoView {
             Err(e) => message.set(Some((false, format!("Export failed: {e}.")))),
         }
     };
+    // The outcome in sight: an import into an empty history draws the charts above it and pushed the line
+    // screens down, out of view.
+    Effect::new(move |_| {
+        if message.with(Option::is_some) {
+            request_animation_frame(|| platform::show_nearest(".history .message"));
+        }
+    });
     let import = move |ev: leptos::ev::Event| {
         platform::read_chosen_file(&ev, transfer::MAX_IMPORT_BYTES as f64, move |text| {
             let result = text.and_then(|t| transfer::import(&t).map_err(|e| e.to_string()));

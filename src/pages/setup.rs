@@ -67,6 +67,10 @@ pub fn Setup() -> impl IntoView {
             Some(Kind::Tasks { tasks, length }) => {
                 (Choice::Tasks, *length, vec![1], None, tasks.clone())
             }
+            // A newcomer starts where the welcome points: a quick exam of 10 (a full mock was set).
+            None if preset.is_none() && preset_tasks.is_empty() => {
+                (Choice::Quick, 10, vec![1], None, Vec::new())
+            }
             _ => (Choice::Full, 20, vec![1], None, preset_tasks.clone()),
         };
     let choice = RwSignal::new(if preset.is_some() {
@@ -98,8 +102,12 @@ pub fn Setup() -> impl IntoView {
             .map(|d| last_domains.contains(&d.number))
             .collect::<Vec<bool>>(),
     );
+    let drill_asked = preset.is_some();
     let section = RwSignal::new(preset.or(last_section).unwrap_or_default());
-    let practice = RwSignal::new(last.as_ref().is_some_and(|s| s.mode == Mode::Practice));
+    // A section drill asked for by its link ("Practise this" in the notes, a weak section) is practice:
+    // each answer checked as it is given (it opened timed).
+    let practice =
+        RwSignal::new(drill_asked || last.as_ref().is_some_and(|s| s.mode == Mode::Practice));
     let extra = RwSignal::new(last.as_ref().is_some_and(|s| s.extra_time));
     let error = RwSignal::new(None::<String>);
     // How many questions the chosen section (with its subsections) has: a drill never asks for more, and
@@ -150,6 +158,10 @@ pub fn Setup() -> impl IntoView {
         }
     };
     let summary = move || {
+        // Why "Start exam" is greyed out, said as the other drills say it (it read "20 questions, ...").
+        if choice.get() == Choice::Domains && !domains.get().iter().any(|d| *d) {
+            return "Choose one or more domains to drill.".to_string();
+        }
         if choice.get() == Choice::Tasks && available.get() == 0 {
             return "Choose one or more task statements to drill.".to_string();
         }

@@ -125,13 +125,18 @@ test("byte budgets (brotli): the code and everything else beyond the content sta
   // 2026-11-27 (sixth session) to 235,700 / 254,650: src/web/slim.py gives the wasm and its glue short
   // shared names for the 170 imports and exports that wasm-bindgen names with a hash, drops the wasm's
   // custom sections and the scripts' indentation and comment lines (wasm 237,909 → 235,446, the glue
-  // 6,829 → 4,245, the release beyond its content 260,368 → 254,379).
+  // 6,829 → 4,245, the release beyond its content 260,368 → 254,379). Raised the same session to 236,000 /
+  // 254,900 (→ 235,763 / 254,655) for a ninth walkthrough's fixes: Back and Forward returning to where a
+  // page was scrolled (in the boot script), "Due for review" no longer counting practice skips, the
+  // setup's defaults (a newcomer's quick exam of 10, "Practise this" in practice mode, a reason when no
+  // domain is ticked), the dashboard listing only measured task statements, the import's outcome in
+  // sight; the glue's own helpers renamed short paid 240 B of it.
   const br = (f) => brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rest = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
   const wasm = br(rest.find((f) => f.endsWith(".wasm")));
   const total = rest.reduce((a, f) => a + br(f), 0);
-  assert.ok(wasm <= 235_700, `the wasm is ${wasm} bytes brotli`);
-  assert.ok(total <= 254_650, `the release beyond its content is ${total} bytes brotli`);
+  assert.ok(wasm <= 236_000, `the wasm is ${wasm} bytes brotli`);
+  assert.ok(total <= 254_900, `the release beyond its content is ${total} bytes brotli`);
   // What an exam needs before it starts, beside the code: the questions file, not the explanations.
   const q = br("content/" + CONTENT.find((f) => f.startsWith("questions-")));
   const e = br("content/" + CONTENT.find((f) => f.startsWith("explanations-")));

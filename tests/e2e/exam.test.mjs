@@ -526,7 +526,7 @@ test("leaving a running exam asks first; staying keeps the exam open", async () 
 test("the setup opens as the last exam was set: kind, domains, length and extra time; a retry does not change that", async () => {
   const page = await t.open("#/");
   await fresh(page, t.url);
-  // A fresh learner gets a full mock.
+  // A fresh learner gets what the welcome suggests: a quick exam of 10 (it was a full mock).
   const state = () => page.evaluate(() => {
     const checks = [...document.querySelectorAll(".setup label.check")];
     return {
@@ -536,9 +536,13 @@ test("the setup opens as the last exam was set: kind, domains, length and extra 
       extra: checks.find((l) => l.textContent.startsWith("Extra time")).querySelector("input").checked,
     };
   });
-  assert.match((await state()).kind, /^Full mock exam/);
+  assert.match((await state()).kind, /^Quick exam/);
+  assert.equal((await state()).length, "10 questions");
   await page.click('.option-card:has-text("Domain drill")');
   await page.click('.setup label.check:has-text("1. ")'); // off
+  // With no domain ticked, the summary says why Start is greyed out.
+  assert.ok(await page.isDisabled("button:text('Start exam')"));
+  assert.equal(await page.textContent(".setup .summary"), "Choose one or more domains to drill.");
   await page.click('.setup label.check:has-text("2. ")');
   await page.click('.setup label.check:has-text("3. ")');
   await page.click('.pill:has-text("10 questions")');

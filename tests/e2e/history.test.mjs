@@ -273,6 +273,11 @@ test("export, clear, import restores the same history; a bad file changes nothin
   await page.setInputFiles("#import-file", file);
   await page.waitForSelector(".message.ok");
   assert.match(await page.textContent(".message"), /Imported 2 new attempts \(0 already here\)/);
+  // In sight, though the charts drawn above it pushed it down (it was screens below the window).
+  await page.waitForFunction(() => {
+    const r = document.querySelector(".message").getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight + 1;
+  }, null, { timeout: 5000 }).catch(async () => assert.fail(`the message is out of sight: ${await page.evaluate(() => JSON.stringify([scrollY, innerHeight, document.querySelector(".message").getBoundingClientRect()]))}`));
   assert.deepEqual(await page.$$eval("table.attempts tbody tr", (r) => r.map((x) => x.textContent)), rowsBefore);
   // Importing the same file again adds nothing.
   await page.setInputFiles("#import-file", file);

@@ -46,11 +46,24 @@ test("following a link inside the notes moves to the linked section, and Back re
   await page.waitForFunction((id) => document.activeElement?.id === id, target);
   assert.ok(await inView(page, `[id="${target}"]`));
   assert.equal(await page.$$eval(".target", (els) => els.length), 1, "only the current section is highlighted");
-  // Back: to the heading the link was under (it returned to the top of the SQS section, screens above).
+  // Back: to the heading the link was under (it returned to the top of the SQS section, screens above),
+  // scrolled where the learner was reading: the link followed is in view again.
   await page.goBack();
   await page.waitForFunction((id) => document.activeElement?.id === id, heading);
-  assert.ok(await inView(page, `[id="${heading}"]`));
+  await page.waitForFunction((sel) => {
+    const r = document.querySelectorAll('article.notes a[href^="#/notes/"]')[sel].getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  }, n);
   assert.ok(page.url().endsWith(`#/notes/${heading}`), page.url());
+  // A jump through the chapter's contents, then Back: the place read before (it was the chapter's top).
+  await page.evaluate(() => window.scrollBy(0, 900));
+  const y = await page.evaluate(() => Math.round(scrollY));
+  const entry = page.locator(".chapter-nav nav a").last();
+  await entry.click();
+  const jumped = (await entry.getAttribute("href")).split("?")[0].slice("#/notes/".length);
+  await page.waitForFunction((id) => document.activeElement?.id === id, jumped);
+  await page.goBack();
+  await page.waitForFunction((y) => Math.abs(scrollY - y) <= 1, y);
   await page.close();
 });
 
@@ -437,6 +450,9 @@ test("a section open in the notes offers a drill of its questions, and one witho
   await page.waitForSelector("form.setup");
   assert.ok(await page.$eval('.option-card:has-text("Section drill") input', (i) => i.checked));
   assert.equal(await page.$eval("#section-pick", (s) => s.value), "lambda-concurrency");
+  // "Practise this" opens in practice mode (it opened timed).
+  assert.ok(await page.isChecked('input[name=mode] >> nth=1'));
+  assert.match(await page.textContent('label:has(input[name=mode]:checked)'), /Practice/);
   // A section no question links (nor any subsection of it): no link to a drill that could not start.
   await page.goto(t.url + "#/notes/elb-deregistration-delay");
   await page.waitForFunction(() => document.activeElement?.id === "elb-deregistration-delay");
