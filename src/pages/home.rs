@@ -200,7 +200,7 @@ pub fn Home() -> impl IntoView {
                     </div>
                 </div>
             </Show>
-            <h2>{format!("The real exam ({})", EXAM.code)}</h2>
+            <h2>"The real exam " <span class="nowrap">{format!("({})", EXAM.code)}</span></h2>
             <ul class="facts">
                 <li><strong>{format!("{} questions", EXAM.questions)}</strong>" (50 scored, 15 unscored and unmarked)"</li>
                 <li><strong>{format!("{} minutes", EXAM.minutes)}</strong>{format!(" (+{} on request for non-native English speakers)", EXAM.extra_minutes)}</li>

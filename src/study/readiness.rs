@@ -166,6 +166,8 @@ pub fn verdict(
         let which = match n {
             0 => "Your last full mock".to_string(),
             1 => "The full mock before it".to_string(),
+            // "Full mock 3 back" read as jargon.
+            2 => "The full mock before those two".to_string(),
             _ => format!("Full mock {} back", n + 1),
         };
         if s.scaled < SCORE_BAR {
@@ -411,7 +413,7 @@ mod tests {
         );
 
         let weak = history(vec![
-            summary(1, "Full mock exam", 820, good_domains.clone(), &good_tasks),
+            summary(1, "Full mock exam", 780, good_domains.clone(), &good_tasks),
             summary(2, "Full mock exam", 790, good_domains.clone(), &good_tasks),
             summary(
                 3,
@@ -430,6 +432,7 @@ mod tests {
                 // Rounded like every other share (11 of 17 is 64.7 %), with no-break spaces before "%".
                 "Your last full mock: Domain 2 at 65% (11 of 17); each domain needs 70%.",
                 "The full mock before it scored 790; each of the last 3 needs 800 (the pass mark is 720).",
+                "The full mock before those two scored 780; each of the last 3 needs 800 (the pass mark is 720).",
                 "Task 1.2: 57% over 28 questions; it needs 60%: take a task-statement drill.",
             ]
         );

@@ -385,6 +385,9 @@ test("the welcome is for a newcomer: on a phone with an exam in progress, Resume
   const lead = () => page.$eval(".page .lead", (p) => p.checkVisibility());
   assert.equal(await lead(), true, "a first visit is welcomed");
   assert.match(await page.textContent(".page .lead"), /New here\? A quick exam of 10 questions shows where you stand/);
+  // The exam's code is never split over two lines ("The real exam (DVA-" / "C03)" at 360 px).
+  assert.deepEqual(await page.$$eval(".page h1 .nowrap, .page h2 .nowrap", (s) => s.map((x) => [x.textContent, x.getClientRects().length])),
+    [["(DVA-C03)", 1], ["(DVA-C03)", 1]]);
   // An exam in progress: the welcome gives way, and Resume is in view without scrolling (it sat at the
   // bottom edge under the welcome and the exam change notice).
   await page.goto(t.url + "#/exam/new");
