@@ -229,11 +229,15 @@ test("a whole quick exam can be taken with the keyboard alone, focus always visi
   await page.keyboard.press("Enter");
   await page.waitForSelector("form.setup");
   assert.equal(await focusOn(page, "New exam"), "New exam", "the setup page's heading has focus");
-  // The kind: the radio group is reached with Tab and moved with the arrows.
-  await tabTo(page, /^Full mock exam/);
-  await page.keyboard.press("ArrowDown");
+  // The kind: the radio group is reached with Tab (on the newcomer's quick exam) and moved with the arrows.
+  await tabTo(page, /^Quick exam/);
+  await page.keyboard.press("ArrowLeft");
+  assert.ok(await page.$eval('.option-card:has-text("Full mock exam") input', (i) => i.checked));
+  await page.keyboard.press("ArrowRight");
   assert.ok(await page.$eval('.option-card:has-text("Quick exam") input', (i) => i.checked));
-  await tabTo(page, /^20 questions$/);
+  await tabTo(page, /^10 questions$/);
+  await page.keyboard.press("ArrowRight");
+  assert.ok(await page.$eval('.pill:has-text("20 questions") input', (i) => i.checked));
   await page.keyboard.press("ArrowLeft");
   assert.ok(await page.$eval('.pill:has-text("10 questions") input', (i) => i.checked));
   await tabTo(page, /^Start exam$/);

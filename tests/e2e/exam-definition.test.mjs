@@ -56,6 +56,7 @@ test("a full mock follows the DVA-C03 blueprint: 20/17/14/14 questions, 130 minu
   await page.waitForSelector("form.setup");
   assert.match(await page.textContent("form.setup"), /65 questions in 130 minutes, weighted like the real exam/);
   assert.match(await page.textContent("form.setup"), /Only the DVA-C03 task statements you choose/);
+  await page.click('.option-card:has-text("Full mock exam")');
   await page.click("button:text('Start exam')");
   await page.waitForSelector(".exam .card");
   assert.match(await page.textContent(".exam"), /of 65/);
