@@ -572,13 +572,8 @@ fn QuestionCard(
             </div>
             <div class="stem" inner_html=q.stem()></div>
             {hint.map(|h| view! { <p class="choose">{h}</p> })}
-            <Choices question=q item locked=checked reveal=checked on_choose=choose on_strike=strike />
-            // Right under the options, where the refused tap was (under the "how sure" row it was out of
-            // sight on a phone, and the tap seemed dead).
-            <p class="cap" role="status">{move || cap_hint.get().then(|| format!(
-                "You have already chosen {}. Clear one of them to choose another.",
-                if q.keys() == 3 { "three" } else { "two" }))}</p>
-            <ConfidencePicker item locked=checked on_pick=sure />
+            // Above the options, where it is read with the stem: under them, below a long question's options,
+            // the bottom bar hid it, and "Next →" after one of two ticks seemed to skip for no reason.
             {practice.then(|| view! {
                 <Show when=move || !checked.get()>
                     <p id="check-why" class="meta check-row">{move || {
@@ -593,6 +588,15 @@ fn QuestionCard(
                         }
                     }}</p>
                 </Show>
+            })}
+            <Choices question=q item locked=checked reveal=checked on_choose=choose on_strike=strike />
+            // Right under the options, where the refused tap was (under the "how sure" row it was out of
+            // sight on a phone, and the tap seemed dead).
+            <p class="cap" role="status">{move || cap_hint.get().then(|| format!(
+                "You have already chosen {}. Clear one of them to choose another.",
+                if q.keys() == 3 { "three" } else { "two" }))}</p>
+            <ConfidencePicker item locked=checked on_pick=sure />
+            {practice.then(|| view! {
                 <Show when=move || checked.get()>
                     <div class="feedback" id="feedback" tabindex="-1" role="status">
                         <h2 id="verdict" class="verdict" class:right=correct class:wrong=move || !correct()>

@@ -400,6 +400,8 @@ test("practice mode: the key is judged Correct and a distractor Incorrect, with 
   await pick([qs[2].keys[0]]);
   assert.deepEqual(await forward(), ["Next →", false, false]);
   assert.equal(await page.textContent("#check-why"), "Choose 2 options to check your answer (1 chosen).");
+  // Read with the stem, above the options (under them the bottom bar hid it on long questions).
+  assert.ok(await page.$eval("#check-why", (p) => p.compareDocumentPosition(document.querySelector(".choice")) & Node.DOCUMENT_POSITION_FOLLOWING));
   await page.click(".exam-actions .button:nth-child(3)");
   assert.equal(await page.textContent(".progress"), "Question 4 of 4");
   await page.keyboard.press("ArrowLeft");
