@@ -23,6 +23,8 @@ for (let i = 0; i < 20; i++) {
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.waitForSelector("form.setup");
+  // A newcomer's setup opens on a quick exam: this times a full mock.
+  await page.click('.option-card:has-text("Full mock exam")');
   draws.push(await page.evaluate(() => new Promise((resolve) => {
     const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Start exam");
     const t0 = performance.now();
