@@ -164,6 +164,118 @@ const PAGES: &[(&str, &str)] = &[
     ("eventreference", "event reference"),
     ("lambda-urls", "function URLs"),
     ("mpuoverview", "multipart upload overview"),
+    // CloudFormation's template reference: a resource or property type by the name its page bears (its
+    // address runs the words together: "aws-properties-codedeploy-deploymentgroup-blueinstanceterminationoption").
+    (
+        "aws-properties-amplify-branch-basicauthconfig",
+        "AWS::Amplify::Branch BasicAuthConfig",
+    ),
+    (
+        "aws-properties-appconfig-configurationprofile-validators",
+        "AWS::AppConfig::ConfigurationProfile Validators",
+    ),
+    (
+        "aws-properties-autoscaling-scalingpolicy-predefinedmetricspecification",
+        "AWS::AutoScaling::ScalingPolicy PredefinedMetricSpecification",
+    ),
+    (
+        "aws-properties-cloudfront-cachepolicy-cachepolicyconfig",
+        "AWS::CloudFront::CachePolicy CachePolicyConfig",
+    ),
+    (
+        "aws-properties-cloudtrail-trail-insightselector",
+        "AWS::CloudTrail::Trail InsightSelector",
+    ),
+    (
+        "aws-properties-codedeploy-deploymentconfig-trafficroutingconfig",
+        "AWS::CodeDeploy::DeploymentConfig TrafficRoutingConfig",
+    ),
+    (
+        "aws-properties-codedeploy-deploymentgroup-blueinstanceterminationoption",
+        "AWS::CodeDeploy::DeploymentGroup BlueInstanceTerminationOption",
+    ),
+    (
+        "aws-properties-codedeploy-deploymentgroup-deployment",
+        "AWS::CodeDeploy::DeploymentGroup Deployment",
+    ),
+    (
+        "aws-properties-codedeploy-deploymentgroup-deploymentreadyoption",
+        "AWS::CodeDeploy::DeploymentGroup DeploymentReadyOption",
+    ),
+    (
+        "aws-properties-codepipeline-pipeline-gitpullrequestfilter",
+        "AWS::CodePipeline::Pipeline GitPullRequestFilter",
+    ),
+    (
+        "aws-properties-cognito-identitypoolroleattachment-rolemapping",
+        "AWS::Cognito::IdentityPoolRoleAttachment RoleMapping",
+    ),
+    (
+        "aws-properties-dynamodb-table-contributorinsightsspecification",
+        "AWS::DynamoDB::Table ContributorInsightsSpecification",
+    ),
+    (
+        "aws-properties-dynamodb-table-localsecondaryindex",
+        "AWS::DynamoDB::Table LocalSecondaryIndex",
+    ),
+    (
+        "aws-properties-ecs-service-deploymentconfiguration",
+        "AWS::ECS::Service DeploymentConfiguration",
+    ),
+    (
+        "aws-properties-ecs-service-forcenewdeployment",
+        "AWS::ECS::Service ForceNewDeployment",
+    ),
+    (
+        "aws-properties-ecs-taskdefinition-healthcheck",
+        "AWS::ECS::TaskDefinition HealthCheck",
+    ),
+    (
+        "aws-properties-ecs-taskdefinition-secret",
+        "AWS::ECS::TaskDefinition Secret",
+    ),
+    (
+        "aws-properties-lambda-function-filesystemconfig",
+        "AWS::Lambda::Function FileSystemConfig",
+    ),
+    ("aws-properties-name", "Name type"),
+    (
+        "aws-properties-s3-bucket-eventbridgeconfiguration",
+        "AWS::S3::Bucket EventBridgeConfiguration",
+    ),
+    (
+        "aws-properties-stepfunctions-statemachine-loggingconfiguration",
+        "AWS::StepFunctions::StateMachine LoggingConfiguration",
+    ),
+    (
+        "aws-resource-cloudformation-stack",
+        "AWS::CloudFormation::Stack",
+    ),
+    ("aws-resource-cloudwatch-alarm", "AWS::CloudWatch::Alarm"),
+    (
+        "aws-resource-cloudwatch-compositealarm",
+        "AWS::CloudWatch::CompositeAlarm",
+    ),
+    (
+        "aws-resource-cognito-identitypoolprincipaltag",
+        "AWS::Cognito::IdentityPoolPrincipalTag",
+    ),
+    (
+        "aws-resource-cognito-userpoolgroup",
+        "AWS::Cognito::UserPoolGroup",
+    ),
+    ("aws-resource-dynamodb-table", "AWS::DynamoDB::Table"),
+    ("aws-resource-ec2-keypair", "AWS::EC2::KeyPair"),
+    ("aws-resource-ec2-vpcendpoint", "AWS::EC2::VPCEndpoint"),
+    (
+        "aws-resource-logs-loganomalydetector",
+        "AWS::Logs::LogAnomalyDetector",
+    ),
+    (
+        "aws-resource-logs-subscriptionfilter",
+        "AWS::Logs::SubscriptionFilter",
+    ),
+    ("aws-resource-sqs-queue", "AWS::SQS::Queue"),
 ];
 
 /// The label of a documentation address: the guide by name, then the page's last path segment in words.
@@ -203,12 +315,13 @@ pub fn label(url: &str) -> String {
     if parts.len() < 2 {
         return guide.to_string();
     }
+    // A type name may break after its "::" on a phone (it broke inside "DeploymentGroup").
     let page = PAGES
         .iter()
         .find(|(segment, _)| *segment == last.trim_end_matches(".html"))
         .map_or_else(
             || page_words(parts[0], guide, last),
-            |(_, about)| about.to_string(),
+            |(_, about)| about.replace("::", "::\u{200B}"),
         );
     joined(guide, &page)
 }
@@ -305,6 +418,10 @@ mod tests {
             (
                 "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref.html",
                 "CloudFormation · custom resource reference",
+            ),
+            (
+                "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-deploymentconfiguration.html",
+                "CloudFormation · AWS::\u{200B}ECS::\u{200B}Service DeploymentConfiguration",
             ),
             (
                 "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html",
