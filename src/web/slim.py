@@ -81,15 +81,14 @@ def _skip_import_desc(b, i):
 
 
 def _short_names(prefix="", taken=()):
-    """`a`, `b`, ... `Z`, then `aa`, `ab`, ..., each after `prefix`: never one of `taken`, nor a keyword.
-    In an unbroken run the wasm's import section compresses best (which names a gap skipped moved its
-    brotli size by 200 B)."""
+    """`a`, `b`, ... `Z`, then `aa`, `ab`, ..., each after `prefix`, never one of `taken`. Without a prefix
+    they name properties (any word will do, keywords too); the glue's variables take `$` as the prefix,
+    which no keyword starts with (a bare `do` once broke the app)."""
     letters = string.ascii_letters
     for first in [""] + list(letters):
         for last in letters:
-            name = prefix + first + last
-            if name not in taken and name not in ("do", "if", "in"):
-                yield name
+            if prefix + first + last not in taken:
+                yield prefix + first + last
 
 
 def _sections(wasm):
@@ -166,16 +165,12 @@ def shorten(wasm, js):
         js = _replace_once(js, rf"(?<![\w$]){re.escape(old)}(?=:)", new, old)
     for old, new in exports.items():
         js = re.sub(rf"\bwasm\.{re.escape(old)}(?![\w$])", "wasm." + new, js)
-    # The glue's own functions that call those shims carry the same hashed names.
-    hashed = dict.fromkeys(re.findall(r"(?<![\w$])[A-Za-z_$][\w$]*_h[0-9a-f]{16}(?:_\d+)?(?![\w$])", js))
-    # Variables from here on: `$`-prefixed, so none meets a name the glue already uses.
-    local = _short_names("$", set(re.findall(r"[A-Za-z_$][\w$]*", js)))
-    for old in hashed:
-        js = re.sub(rf"(?<![\w$]){re.escape(old)}(?![\w$])", next(local), js)
-    return bytes(out), _short_locals(js, local)
+    # The glue's own functions that call those shims carry the same hashed names: top-level functions,
+    # renamed with the rest.
+    return bytes(out), _short_locals(js)
 
 
-def _short_locals(js, names):
+def _short_locals(js):
     """The glue's own top-level functions and variables (`getDataViewMemory0`, `passStringToWasm0`, ...;
     declared at the line's start, so before `trim_js`) renamed too: about 300 B brotli. Not the names it
     exports (the page's loader imports them), nor a name that also appears as a property (`.name`), an
@@ -185,6 +180,8 @@ def _short_locals(js, names):
     for group in re.findall(r"^export\s*\{([^}]*)\}", js, flags=re.M):
         exported.update(n.strip().split(" as ")[0].strip() for n in group.split(","))
     strings = " ".join(re.findall(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`", js))
+    # `$`-prefixed, so none meets a name the glue already uses.
+    names = _short_names("$", set(re.findall(r"[A-Za-z_$][\w$]*", js)))
     for name in sorted(set(declared) - exported, key=len, reverse=True):
         word = rf"(?<![\w$]){re.escape(name)}(?![\w$])"
         shorthand = rf"[{{,]\s*{re.escape(name)}\s*[,}}]"
