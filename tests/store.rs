@@ -759,6 +759,16 @@ fn random_valid_histories_round_trip_through_export() {
 
 // ---- spaced review -----------------------------------------------------------------------------------
 
+/// A question scheduled `days` after `T0` in Leitner box `level`, not a misconception or lucky guess.
+fn due(id: &str, level: u8, days: f64) -> Due {
+    Due {
+        id: id.to_string(),
+        level,
+        due_ms: T0 + days * DAY_MS,
+        first: false,
+    }
+}
+
 #[test]
 fn the_leitner_schedule_follows_the_boxes_to_the_day() {
     let mut h = History::default();
@@ -785,12 +795,6 @@ fn the_leitner_schedule_follows_the_boxes_to_the_day() {
         T0 + 3.0 * DAY_MS,
         &[("q-a", Some(0)), ("q-c", Some(0))],
     ));
-    let due = |id: &str, level, days: f64| Due {
-        id: id.to_string(),
-        level,
-        due_ms: T0 + days * DAY_MS,
-        first: false,
-    };
     // q-a: missed (box 1), right a day later (box 2, +2 days = day 3), right on day 3 (box 3, +4 = day 7).
     // q-b: right first (never missed: not scheduled), missed on day 1 (box 1, due day 2).
     // q-c: unanswered counts as missed, then the same path as q-a. The retired question is skipped.
@@ -834,12 +838,6 @@ fn a_question_skipped_in_practice_keeps_its_box() {
         T0 + 2.0 * DAY_MS,
         &[("q-a", None), ("q-b", None)],
     ));
-    let due = |id: &str, level, days: f64| Due {
-        id: id.to_string(),
-        level,
-        due_ms: T0 + days * DAY_MS,
-        first: false,
-    };
     // The skips of day 0 schedule nothing, and those of day 2 move neither q-a (box 2, due day 3) nor q-b
     // (box 1, due day 2): a skip is not a miss.
     assert_eq!(

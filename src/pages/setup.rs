@@ -102,12 +102,11 @@ pub fn Setup() -> impl IntoView {
             .map(|d| last_domains.contains(&d.number))
             .collect::<Vec<bool>>(),
     );
-    let drill_asked = preset.is_some();
-    let section = RwSignal::new(preset.or(last_section).unwrap_or_default());
     // A section drill asked for by its link ("Practise this" in the notes, a weak section) is practice:
     // each answer checked as it is given (it opened timed).
     let practice =
-        RwSignal::new(drill_asked || last.as_ref().is_some_and(|s| s.mode == Mode::Practice));
+        RwSignal::new(preset.is_some() || last.as_ref().is_some_and(|s| s.mode == Mode::Practice));
+    let section = RwSignal::new(preset.or(last_section).unwrap_or_default());
     let extra = RwSignal::new(last.as_ref().is_some_and(|s| s.extra_time));
     let error = RwSignal::new(None::<String>);
     // How many questions the chosen section (with its subsections) has: a drill never asks for more, and
@@ -157,9 +156,14 @@ pub fn Setup() -> impl IntoView {
             seed: 0,
         }
     };
+    let can_start = move || match choice.get() {
+        Choice::Domains => domains.get().iter().any(|d| *d),
+        Choice::Section | Choice::Tasks => available.get() > 0 && length.get() <= available.get(),
+        _ => true,
+    };
     let summary = move || {
         // Why "Start exam" is greyed out, said as the other drills say it (it read "20 questions, ...").
-        if choice.get() == Choice::Domains && !domains.get().iter().any(|d| *d) {
+        if choice.get() == Choice::Domains && !can_start() {
             return "Choose one or more domains to drill.".to_string();
         }
         if choice.get() == Choice::Tasks && available.get() == 0 {
@@ -183,11 +187,6 @@ pub fn Setup() -> impl IntoView {
             "{n} {}, {time}.",
             if n == 1 { "question" } else { "questions" }
         )
-    };
-    let can_start = move || match choice.get() {
-        Choice::Domains => domains.get().iter().any(|d| *d),
-        Choice::Section | Choice::Tasks => available.get() > 0 && length.get() <= available.get(),
-        _ => true,
     };
     // A warning about what the bank is short of belongs to the choices it was about: any change clears it.
     Effect::new(move |_| {
