@@ -64,8 +64,8 @@ pub fn App() -> impl IntoView {
                         s.resume(now);
                     }
                 });
-                if app.finish(now, true).is_some() {
-                    app.tell(&format!("{} while you were away from it. It was submitted with the answers you had saved; its results are first in History.", crate::state::EXPIRED_NOTICE));
+                if let Some(id) = app.finish(now, true) {
+                    app.tell(&format!("{} while you were away from it. It was submitted with the answers you had saved.{}{}", crate::state::EXPIRED_NOTICE, crate::state::LINK, Route::Results(id).href()));
                     // The banner heads the page: bring it into sight (it appeared above a scrolled chapter, unseen).
                     platform::scroll_to_top();
                 }
@@ -130,7 +130,13 @@ pub fn App() -> impl IntoView {
         (!list.is_empty()).then(|| {
             let items = list
                 .into_iter()
-                .map(|text| view! { <p>{text}</p> })
+                .map(|text| {
+                    let (text, href) = match text.split_once(crate::state::LINK) {
+                        Some((t, h)) => (t.to_string(), Some(h.to_string())),
+                        None => (text, None),
+                    };
+                    view! { <p>{text}{href.map(|href| view! { " " <a href=href>"See its results"</a> })}</p> }
+                })
                 .collect_view();
             view! {
                 <div class="banner" role="alert">

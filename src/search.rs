@@ -353,13 +353,18 @@ pub fn text_of(html: &str) -> String {
         match (&mut tag, c) {
             (None, '<') => tag = Some(String::new()),
             (Some(name), '>') => {
-                // A block ends a word; an inline tag (`code` in "app.zip,") does not.
+                // A block ends a word; an inline tag (`code` in "app.zip,") does not. A table cell ends
+                // with a dot between words, or an excerpt ran a table's cells into one sentence
+                // ("Standard Exactly once Express At least once").
+                let closing = name.starts_with('/');
                 let name = name
                     .trim_start_matches('/')
                     .split_whitespace()
                     .next()
                     .unwrap_or("");
-                if !matches!(
+                if closing && matches!(name, "td" | "th") {
+                    out.push_str(" · ");
+                } else if !matches!(
                     name,
                     "code" | "em" | "strong" | "a" | "span" | "b" | "i" | "sub" | "sup" | "mark"
                 ) {
@@ -540,6 +545,12 @@ mod tests {
                 "<p>a &lt;b&gt; &amp; <code>c</code>, <em>e</em>.</p>\n<ul><li>d</li><li>f</li></ul>"
             ),
             "a <b> & c, e. d f"
+        );
+        assert_eq!(
+            text_of(
+                "<table><tr><th>Type</th><th>Order</th></tr><tr><td data-label=\"Type\">FIFO</td><td>kept</td></tr></table><p>x</p>"
+            ),
+            "Type · Order · FIFO · kept · x"
         );
     }
 

@@ -244,8 +244,9 @@ fn good_fixture_compiles_to_sections_and_questions() {
         "<a href=\"https://example.com/a?b=1&amp;c=2\" target=\"_blank\" rel=\"noopener noreferrer\">the web</a>",
         "<code class=\"language-yaml\">",
         "<p class=\"serves\">Task statements: 1.2, 3.4</p>",
-        // A short hyphenated word of code stays whole on a line; a longer one may wrap, and a command between its words.
-        "<code class=\"nw\">--force-new-deployment</code>, <code>--a-flag-too-long-to-keep-whole</code>, <code>aws sts <span class=\"nw\">get-caller-identity</span> <span class=\"nw\">--region</span> <span class=\"nw\">us-east-1</span></code> and <code class=\"nw\">-&lt;x&gt;</code>",
+        // A short hyphenated word of code stays whole on a line; a longer one may wrap after a word of it (in
+        // whole pieces, never after a lone prefix such as "x-"), and a command between its words.
+        "<code class=\"nw\">--force-new-deployment</code>, <code><span class=\"nw\">--a-flag-too-long-to-</span><span class=\"nw\">keep-whole</span></code>, <code>aws sts <span class=\"nw\">get-caller-identity</span> <span class=\"nw\">--region</span> <span class=\"nw\">us-east-1</span></code> and <code class=\"nw\">-&lt;x&gt;</code>",
         "<p class=\"aws-docs\">AWS documentation: <a href=\"https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/welcome.html\" target=\"_blank\" rel=\"noopener noreferrer\">Amazon SQS</a>",
     ] {
         assert!(ch.html.contains(needle), "missing {needle} in {}", ch.html);

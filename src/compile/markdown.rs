@@ -77,7 +77,9 @@ pub fn reject_raw_html(events: &[Spanned<'_>], loc: &Locator<'_>, diags: &mut Ve
 const NOWRAP_WORD: usize = 22;
 
 /// Inline code holding a hyphen, as HTML: each hyphenated word short enough ([`NOWRAP_WORD`]) kept whole
-/// (`class="nw"`: the whole span when it is one such word, else a span per word); longer words may break.
+/// (`class="nw"`: the whole span when it is one such word, else a span per word); a longer one is kept in
+/// whole pieces of at most that length, so it breaks after a word of it, never after a prefix alone: a
+/// phone showed `x-` at a line's end and `amz-server-side-encryption-aws-kms-key-id` below it.
 fn code_html(code: &str) -> String {
     let whole = |w: &str| w.contains('-') && w.len() <= NOWRAP_WORD;
     if !code.contains(' ') && whole(code) {
@@ -86,14 +88,36 @@ fn code_html(code: &str) -> String {
     let words: Vec<String> = code
         .split(' ')
         .map(|w| {
-            if whole(w) {
-                format!("<span class=\"nw\">{}</span>", escape_attr(w))
+            if whole(w) || w.contains('-') {
+                pieces(w)
+                    .iter()
+                    .map(|p| format!("<span class=\"nw\">{}</span>", escape_attr(p)))
+                    .collect()
             } else {
                 escape_attr(w)
             }
         })
         .collect();
     format!("<code>{}</code>", words.join(" "))
+}
+
+/// `word` cut after hyphens into pieces of at most [`NOWRAP_WORD`] characters, each as long as it can be
+/// ("x-amz-server-side-", "encryption-aws-kms-", "key-id"); a part with no hyphen that is longer stays whole.
+fn pieces(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut end = 0;
+    for part in word.split_inclusive('-') {
+        if end > start && end - start + part.len() > NOWRAP_WORD {
+            out.push(&word[start..end]);
+            start = end;
+        }
+        end += part.len();
+    }
+    if end > start {
+        out.push(&word[start..end]);
+    }
+    out
 }
 
 /// Renders checked events to HTML: images are rejected, internal links must name an existing section
@@ -294,5 +318,18 @@ mod tests {
         assert_eq!(anchor_of("#aws-sqs"), "aws-sqs");
         assert_eq!(anchor_of("aws-sqs"), "aws-sqs");
         assert_eq!(anchor_of("10-messaging.md#aws-sqs"), "aws-sqs");
+    }
+
+    #[test]
+    fn long_code_words_break_after_a_word_not_a_prefix() {
+        assert_eq!(
+            pieces("x-amz-server-side-encryption-aws-kms-key-id"),
+            ["x-amz-server-side-", "encryption-aws-kms-", "key-id"]
+        );
+        assert_eq!(pieces("us-east-1"), ["us-east-1"]);
+        assert_eq!(
+            pieces("ProvisionedThroughputExceededException-x"),
+            ["ProvisionedThroughputExceededException-", "x"]
+        );
     }
 }

@@ -131,13 +131,20 @@ fn tally_change(item: &Item, keys: &[u8], c: &mut Changes) {
     }
 }
 
-/// "1 min 05 s", "45 s": a duration as a learner reads it on the results page.
+/// "1 min 05 s", "45 s", "2.6 s": a duration as a learner reads it on the results page, on one line (no-break
+/// spaces: "28 min" and "09 s" broke apart in a phone's table cell). Under ten seconds it keeps a tenth: a
+/// domain's "3 s, 1 s each" beside another's "3 s, 2 s each" (2.6 and 3.4 s over two questions) read as
+/// arithmetic gone wrong.
 pub fn short_duration(ms: f64) -> String {
-    let s = (ms.max(0.0) / 1000.0).round() as u64;
+    let ms = ms.max(0.0);
+    if ms < 9_950.0 {
+        return format!("{}\u{a0}s", crate::decimal::fixed(ms / 1000.0, 1));
+    }
+    let s = (ms / 1000.0).round() as u64;
     if s < 60 {
         format!("{s}\u{a0}s")
     } else {
-        format!("{}\u{a0}min {:02}\u{a0}s", s / 60, s % 60)
+        format!("{}\u{a0}min\u{a0}{:02}\u{a0}s", s / 60, s % 60)
     }
 }
 
@@ -238,8 +245,13 @@ mod tests {
     fn durations_read_as_minutes_and_seconds() {
         // Numbers and units joined by no-break spaces: "1 min 39" and "s" on two lines looked broken.
         assert_eq!(short_duration(45_400.0), "45\u{a0}s");
-        assert_eq!(short_duration(65_000.0), "1\u{a0}min 05\u{a0}s");
-        assert_eq!(short_duration(-3.0), "0\u{a0}s");
-        assert_eq!(short_duration(600_000.0), "10\u{a0}min 00\u{a0}s");
+        assert_eq!(short_duration(65_000.0), "1\u{a0}min\u{a0}05\u{a0}s");
+        assert_eq!(short_duration(-3.0), "0.0\u{a0}s");
+        assert_eq!(short_duration(600_000.0), "10\u{a0}min\u{a0}00\u{a0}s");
+        // A tenth under ten seconds, so a total and its share per question agree (2.6 s, 1.3 s each).
+        assert_eq!(short_duration(2_600.0), "2.6\u{a0}s");
+        assert_eq!(short_duration(1_300.0), "1.3\u{a0}s");
+        assert_eq!(short_duration(9_949.0), "9.9\u{a0}s");
+        assert_eq!(short_duration(9_950.0), "10\u{a0}s");
     }
 }

@@ -130,13 +130,17 @@ test("byte budgets (brotli): the code and everything else beyond the content sta
   // page was scrolled (in the boot script), "Due for review" no longer counting practice skips, the
   // setup's defaults (a newcomer's quick exam of 10, "Practise this" in practice mode, a reason when no
   // domain is ticked), the dashboard listing only measured task statements, the import's outcome in
-  // sight; the glue's own helpers renamed short paid 240 B of it.
+  // sight; the glue's own helpers renamed short paid 240 B of it. Raised on 2026-11-27 (seventh session)
+  // to 236,400 / 255,300 (→ 236,281 / 255,125) for the ninth walkthrough's leftovers: the notice of an
+  // exam that ran out while the learner read on links to its results (~100 B; a click handler that also
+  // cleared the banner cost 500 B more and was left out), search excerpts that separate a table's cells,
+  // and pacing durations that keep a tenth under ten seconds (~200 B together).
   const br = (f) => brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rest = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
   const wasm = br(rest.find((f) => f.endsWith(".wasm")));
   const total = rest.reduce((a, f) => a + br(f), 0);
-  assert.ok(wasm <= 236_000, `the wasm is ${wasm} bytes brotli`);
-  assert.ok(total <= 254_900, `the release beyond its content is ${total} bytes brotli`);
+  assert.ok(wasm <= 236_400, `the wasm is ${wasm} bytes brotli`);
+  assert.ok(total <= 255_300, `the release beyond its content is ${total} bytes brotli`);
   // What an exam needs before it starts, beside the code: the questions file, not the explanations.
   const q = br("content/" + CONTENT.find((f) => f.startsWith("questions-")));
   const e = br("content/" + CONTENT.find((f) => f.startsWith("explanations-")));

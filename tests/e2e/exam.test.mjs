@@ -298,6 +298,17 @@ test("a timed exam left for another page ends at 0:00 there; the dashboard offer
   const history = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.history")));
   assert.equal(history.entries.length, 1);
   assert.equal(history.entries[0].a.x, true, "stored as expired");
+  // The notice links to those results.
+  const link = await page.$$eval(".banner a", (l) => l.map((a) => [a.textContent, a.getAttribute("href")]));
+  assert.equal(link.length, 1);
+  assert.equal(link[0][0], "See its results");
+  assert.match(link[0][1], /^#\/results\/\S+$/);
+  await page.click(".banner a");
+  await page.waitForSelector(".results");
+  assert.equal(await page.evaluate(() => location.hash), link[0][1]);
+  assert.match(await page.textContent(".results"), /The time ran out; the exam was submitted with the answers given\./);
+  await page.goBack();
+  await page.waitForSelector("ol.toc");
   await page.evaluate(() => { location.hash = "#/"; });
   await page.waitForSelector("p.actions a");
   assert.deepEqual(await page.$$eval("p.actions a", (l) => l.map((a) => a.textContent)), ["Start an exam", "Read the study notes"]);

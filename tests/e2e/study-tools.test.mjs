@@ -110,8 +110,18 @@ test("pacing: time per domain against the pace, the slowest questions, and wheth
     "The real exam allows about 2 minutes per question (65 questions in 130 minutes). 1 of your 4 questions took longer.");
   const rows = await page.$$eval("table.pacing tbody tr", (trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, " ").trim()));
   assert.deepEqual(rows, ["Domain 1 2 4 min 50 s 2 min 25 s (over)", "Domain 3 2 40 s 20 s"]);
+  // On a phone each duration stays on one line ("4 min" and "50 s" broke apart in the cell), and the table fits.
+  await page.setViewportSize({ width: 360, height: 800 });
+  const lines = await page.$$eval("table.pacing td.num", (tds) => tds.map((td) => {
+    const r = document.createRange();
+    r.selectNodeContents(td.firstChild);
+    return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+  }));
+  assert.deepEqual(lines, [1, 1, 1, 1, 1, 1]);
+  assert.ok(await page.$eval("table.pacing", (t) => t.parentElement.scrollWidth <= t.parentElement.clientWidth));
+  await page.setViewportSize({ width: 1280, height: 800 });
   const slowest = await page.$$eval("h3:has-text('Slowest questions') + ol li", (lis) => lis.map((l) => l.textContent));
-  assert.deepEqual(slowest, ["Question 1: 3\u00a0min 20\u00a0s", "Question 3: 1\u00a0min 30\u00a0s", "Question 2: 30\u00a0s", "Question 4: 10\u00a0s"]);
+  assert.deepEqual(slowest, ["Question 1: 3\u00a0min\u00a020\u00a0s", "Question 3: 1\u00a0min\u00a030\u00a0s", "Question 2: 30\u00a0s", "Question 4: 10\u00a0s"]);
   assert.equal(await page.textContent("p:has-text('You changed')"),
     "You changed 2 of 3 answers: 1 from wrong to right, 1 from right to wrong, 0 from one wrong answer to another.");
   await page.close();
