@@ -95,7 +95,6 @@ pub const EXPIRED_NOTICE: &str = "The time of your exam ran out";
 /// Splits a notice's text from the address of a link it ends with ("See its results"): the banner shows
 /// the text, then the link (the notice of an exam that ran out while the learner read the notes said its
 /// results were "first in History", a page away).
-
 pub const LINK: char = '\u{1}';
 
 impl AppState {
