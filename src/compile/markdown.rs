@@ -91,7 +91,15 @@ fn code_html(code: &str) -> String {
             if whole(w) || w.contains('-') {
                 pieces(w)
                     .iter()
-                    .map(|p| format!("<span class=\"nw\">{}</span>", escape_attr(p)))
+                    .map(|p| {
+                        // A piece too long for a phone's line (a URL's run between hyphens) may break
+                        // anywhere, or the page would scroll sideways.
+                        if p.len() <= NOWRAP_WORD {
+                            format!("<span class=\"nw\">{}</span>", escape_attr(p))
+                        } else {
+                            escape_attr(p)
+                        }
+                    })
                     .collect()
             } else {
                 escape_attr(w)
