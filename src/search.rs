@@ -366,7 +366,17 @@ pub fn text_of(html: &str) -> String {
                     out.push_str(" · ");
                 } else if !matches!(
                     name,
-                    "code" | "em" | "strong" | "a" | "span" | "b" | "i" | "sub" | "sup" | "mark"
+                    "code"
+                        | "em"
+                        | "strong"
+                        | "a"
+                        | "span"
+                        | "b"
+                        | "i"
+                        | "sub"
+                        | "sup"
+                        | "mark"
+                        | "wbr"
                 ) {
                     out.push(' ');
                 }
@@ -545,6 +555,11 @@ mod tests {
                 "<p>a &lt;b&gt; &amp; <code>c</code>, <em>e</em>.</p>\n<ul><li>d</li><li>f</li></ul>"
             ),
             "a <b> & c, e. d f"
+        );
+        // A soft break inside a long name of code (the build's <wbr>) splits no word.
+        assert_eq!(
+            text_of("<p><code>com.<wbr>amazonaws</code></p>"),
+            "com.amazonaws"
         );
         assert_eq!(
             text_of(

@@ -246,8 +246,8 @@ fn good_fixture_compiles_to_sections_and_questions() {
         "<p class=\"serves\">Task statements: 1.2, 3.4</p>",
         // A short hyphenated word of code stays whole on a line; a longer one may wrap after a word of it (in
         // whole pieces, never after a lone prefix such as "x-"; a piece too long for a line, as in a URL, may
-        // break anywhere), and a command between its words.
-        "<code class=\"nw\">--force-new-deployment</code>, <code><span class=\"nw\">--a-flag-too-long-to-</span><span class=\"nw\">keep-whole</span></code>, <code>aws sts <span class=\"nw\">get-caller-identity</span> <span class=\"nw\">--region</span> <span class=\"nw\">us-east-1</span></code>, <code>GET <span class=\"nw\">https://{api-</span><span class=\"nw\">id}.execute-</span>api.example.com/{stage}/@connections/{id}</code> and <code class=\"nw\">-&lt;x&gt;</code>",
+        // break, first after a dot, slash or colon), and a command between its words.
+        "<code class=\"nw\">--force-new-deployment</code>, <code><span class=\"nw\">--a-flag-too-long-to-</span><span class=\"nw\">keep-whole</span></code>, <code>aws sts <span class=\"nw\">get-caller-identity</span> <span class=\"nw\">--region</span> <span class=\"nw\">us-east-1</span></code>, <code>GET <span class=\"nw\">https://{api-</span><span class=\"nw\">id}.execute-</span>api.<wbr>example.<wbr>com/<wbr>{stage}/<wbr>@connections/<wbr>{id}</code> and <code class=\"nw\">-&lt;x&gt;</code>",
         "<p class=\"aws-docs\">AWS documentation: <a href=\"https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/welcome.html\" target=\"_blank\" rel=\"noopener noreferrer\">Amazon SQS</a>",
     ] {
         assert!(ch.html.contains(needle), "missing {needle} in {}", ch.html);

@@ -97,16 +97,37 @@ fn code_html(code: &str) -> String {
                         if p.len() <= NOWRAP_WORD {
                             format!("<span class=\"nw\">{}</span>", escape_attr(p))
                         } else {
-                            escape_attr(p)
+                            soft_breaks(p)
                         }
                     })
                     .collect()
+            } else if w.len() > NOWRAP_WORD {
+                soft_breaks(w)
             } else {
                 escape_attr(w)
             }
         })
         .collect();
     format!("<code>{}</code>", words.join(" "))
+}
+
+/// A long word of code, escaped, with a `<wbr>` after each `.`, `/` and `:` that a name part follows, so it
+/// breaks between the parts of an endpoint, ARN or path before anywhere else: options read
+/// `com.amazonaws.REGION.be` / `drock` on a phone. (A `<wbr>` adds no character to copied text.)
+fn soft_breaks(word: &str) -> String {
+    let mut out = String::new();
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push_str(&escape_attr(c.encode_utf8(&mut [0; 4])));
+        if matches!(c, '.' | '/' | ':')
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_alphanumeric() || matches!(n, '{' | '$' | '*' | '<' | '@'))
+        {
+            out.push_str("<wbr>");
+        }
+    }
+    out
 }
 
 /// `word` cut after hyphens into pieces of at most [`NOWRAP_WORD`] characters, each as long as it can be
@@ -199,7 +220,9 @@ pub fn render(
             // line when short enough to fit a phone: browsers break after a hyphen, leaving "-" and
             // "-force-new-deployment", which read as another flag, or "get-" and "caller-identity". A
             // command may still wrap between its words.
-            Event::Code(code) if code.contains('-') => {
+            Event::Code(code)
+                if code.contains('-') || code.split(' ').any(|w| w.len() > NOWRAP_WORD) =>
+            {
                 out.push(Event::InlineHtml(CowStr::from(code_html(&code))))
             }
             Event::End(TagEnd::Link) if in_web_link => {
@@ -335,6 +358,14 @@ mod tests {
             ["x-amz-server-side-", "encryption-aws-kms-", "key-id"]
         );
         assert_eq!(pieces("us-east-1"), ["us-east-1"]);
+        assert_eq!(
+            soft_breaks("com.amazonaws.REGION.bedrock"),
+            "com.<wbr>amazonaws.<wbr>REGION.<wbr>bedrock"
+        );
+        assert_eq!(
+            soft_breaks("https://x/{id}:<a>"),
+            "https://<wbr>x/<wbr>{id}:<wbr>&lt;a&gt;"
+        );
         assert_eq!(
             pieces("ProvisionedThroughputExceededException-x"),
             ["ProvisionedThroughputExceededException-", "x"]
