@@ -134,13 +134,15 @@ test("byte budgets (brotli): the code and everything else beyond the content sta
   // to 236,400 / 255,300 (→ 236,281 / 255,125) for the ninth walkthrough's leftovers: the notice of an
   // exam that ran out while the learner read on links to its results (~100 B; a click handler that also
   // cleared the banner cost 500 B more and was left out), search excerpts that separate a table's cells,
-  // and pacing durations that keep a tenth under ten seconds (~200 B together).
+  // and pacing durations that keep a tenth under ten seconds (~200 B together); then to 236,500 / 255,400
+  // (→ 236,392 / 255,268) because search must read the build's new <wbr> in long code as inline (+39 B),
+  // and a content change moves the wasm's brotli size by tens of bytes (its bank hash) without a code change.
   const br = (f) => brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rest = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
   const wasm = br(rest.find((f) => f.endsWith(".wasm")));
   const total = rest.reduce((a, f) => a + br(f), 0);
-  assert.ok(wasm <= 236_400, `the wasm is ${wasm} bytes brotli`);
-  assert.ok(total <= 255_300, `the release beyond its content is ${total} bytes brotli`);
+  assert.ok(wasm <= 236_500, `the wasm is ${wasm} bytes brotli`);
+  assert.ok(total <= 255_400, `the release beyond its content is ${total} bytes brotli`);
   // What an exam needs before it starts, beside the code: the questions file, not the explanations.
   const q = br("content/" + CONTENT.find((f) => f.startsWith("questions-")));
   const e = br("content/" + CONTENT.find((f) => f.startsWith("explanations-")));
