@@ -52,6 +52,9 @@ for (const size of SIZES) {
       await setDeadline(page, minutes * 60_000);
       await page.reload();
       await page.waitForSelector(`.timer.${level}`);
+      // The clock shows while the questions file may still be loading after the reload; the room's keys
+      // work once the question is there (a press of r before it was lost once in CI).
+      await page.waitForSelector(".exam .card");
       await look(`exam room, clock in its last ${minutes < 5 ? "five" : "ten"} minutes`);
     }
     await page.keyboard.press("r");
