@@ -88,24 +88,20 @@ fn code_html(code: &str) -> String {
     let words: Vec<String> = code
         .split(' ')
         .map(|w| {
-            if whole(w) || w.contains('-') {
-                pieces(w)
-                    .iter()
-                    .map(|p| {
-                        // A piece too long for a phone's line (a URL's run between hyphens) may break
-                        // anywhere, or the page would scroll sideways.
-                        if p.len() <= NOWRAP_WORD {
-                            format!("<span class=\"nw\">{}</span>", escape_attr(p))
-                        } else {
-                            soft_breaks(p)
-                        }
-                    })
-                    .collect()
-            } else if w.len() > NOWRAP_WORD {
-                soft_breaks(w)
-            } else {
-                escape_attr(w)
-            }
+            pieces(w)
+                .iter()
+                .map(|p| {
+                    // A piece too long for a phone's line (a URL's run between hyphens) may break, first
+                    // after its dots and slashes, or the page would scroll sideways.
+                    if p.len() > NOWRAP_WORD {
+                        soft_breaks(p)
+                    } else if w.contains('-') {
+                        format!("<span class=\"nw\">{}</span>", escape_attr(p))
+                    } else {
+                        escape_attr(p)
+                    }
+                })
+                .collect()
         })
         .collect();
     format!("<code>{}</code>", words.join(" "))
