@@ -182,9 +182,9 @@ for (const size of SIZES) {
     // Leaving the timed exam below for the setup page asks first: yes (dismissed, the app stayed in the exam
     // room, and the reload that followed could land there instead of on the setup page).
     p.on("dialog", (d) => d.accept());
-    let refuse = false, release;
+    let release;
     const held = new Promise((r) => { release = r; });
-    await p.route("**/content/questions-*", async (r) => (refuse ? r.abort("internetdisconnected") : (await held, r.continue())));
+    await p.route("**/content/questions-*", async (r) => { await held; return r.continue(); });
     await p.goto(env.url + "#/exam/new");
     await p.waitForSelector("form.setup");
     await p.click("button:text('Start exam')");
@@ -192,15 +192,19 @@ for (const size of SIZES) {
     await shot(p, size, "exam-waiting-for-questions", true);
     release();
     await p.waitForSelector(".exam .card");
-    await p.evaluate(() => localStorage.clear());
-    refuse = true;
-    await p.goto(env.url + "#/exam/new");
-    await p.reload();
-    await p.waitForSelector("form.setup");
-    await p.click("button:text('Start exam')");
-    await p.waitForSelector("main h1:text('This page could not load')");
-    await shot(p, size, "exam-questions-not-downloadable", true);
     await p.close();
+    // A tab of its own for the refusal: a page that has the questions file keeps it in memory.
+    const n = await themedPage(browser, size);
+    n.on("dialog", (d) => d.accept());
+    await n.route("**/content/questions-*", (r) => r.abort("internetdisconnected"));
+    await n.goto(env.url + "#/exam/new");
+    await n.evaluate(() => localStorage.clear()); // no unfinished exam from the page above
+    await n.reload();
+    await n.waitForSelector("form.setup");
+    await n.click("button:text('Start exam')");
+    await n.waitForSelector("main h1:text('This page could not load')");
+    await shot(n, size, "exam-questions-not-downloadable", true);
+    await n.close();
     const q = await themedPage(browser, size);
     await q.route("**/content/explanations-*", () => {}); // never answered
     await q.route("**/content/notes-05-*", (r) => r.abort("internetdisconnected"));
