@@ -83,8 +83,15 @@ pub fn App() -> impl IntoView {
                 "Leave the exam? Your answers are saved and the clock keeps running.",
             )
         {
-            platform::replace_hash(&Route::Exam.href());
+            if !platform::return_to_left_entry() {
+                platform::replace_hash(&Route::Exam.href());
+            }
             return;
+        }
+        // The results an expired exam's notice links to are open: the notice has done its work.
+        if let Route::Results(_) = &next {
+            let href = next.href();
+            app.notices.update(|n| n.retain(|t| !t.ends_with(&href)));
         }
         // A new page starts at the top with focus on its heading; a link to a place inside a page (a
         // note section, a question of a review) scrolls there instead, as those pages do themselves.
@@ -172,6 +179,19 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Header(page: Memo<Page>) -> impl IntoView {
     let current = move |p: Page| move || if page.get() == p { Some("page") } else { None };
+    // An exam in progress stays one click away from every page (it was reached only through the
+    // dashboard's Resume or Back): the header's exam link resumes it instead of offering a new one, and in
+    // the room it is the current page's ("Exam").
+    let app = use_app();
+    let open = Memo::new(move |_| {
+        app.session
+            .with(|s| s.as_ref().is_some_and(|s| !s.is_finished()))
+    });
+    let exam = move || match (open.get(), page.get() == Page::Exam) {
+        (true, true) => (Route::Exam, "Exam", Page::Exam),
+        (true, false) => (Route::Exam, "Resume", Page::Exam),
+        _ => (Route::ExamSetup, "New exam", Page::Setup),
+    };
     view! {
         <header class="top">
             // The skip link is the first thing Tab reaches, inside the banner landmark (axe's `region`).
@@ -182,7 +202,11 @@ fn Header(page: Memo<Page>) -> impl IntoView {
             <a class="brand" href="#/">{crate::bank::EXAM.code}" " <span>"Practice"</span></a>
             <nav aria-label="Main">
                 <a href=Route::Home.href() aria-current=current(Page::Home)>"Home"</a>
-                <a href=Route::ExamSetup.href() aria-current=current(Page::Setup)>"New exam"</a>
+                <a href=move || exam().0.href() aria-current=move || current(exam().2)()>
+                    {move || exam().1}
+                    // "Resume exam"; on a phone "Resume" keeps the four links on one line.
+                    {move || (exam().1 == "Resume").then(|| view! { <span class="wide">" exam"</span> })}
+                </a>
                 <a href=Route::Notes.href() aria-current=current(Page::Notes)>"Notes"</a>
                 <a href=Route::History.href() aria-current=current(Page::History)>"History"</a>
             </nav>

@@ -399,6 +399,16 @@ pub fn push_hash(href: &str) {
     }
 }
 
+/// Undoes the latest move through the browser's history by going back to the entry it left (boot.js's
+/// `dvaReturn`), so no copy of that entry is added; false where the browser cannot say which it was.
+pub fn return_to_left_entry() -> bool {
+    window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"dvaReturn".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&wasm_bindgen::JsValue::NULL).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
 /// Goes one entry back in the browser's history, as its Back button does.
 pub fn go_back() {
     if let Some(w) = window()

@@ -381,7 +381,7 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
     };
     let narrow = platform::media("(max-width: 800px)");
     let back_link = back.clone().filter(|_| !narrow).map(|(href, label, _)| {
-        view! { <p class="back"><a class="button primary" href=href>{label}</a></p> }
+        view! { <p class="back"><a class="button primary way-back" href=href>{label}</a></p> }
     });
     // On a narrow screen the contents start folded (open, they pushed the section a screen or two down),
     // and a bar at the window's bottom keeps the way back and the contents in reach down a long chapter.
@@ -395,7 +395,7 @@ fn ChapterView(anchor: Memo<Option<String>>, found: Memo<Option<Option<usize>>>)
     let tools = narrow.then(|| {
         view! {
             <div class="reader-tools">
-                {back.map(|(href, _, short)| view! { <a class="button primary" href=href>{short}</a> })}
+                {back.map(|(href, _, short)| view! { <a class="button primary way-back" href=href>{short}</a> })}
                 <button type="button" class="button" on:click=to_contents>"↑ Contents"</button>
             </div>
         }

@@ -18,6 +18,29 @@
       if (typeof y === "number" && location.hash.indexOf("#/exam") !== 0) requestAnimationFrame(function () { scrollTo(0, y); });
     });
   });
+  // Ways back that return to an earlier entry instead of adding a copy of it (the Navigation API says which
+  // entries this tab has; without it a way back stays a plain link, and a refused move adds an entry):
+  // - a link marked `way-back` (the notes' "Back to review") goes back to the latest earlier entry with its
+  //   address, so the browser's Back then leaves the review for the results, not for the notes again;
+  // - `dvaReturn()` goes back to the entry the latest move left: the app calls it when the learner answers
+  //   "Leave the exam?" with Cancel (before, the exam's address replaced the new entry: Back then found the
+  //   exam twice), and hears false when it cannot.
+  var nav = window.navigation, left = null;
+  if (nav) {
+    // A replaced entry is gone: there is nothing to return to.
+    nav.addEventListener("currententrychange", function (e) { left = e.navigationType === "replace" ? null : e.from.index; });
+    addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest("a.way-back");
+      if (!a || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      var es = nav.entries(), i = nav.currentEntry.index;
+      for (var j = i - 1; j >= 0; j--) if (es[j].url === a.href) { e.preventDefault(); history.go(j - i); return; }
+    });
+  }
+  window.dvaReturn = function () {
+    var by = left === null ? 0 : left - nav.currentEntry.index;
+    if (by) history.go(by);
+    return by !== 0;
+  };
   if (!("serviceWorker" in navigator) || location.protocol === "file:") return;
   if (document.documentElement.getAttribute("data-sw") === "off") {
     // A development build (trunk serve): drop any worker a release build left on this origin.

@@ -136,13 +136,18 @@ test("byte budgets (brotli): the code and everything else beyond the content sta
   // cleared the banner cost 500 B more and was left out), search excerpts that separate a table's cells,
   // and pacing durations that keep a tenth under ten seconds (~200 B together); then to 236,500 / 255,400
   // (→ 236,392 / 255,268) because search must read the build's new <wbr> in long code as inline (+39 B),
-  // and a content change moves the wasm's brotli size by tens of bytes (its bank hash) without a code change.
+  // and a content change moves the wasm's brotli size by tens of bytes (its bank hash) without a code change;
+  // then to 236,700 / 255,800 (→ 236,608 / 255,726) for more of the ninth walkthrough's leftovers: "Leave the exam?"
+  // answered Cancel returns to the exam's own entry through boot.js's `dvaReturn` (a copy of it was added),
+  // the notes' way back goes back to the review's entry, and a notice whose results are opened goes (+216 B
+  // of wasm, +250 B of boot script in the page); then to 237,200 / 256,300 (→ 237,074 / 256,208) for the
+  // header's exam link that resumes an exam in progress from any page (+270 B).
   const br = (f) => brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rest = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
   const wasm = br(rest.find((f) => f.endsWith(".wasm")));
   const total = rest.reduce((a, f) => a + br(f), 0);
-  assert.ok(wasm <= 236_500, `the wasm is ${wasm} bytes brotli`);
-  assert.ok(total <= 255_400, `the release beyond its content is ${total} bytes brotli`);
+  assert.ok(wasm <= 237_200, `the wasm is ${wasm} bytes brotli`);
+  assert.ok(total <= 256_300, `the release beyond its content is ${total} bytes brotli`);
   // What an exam needs before it starts, beside the code: the questions file, not the explanations.
   const q = br("content/" + CONTENT.find((f) => f.startsWith("questions-")));
   const e = br("content/" + CONTENT.find((f) => f.startsWith("explanations-")));

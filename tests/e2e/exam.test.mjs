@@ -220,7 +220,8 @@ test("an exam whose time ran out while away is submitted on return, and the user
   await start(page);
   await answer(page);
   await setDeadline(page, -60_000);
-  await page.goto(t.url + "#/");
+  await page.goto(t.url + "#/"); // "Leave the exam?" dismissed: the app goes back to the exam's entry
+  await page.waitForFunction(() => location.hash === "#/exam");
   // The results page is what counts, not the load event (which once took over 30 s to come here).
   await page.reload({ waitUntil: "commit" });
   await page.waitForSelector(".results");
@@ -233,6 +234,11 @@ test("an exam whose time ran out while away is submitted on return, and the user
   await page.click('.pill:has-text("Unanswered")');
   const unanswered = await page.$$eval(".review-items > li", (l) => l.filter((x) => x.style.display !== "none").length);
   assert.equal(unanswered, 9, "the answer saved before leaving counts");
+  assert.match(await page.textContent(".banner"), /ran out while the app was closed/, "the notice stays until dismissed");
+  // Starting another exam dismisses the notice (it would read as about the new one).
+  await page.evaluate(() => { location.hash = "#/exam/new"; });
+  await startQuick(page, 10);
+  assert.equal(await page.$(".banner"), null);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
@@ -277,9 +283,20 @@ test("a timed exam left for another page ends at 0:00 there; the dashboard offer
   await openStored(page, t.url, storedExam(qs, { mode: "Exam", id: "left-running" }));
   page.on("dialog", (d) => d.accept()); // "Leave the exam?"
   await page.keyboard.press("1");
+  // The header's exam link: the current page's in the room, "Resume exam" from every other page while the
+  // exam runs ("Resume" on a phone, where the four links keep one line), "New exam" once it is over.
+  const nav = () => page.$$eval("header nav a", (l) => l.map((a) => [a.textContent, a.getAttribute("href"), a.getAttribute("aria-current")]));
+  assert.deepEqual((await nav())[1], ["Exam", "#/exam", "page"]);
   // The dashboard: Resume first and primary, with how far it got and its clock; starting another is second.
   await page.evaluate(() => { location.hash = "#/"; });
   await page.waitForSelector("p.actions a");
+  assert.deepEqual(await nav(), [["Home", "#/", "page"], ["Resume exam", "#/exam", null], ["Notes", "#/notes", null], ["History", "#/history", null]]);
+  assert.equal(await page.innerText("header nav a[href='#/exam']"), "Resume exam");
+  await page.setViewportSize({ width: 360, height: 740 });
+  assert.equal(await page.innerText("header nav a[href='#/exam']"), "Resume");
+  const rows = await page.$$eval("header nav a", (l) => new Set(l.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+  assert.equal(rows, 1, "the header's four links on one line at 360 px");
+  await page.setViewportSize({ width: 1280, height: 800 });
   const actions = await page.$$eval("p.actions a", (l) => l.map((a) => [a.textContent, a.classList.contains("primary")]));
   assert.deepEqual(actions, [["Resume: Chosen questions", true], ["Start another exam", false], ["Read the study notes", false]]);
   assert.match(await page.textContent(".resume-status"), /^Exam in progress: 1 of 4 answered · (0:59:\d\d|1:00:00) left; the clock keeps running while you are away$/);
@@ -294,6 +311,7 @@ test("a timed exam left for another page ends at 0:00 there; the dashboard offer
   await page.waitForSelector(".banner", { timeout: 6000 });
   assert.match(await page.textContent(".banner"), /ran out while you were away from it\. It was submitted with the answers you had saved/);
   assert.equal(await page.evaluate(() => location.hash), "#/notes", "the learner stays where they are");
+  assert.deepEqual((await nav())[1], ["New exam", "#/exam/new", null]);
   assert.equal(await page.evaluate(() => localStorage.getItem("dva.exam")), null);
   const history = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.history")));
   assert.equal(history.entries.length, 1);
@@ -307,15 +325,14 @@ test("a timed exam left for another page ends at 0:00 there; the dashboard offer
   await page.waitForSelector(".results");
   assert.equal(await page.evaluate(() => location.hash), link[0][1]);
   assert.match(await page.textContent(".results"), /The time ran out; the exam was submitted with the answers given\./);
+  // Followed, the notice has done its work: it goes (it stayed above the results it had opened).
+  assert.equal(await page.$(".banner"), null);
   await page.goBack();
   await page.waitForSelector("ol.toc");
+  assert.equal(await page.$(".banner"), null);
   await page.evaluate(() => { location.hash = "#/"; });
   await page.waitForSelector("p.actions a");
   assert.deepEqual(await page.$$eval("p.actions a", (l) => l.map((a) => a.textContent)), ["Start an exam", "Read the study notes"]);
-  // Starting another exam dismisses the notice (it would read as about the new one).
-  await page.evaluate(() => { location.hash = "#/exam/new"; });
-  await startQuick(page, 10);
-  assert.equal(await page.$(".banner"), null);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
@@ -617,10 +634,25 @@ test("the browser's Back on the review screen returns to the question; from the 
   await page.click("button:has-text('Back to question')");
   await page.waitForFunction(() => location.hash === "#/exam");
   await page.waitForSelector(".exam .card");
+  const at = await page.evaluate(() => navigation.currentEntry.index);
+  const entries = () => page.evaluate(() => navigation.entries().map((e) => new URL(e.url).hash));
+  const before = await entries();
   await page.goBack();
   for (let i = 0; i < 50 && asked.length === 0; i++) await page.waitForTimeout(100);
   assert.deepEqual(asked, ["Leave the exam? Your answers are saved and the clock keeps running."]);
+  // Cancel returns to the exam's own entry, not a copy of it in place of the one Back reached (Back then
+  // found the exam twice).
+  await page.waitForFunction((at) => navigation.currentEntry.index === at, at);
   assert.equal(await page.evaluate(() => location.hash), "#/exam");
+  assert.deepEqual(await entries(), before);
+  assert.equal(await page.textContent(".progress"), "Question 2 of 10");
+  // So does a link out of the room answered Cancel: the refused page is a step forward, not a step back.
+  await page.click("header a:text('Notes')");
+  for (let i = 0; i < 50 && asked.length === 1; i++) await page.waitForTimeout(100);
+  assert.equal(asked.length, 2);
+  await page.waitForFunction((at) => navigation.currentEntry.index === at, at);
+  assert.equal(await page.evaluate(() => location.hash), "#/exam");
+  assert.deepEqual((await entries()).slice(0, at + 1), before.slice(0, at + 1));
   assert.equal(await page.textContent(".progress"), "Question 2 of 10");
   // Reached by its address from elsewhere (a bookmark), its Back button stays in the exam (it went back
   // out of it, to the dashboard).
