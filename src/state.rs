@@ -97,6 +97,9 @@ pub const EXPIRED_NOTICE: &str = "The time of your exam ran out";
 /// results were "first in History", a page away).
 pub const LINK: char = '\u{1}';
 
+/// The warning that the exam open here is also open in another tab (withdrawn once it is submitted there).
+const BOTH_TABS: &str = "This exam is also open in another tab. Answers given there and here overwrite each other: keep the exam in one tab.";
+
 impl AppState {
     /// Loads what is stored and submits an exam whose time ran out while the app was closed.
     pub fn load() -> AppState {
@@ -170,13 +173,26 @@ impl AppState {
                 let ours = self
                     .session
                     .with_untracked(|s| s.as_ref().map(|s| s.id.clone()));
-                let theirs = local::read(EXAM_KEY)
-                    .and_then(|raw| session::decode(&raw).ok())
+                let stored = local::read(EXAM_KEY);
+                let theirs = stored
+                    .as_deref()
+                    .and_then(|raw| session::decode(raw).ok())
                     .map(|s| s.id);
                 if ours.is_some() && ours == theirs {
-                    self.tell(
-                        "This exam is also open in another tab. Answers given there and here overwrite each other: keep the exam in one tab.",
-                    );
+                    self.tell(BOTH_TABS);
+                }
+                // Submitted in another tab (its attempt has just been merged into the history, which that
+                // tab stores first): this tab lets its copy go, which its next answer wrote back as an exam
+                // still in progress. Another exam going on elsewhere is left alone: each tab keeps its own.
+                if let Some(id) = ours.filter(|id| {
+                    stored.is_none() && self.history.with_untracked(|h| h.get(id).is_some())
+                }) {
+                    self.session.set(None);
+                    self.notices.update(|n| n.retain(|t| t != BOTH_TABS));
+                    self.tell(&format!(
+                        "This exam was submitted in another tab.{LINK}{}",
+                        Route::Results(id).href()
+                    ));
                 }
             }
             _ => {}

@@ -149,6 +149,34 @@ test("two tabs: attempts finished in either are all kept, and one exam open in b
   await b.close();
 });
 
+test("an exam submitted in another tab is let go here, not written back as still in progress", async () => {
+  // The same exam open in two tabs, ended in one: the other's next answer stored it again as in progress.
+  const a = await t.open("#/");
+  await fresh(a, t.url);
+  await startQuick(a);
+  await answer(a);
+  const b = await t.open("#/exam");
+  await b.waitForSelector(".exam .card");
+  const id = await finish(b, 1);
+  await a.waitForSelector(".banner a");
+  // Its one notice: the warning that the exam was open in both tabs (b's answer) is withdrawn.
+  assert.deepEqual(await a.$$eval(".banner p", (l) => l.map((p) => p.textContent)), ["This exam was submitted in another tab. See its results"]);
+  assert.equal(await a.getAttribute(".banner a", "href"), `#/results/${id}`);
+  await a.waitForSelector("main h1:text('No exam in progress')");
+  assert.deepEqual(await a.$$eval("header nav a", (l) => l.map((x) => x.textContent)), ["Home", "New exam", "Notes", "History"]);
+  // Nothing this tab does brings it back; the results open from the notice, and the notice goes.
+  await a.keyboard.press("ArrowRight");
+  await a.keyboard.press("1");
+  assert.equal(await a.evaluate(() => localStorage.getItem("dva.exam")), null);
+  await a.click(".banner a");
+  await a.waitForSelector(".results");
+  assert.equal(await a.$(".banner"), null);
+  assert.equal(await a.evaluate(() => JSON.parse(localStorage.getItem("dva.history")).entries.length), 1);
+  assert.equal(await a.evaluate(() => localStorage.getItem("dva.exam")), null);
+  await a.close();
+  await b.close();
+});
+
 test("no storage test page threw an error", () => {
   assert.deepEqual(t.errors.filter((e) => !/denied|quota/i.test(e)), []);
 });
