@@ -41,7 +41,13 @@ pub fn App() -> impl IntoView {
                 .is_some_and(|s| s.spec.mode == Mode::Exam && !s.is_finished())
         })
     };
-    platform::guard_unload(move || running() && route.get_untracked() == Route::Exam);
+    platform::guard_unload(move || {
+        let room = route.get_untracked() == Route::Exam;
+        if room {
+            app.save_on_close();
+        }
+        room && running()
+    });
     // A new release waits for the next visit, so an exam in progress is never reloaded under the learner.
     platform::on_update_ready(move || {
         app.tell("A new version of this app is ready. It will be used the next time you open it (after every tab of it is closed); your exam in progress and your history are kept.");

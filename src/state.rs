@@ -97,6 +97,11 @@ pub const EXPIRED_NOTICE: &str = "The time of your exam ran out";
 /// results were "first in History", a page away).
 pub const LINK: char = '\u{1}';
 
+thread_local! {
+    /// The stored exam as this tab last read or wrote it (see [`AppState::save_on_close`]).
+    static WRITTEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// The warning that the exam open here is also open in another tab (withdrawn once it is submitted there).
 const BOTH_TABS: &str = "This exam is also open in another tab. Answers given there and here overwrite each other: keep the exam in one tab.";
 
@@ -125,6 +130,7 @@ impl AppState {
             "the saved exam",
             session::decode,
         );
+        WRITTEN.set(local::read(EXAM_KEY));
         notes.extend(h_report.notices);
         notes.extend(s_report.notices);
         let now = platform::now_ms();
@@ -224,8 +230,29 @@ impl AppState {
             readable,
             raw.as_deref(),
         );
-        if let Err(e) = result {
-            self.warn_unsaved(&e);
+        match result {
+            Ok(()) => WRITTEN.set(raw),
+            Err(e) => self.warn_unsaved(&e),
+        }
+    }
+
+    /// The tab is closing or reloading in the exam room: the question on screen is charged its time until
+    /// now (it was charged at the learner's last move, and the seconds after it were lost) and the exam
+    /// saved, but only while the stored exam is still what this tab last read or wrote: nothing another
+    /// tab (or a person in the browser's tools) stored meanwhile is overwritten on the way out.
+    pub fn save_on_close(&self) {
+        let mine = WRITTEN.with_borrow(|w| *w == local::read(EXAM_KEY));
+        if mine
+            && self
+                .session
+                .with_untracked(|s| s.as_ref().is_some_and(|s| !s.is_finished()))
+        {
+            self.session.update_untracked(|s| {
+                if let Some(s) = s {
+                    s.leave(platform::now_ms());
+                }
+            });
+            self.save_session();
         }
     }
 

@@ -211,6 +211,10 @@ test("a reload mid-exam resumes on the same question with the clock still runnin
   const shown = await page.textContent(".timer");
   assert.match(shown, /0:39:5\d/, `the clock kept running: ${shown}`);
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).deadline_ms), deadline);
+  // The question on screen kept the time it was open before the reload (it was charged only at the last
+  // move, so those seconds were lost).
+  const spent = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items[2].spent_ms);
+  assert.ok(spent >= 1200 && spent < 4000, `question 3 was open ${spent} ms`);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
