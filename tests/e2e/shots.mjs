@@ -24,6 +24,17 @@ async function themedPage(browser, size) {
   await page.emulateMedia({ colorScheme: size.scheme });
   return page;
 }
+/** A new tab of `browser` at `size`, its requests set up by `routes`, on the setup page with nothing stored (no
+ * unfinished exam from a tab before it). */
+async function setupPage(browser, size, routes) {
+  const page = await themedPage(browser, size);
+  await routes(page);
+  await page.goto(env.url + "#/exam/new");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("form.setup");
+  return page;
+}
 let count = 0;
 
 /** Saves the page as `<n>-<name>-<size>.png`; the whole page unless `viewportOnly`. */
@@ -194,24 +205,16 @@ for (const size of SIZES) {
     await p.waitForSelector(".exam .card");
     await p.close();
     // A tab of its own for the refusal: a page that has the questions file keeps it in memory.
-    const n = await themedPage(browser, size);
+    const n = await setupPage(browser, size, (t) => t.route("**/content/questions-*", (r) => r.abort("internetdisconnected")));
     n.on("dialog", (d) => d.accept());
-    await n.route("**/content/questions-*", (r) => r.abort("internetdisconnected"));
-    await n.goto(env.url + "#/exam/new");
-    await n.evaluate(() => localStorage.clear()); // no unfinished exam from the page above
-    await n.reload();
-    await n.waitForSelector("form.setup");
     await n.click("button:text('Start exam')");
     await n.waitForSelector("main h1:text('This page could not load')");
     await shot(n, size, "exam-questions-not-downloadable", true);
     await n.close();
-    const q = await themedPage(browser, size);
-    await q.route("**/content/explanations-*", () => {}); // never answered
-    await q.route("**/content/notes-05-*", (r) => r.abort("internetdisconnected"));
-    await q.goto(env.url + "#/exam/new");
-    await q.evaluate(() => localStorage.clear()); // no unfinished exam from the page above
-    await q.reload();
-    await q.waitForSelector("form.setup");
+    const q = await setupPage(browser, size, async (t) => {
+      await t.route("**/content/explanations-*", () => {}); // never answered
+      await t.route("**/content/notes-05-*", (r) => r.abort("internetdisconnected"));
+    });
     await q.click('.option-card:has-text("Quick exam")');
     await q.click('.option-card:has-text("Practice")');
     await q.click("button:text('Start exam')");
