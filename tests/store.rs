@@ -962,7 +962,7 @@ fn weakest_sections_sum_all_history_and_rank_by_misses_then_rate_then_name() {
     let row = |a: &str, m, t| (a.to_string(), m, t);
     // a 3/6; d 2/2 beats b 2/4 on rate; b and e tie at 2/4 and go by name; c was never missed.
     assert_eq!(
-        stats::weakest_sections(&h, 10),
+        stats::weakest_sections(&h, 10, |a, b| a == b),
         vec![
             row("a", 3, 6),
             row("d", 2, 2),
@@ -971,10 +971,20 @@ fn weakest_sections_sum_all_history_and_rank_by_misses_then_rate_then_name() {
         ]
     );
     assert_eq!(
-        stats::weakest_sections(&h, 2),
+        stats::weakest_sections(&h, 2, |a, b| a == b),
         vec![row("a", 3, 6), row("d", 2, 2)]
     );
-    assert_eq!(stats::weakest_sections(&History::default(), 5), vec![]);
+    assert_eq!(
+        stats::weakest_sections(&History::default(), 5, |a, b| a == b),
+        vec![]
+    );
+    // A section inside or around one ranked above it gives its place to the next one apart: with `b`
+    // inside `a`, the list of three is a, d, e (b is left out, e moves up).
+    let nested = |x: &str, y: &str| x == y || matches!((x, y), ("a", "b") | ("b", "a"));
+    assert_eq!(
+        stats::weakest_sections(&h, 3, nested),
+        vec![row("a", 3, 6), row("d", 2, 2), row("e", 2, 4)]
+    );
 }
 
 #[test]
@@ -1041,8 +1051,8 @@ fn full_and_compacted_attempts_give_the_same_statistics() {
     let mut compacted = h.clone();
     history::fit(&mut compacted, 0);
     assert_eq!(
-        stats::weakest_sections(&h, 20),
-        stats::weakest_sections(&compacted, 20)
+        stats::weakest_sections(&h, 20, |a, b| a == b),
+        stats::weakest_sections(&compacted, 20, |a, b| a == b)
     );
     assert_eq!(
         stats::readiness(&h, 3, "DVA-C03", 4),

@@ -91,7 +91,10 @@ pub fn HistoryPage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let any = move || entries.with(|e| !e.is_empty());
-    let weakest = Memo::new(move |_| app.history.with(|h| stats::weakest_sections(h, 10)));
+    let weakest = Memo::new(move |_| {
+        app.history
+            .with(|h| stats::weakest_sections(h, 10, study::nested_sections))
+    });
     let message = RwSignal::new(None::<(bool, String)>);
 
     let rows = move || {

@@ -34,7 +34,10 @@ pub fn Home() -> impl IntoView {
             .with(|h| stats::readiness_counts(h, RECENT, EXAM.code, EXAM.domains.len()))
     });
     let transition = EXAM.transition(&crate::pages::history::date(now)[..10]);
-    let weakest = Memo::new(move |_| app.history.with(|h| stats::weakest_sections(h, 5)));
+    let weakest = Memo::new(move |_| {
+        app.history
+            .with(|h| stats::weakest_sections(h, 5, study::nested_sections))
+    });
     let has_history = Memo::new(move |_| app.history.with(|h| !h.is_empty()));
     let error = RwSignal::new(None::<String>);
 

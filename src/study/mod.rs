@@ -182,20 +182,33 @@ pub fn finish(session: Session) -> Attempt {
     Attempt { session, outcome }
 }
 
-/// How many questions a section (with its subsections) has in the bank.
-pub fn questions_for_section(section: usize) -> usize {
-    let under = |mut s: usize| loop {
-        if s == section {
+/// Whether one of the two note sections holds the other (or they are the same), by their anchors: the
+/// weakest-sections lists name only sections apart from each other. An unknown anchor nests with nothing.
+pub fn nested_sections(a: &str, b: &str) -> bool {
+    match (bank::section(a), bank::section(b)) {
+        (Some((a, _)), Some((b, _))) => within(a, b) || within(b, a),
+        _ => a == b,
+    }
+}
+
+/// Whether section `s` is `outer` or lies inside it.
+fn within(outer: usize, mut s: usize) -> bool {
+    loop {
+        if s == outer {
             return true;
         }
         match SECTIONS[s].parent {
             Some(p) => s = usize::from(p),
             None => return false,
         }
-    };
+    }
+}
+
+/// How many questions a section (with its subsections) has in the bank.
+pub fn questions_for_section(section: usize) -> usize {
     QUESTIONS
         .iter()
-        .filter(|q| q.notes.iter().any(|&n| under(usize::from(n))))
+        .filter(|q| q.notes.iter().any(|&n| within(section, usize::from(n))))
         .count()
 }
 
@@ -298,5 +311,31 @@ mod tests {
     fn retired_ids_have_no_key_info() {
         assert!(key_info("no-such-question").is_none());
         assert!(find(QUESTIONS[0].id).is_some());
+    }
+
+    #[test]
+    fn sections_nest_with_their_ancestors_and_descendants_only() {
+        // A section two levels down, its parent and grandparent, and a sibling of the parent.
+        let deep = SECTIONS
+            .iter()
+            .position(|s| {
+                s.parent
+                    .is_some_and(|p| SECTIONS[usize::from(p)].parent.is_some())
+            })
+            .expect("a section two levels down");
+        let parent = usize::from(SECTIONS[deep].parent.unwrap());
+        let top = usize::from(SECTIONS[parent].parent.unwrap());
+        let sibling = (0..SECTIONS.len())
+            .find(|&i| i != parent && SECTIONS[i].parent == SECTIONS[parent].parent)
+            .expect("the parent has a sibling");
+        let a = |i: usize| SECTIONS[i].anchor;
+        for (x, y) in [(deep, parent), (deep, top), (parent, top), (deep, deep)] {
+            assert!(nested_sections(a(x), a(y)), "{} / {}", a(x), a(y));
+            assert!(nested_sections(a(y), a(x)), "{} / {}", a(y), a(x));
+        }
+        assert!(!nested_sections(a(sibling), a(deep)));
+        assert!(!nested_sections(a(sibling), a(parent)));
+        assert!(!nested_sections("no-such-section", a(top)));
+        assert!(nested_sections("no-such-section", "no-such-section"));
     }
 }

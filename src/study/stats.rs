@@ -11,8 +11,15 @@ use crate::exam::session::Confidence;
 use crate::store::history::{Attempt, History};
 
 /// The `n` note sections missed most over the whole history, as `(anchor, missed, total)`: most missed
-/// first, then the higher miss rate, then by anchor. Sections never missed are left out.
-pub fn weakest_sections(h: &History, n: usize) -> Vec<(String, usize, usize)> {
+/// first, then the higher miss rate, then by anchor. Sections never missed are left out, and so is a
+/// section inside or around one ranked above it (`nested(a, b)`: one holds the other): a chapter's `##`
+/// section beside a `###` inside it sent the learner to the same pages twice, and took a place in a short
+/// list that a different weak spot should have had.
+pub fn weakest_sections(
+    h: &History,
+    n: usize,
+    nested: impl Fn(&str, &str) -> bool,
+) -> Vec<(String, usize, usize)> {
     let mut sums: HashMap<String, (usize, usize)> = HashMap::new();
     for s in h.summaries() {
         for t in s.sections {
@@ -31,8 +38,16 @@ pub fn weakest_sections(h: &History, n: usize) -> Vec<(String, usize, usize)> {
             .then_with(|| rate_desc(a, b))
             .then_with(|| a.0.cmp(&b.0))
     });
-    rows.truncate(n);
-    rows
+    let mut kept: Vec<(String, usize, usize)> = Vec::with_capacity(n);
+    for row in rows {
+        if kept.len() == n {
+            break;
+        }
+        if !kept.iter().any(|k| nested(&k.0, &row.0)) {
+            kept.push(row);
+        }
+    }
+    kept
 }
 
 /// Higher miss rate first, compared exactly: a.missed/a.total > b.missed/b.total.

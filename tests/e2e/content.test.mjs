@@ -144,13 +144,15 @@ test("byte budgets (brotli): the code and everything else beyond the content sta
   // header's exam link that resumes an exam in progress from any page (+270 B); then to 237,400 / 256,500
   // (→ 237,279 / 256,402) so that a tab lets go of an exam submitted in another tab (+205 B): its next answer
   // stored it again as an exam in progress; then to 237,500 / 256,700 (→ 237,444 / 256,610) so that closing or
-  // reloading the tab in the exam room charges the question on screen its last seconds (+165 B).
+  // reloading the tab in the exam room charges the question on screen its last seconds (+165 B); then to
+  // 237,700 / 256,900 (→ 237,670 / 256,824) so that the weakest-sections lists leave out a section inside or
+  // around one ranked above it (+226 B).
   const br = (f) => brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rest = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
   const wasm = br(rest.find((f) => f.endsWith(".wasm")));
   const total = rest.reduce((a, f) => a + br(f), 0);
-  assert.ok(wasm <= 237_500, `the wasm is ${wasm} bytes brotli`);
-  assert.ok(total <= 256_700, `the release beyond its content is ${total} bytes brotli`);
+  assert.ok(wasm <= 237_700, `the wasm is ${wasm} bytes brotli`);
+  assert.ok(total <= 256_900, `the release beyond its content is ${total} bytes brotli`);
   // What an exam needs before it starts, beside the code: the questions file, not the explanations.
   const q = br("content/" + CONTENT.find((f) => f.startsWith("questions-")));
   const e = br("content/" + CONTENT.find((f) => f.startsWith("explanations-")));

@@ -2,6 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setup } from "./harness.mjs";
@@ -76,6 +77,48 @@ test("the history lists every attempt with a chart, and the weakest sections lea
   }
   await page.evaluate(() => localStorage.removeItem("dva.exam"));
   await page.close();
+});
+
+// Each note section's parent (the heading above it one level up), read from the built chapters.
+function sectionParents() {
+  const dir = join(process.env.DIST || join(import.meta.dirname, "..", "..", "dist"), "content");
+  const parent = new Map();
+  for (const f of readdirSync(dir).filter((f) => f.startsWith("notes-"))) {
+    const stack = [];
+    for (const [, level, id] of readFileSync(join(dir, f), "utf8").matchAll(/<h([1-6])[^>]* id="([^"]+)"/g)) {
+      while (stack.length && stack.at(-1)[0] >= Number(level)) stack.pop();
+      parent.set(id, stack.length ? stack.at(-1)[1] : null);
+      stack.push([Number(level), id]);
+    }
+  }
+  return parent;
+}
+
+test("the weakest sections never list a section beside one inside it: the inner one's place goes to another", async () => {
+  // Two questions that each link one section, the second the parent of the first: both missed, the lists
+  // showed "SNS" and "SNS fan-out" as two weak spots sending the learner to the same pages.
+  const parent = sectionParents();
+  const single = bankQuestions().filter((q) => q.notes.length === 1);
+  const inner = single.find((q) => single.some((p) => p.notes[0] === parent.get(q.notes[0])));
+  const outer = single.find((p) => p.notes[0] === parent.get(inner.notes[0]));
+  const stored = JSON.parse(storedExam([inner, outer], { mode: "Exam" }));
+  // Each answered with its first distractor.
+  stored.items.forEach((it, i) => { it.chosen = [[...Array(8).keys()].find((k) => ![inner, outer][i].keys.includes(k))]; });
+  const page = await t.open("#/");
+  await openStored(page, t.url, JSON.stringify(stored));
+  await finish(page);
+  // The results list every section a miss links, both of them.
+  const missed = await page.$$eval(".results ol.missed a", (as) => as.map((a) => a.getAttribute("href").split("?")[0].split("/").pop()));
+  assert.deepEqual(missed.sort(), [inner.notes[0], outer.notes[0]].sort());
+  // Both missed 1 of 1: the first by anchor is kept, the other left out as it holds or lies in it.
+  const first = [inner.notes[0], outer.notes[0]].sort()[0];
+  await page.goto(t.url + "#/");
+  const dashboard = await page.$$eval("ol.missed li a:first-child", (as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(dashboard, [`#/notes/${first}`]);
+  await page.goto(t.url + "#/history");
+  await page.waitForSelector("table.weak");
+  const history = await page.$$eval("table.weak tbody tr", (r) => r.map((x) => x.querySelector("a").getAttribute("href")));
+  assert.deepEqual(history.map((h) => h.split("?")[0]), [`#/notes/${first}`]);
 });
 
 test("the score chart marks a full-length mock with a solid dot and a shorter exam with a hollow one", async () => {
