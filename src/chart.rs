@@ -13,15 +13,44 @@ pub const BOTTOM: f64 = 26.0;
 pub const TOP: f64 = 10.0;
 pub const RIGHT: f64 = 10.0;
 
-/// Maps values in `lo..=hi` to the y axis and the points' order to the x axis (one step per attempt, so
-/// attempts on the same day stay apart).
+/// A domain's strip: as wide as the score chart (its points stand under the score's points), one line high.
+pub const STRIP_HEIGHT: f64 = 56.0;
+/// Room above and below a strip's line (its dots are 3 units round).
+pub const STRIP_PAD: f64 = 5.0;
+
+/// Maps values in `lo..=hi` to the y axis (`hi` at `top`, `lo` at `bottom`) and the points' order to the x
+/// axis (one step per attempt, so attempts on the same day stay apart).
 pub struct Scale {
     pub lo: f64,
     pub hi: f64,
     pub count: usize,
+    pub top: f64,
+    pub bottom: f64,
 }
 
 impl Scale {
+    /// The score chart's scale: the plot area between the axis labels.
+    pub fn chart(lo: f64, hi: f64, count: usize) -> Scale {
+        Scale {
+            lo,
+            hi,
+            count,
+            top: TOP,
+            bottom: HEIGHT - BOTTOM,
+        }
+    }
+
+    /// A domain strip's scale: its whole height but the padding.
+    pub fn strip(lo: f64, hi: f64, count: usize) -> Scale {
+        Scale {
+            lo,
+            hi,
+            count,
+            top: STRIP_PAD,
+            bottom: STRIP_HEIGHT - STRIP_PAD,
+        }
+    }
+
     /// The x coordinate of the `i`-th point.
     pub fn x(&self, i: usize) -> f64 {
         let span = WIDTH - LEFT - RIGHT;
@@ -35,7 +64,7 @@ impl Scale {
     /// The y coordinate of `value` (clamped to the range).
     pub fn y(&self, value: f64) -> f64 {
         let t = ((value - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0);
-        HEIGHT - BOTTOM - t * (HEIGHT - BOTTOM - TOP)
+        self.bottom - t * (self.bottom - self.top)
     }
 
     /// An SVG path through the points (index, value); `None` values break the line.
@@ -105,11 +134,7 @@ mod tests {
 
     #[test]
     fn values_map_into_the_plot_area() {
-        let s = Scale {
-            lo: 100.0,
-            hi: 1000.0,
-            count: 3,
-        };
+        let s = Scale::chart(100.0, 1000.0, 3);
         assert_eq!(s.x(0), LEFT);
         assert_eq!(s.x(2), WIDTH - RIGHT);
         assert_eq!(s.y(100.0), HEIGHT - BOTTOM);
@@ -123,12 +148,13 @@ mod tests {
             s.path(&[Some(100.0), Some(1000.0)]),
             "M44.0,164.0 L217.0,10.0"
         );
-        let one = Scale {
-            lo: 0.0,
-            hi: 1.0,
-            count: 1,
-        };
+        let one = Scale::chart(0.0, 1.0, 1);
         assert_eq!(one.x(0), LEFT + (WIDTH - LEFT - RIGHT) / 2.0);
+        // A strip spans its own height, on the same x positions as the chart above it.
+        let strip = Scale::strip(0.0, 100.0, 3);
+        assert_eq!(strip.y(100.0), STRIP_PAD);
+        assert_eq!(strip.y(0.0), STRIP_HEIGHT - STRIP_PAD);
+        assert_eq!(strip.x(1), s.x(1));
     }
 
     #[test]

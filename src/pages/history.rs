@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use crate::bank::{EXAM, section};
-use crate::chart::{BOTTOM, HEIGHT, LEFT, RIGHT, Scale, TOP, WIDTH, isolated, tick_labels};
+use crate::chart::{
+    BOTTOM, HEIGHT, LEFT, RIGHT, STRIP_HEIGHT, Scale, TOP, WIDTH, isolated, tick_labels,
+};
 use crate::clock;
 use crate::components::readiness::{BookingVerdict, TaskReadinessList};
 use crate::decimal::fixed;
@@ -277,19 +279,17 @@ fn x_axis(ticks: Vec<(f64, String)>) -> impl IntoView {
         .collect_view()
 }
 
-/// Two charts over the attempts, oldest to newest: the scaled score on its own scale with the pass mark,
-/// and each domain's share correct (0-100 %, with the pass share) in the attempts taken under the current
-/// exam (an earlier exam's domains are not the same). Dates run along the bottom.
+/// Two views of the attempts, oldest to newest: a chart of the scaled score on its own scale with the pass
+/// mark and dates along the bottom, and one strip per domain with its share correct (0-100 %, the pass
+/// share marked) in the attempts taken under the current exam (an earlier exam's domains are not the same).
+/// Strips, not four lines in one chart: domains that score alike drew lines over one another that no dash
+/// pattern told apart. Each strip is as wide as the chart, so its points stand where the chart's do.
 #[component]
 fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
     let view_box = format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0));
     let scores_drawing = move || {
         let list = summaries.get();
-        let scale = Scale {
-            lo: f64::from(EXAM.min),
-            hi: f64::from(EXAM.max),
-            count: list.len(),
-        };
+        let scale = Scale::chart(f64::from(EXAM.min), f64::from(EXAM.max), list.len());
         let scores: Vec<Option<f64>> = list.iter().map(|s| Some(f64::from(s.scaled))).collect();
         let pass_y = scale.y(f64::from(EXAM.pass));
         // A full mock's score is the one to trust; a 10-question quick exam or a drill swings by a
@@ -312,39 +312,79 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
             {x_axis(date_ticks(&list, &scale))}
         }
     };
-    let domains_drawing = move || {
+    let bar = study::scale().pass_percent();
+    let strip_box = format!("0 0 {} {}", fixed(WIDTH, 0), fixed(STRIP_HEIGHT, 0));
+    // Each domain's share per attempt (`None`: not asked, or another exam), and the strips' common floor:
+    // 50 %, or lower in steps of ten when a share falls below it (0-100 % left the lines a thin band at the
+    // top of each strip).
+    let shares = move || {
         let list = summaries.get();
-        let scale = Scale {
-            lo: 0.0,
-            hi: 100.0,
-            count: list.len(),
-        };
-        let bar = study::scale().pass_percent();
-        let bar_y = scale.y(bar);
-        let lines = (0..EXAM.domains.len())
+        let values: Vec<Vec<Option<f64>>> = (0..EXAM.domains.len())
             .map(|d| {
-                let values: Vec<Option<f64>> = list
-                    .iter()
+                list.iter()
                     .map(|s| {
                         let (c, t) = s.domains.get(d).copied().filter(|_| s.exam == EXAM.code)?;
                         (t > 0).then(|| 100.0 * c as f64 / t as f64)
                     })
-                    .collect();
-                let points = isolated(&values)
-                    .into_iter()
-                    .map(|(i, v)| view! { <circle class=format!("point d{}", d + 1) cx=fixed(scale.x(i), 1) cy=fixed(scale.y(v), 1) r="3" /> })
-                    .collect_view();
-                view! { <path class=format!("line d{}", d + 1) d=scale.path(&values) /> {points} }
+                    .collect()
             })
-            .collect_view();
-        view! {
-            <line class="pass-line" x1=fixed(LEFT, 1) y1=fixed(bar_y, 1) x2=fixed(WIDTH - RIGHT, 1) y2=fixed(bar_y, 1) />
-            <text class="axis" x=fixed(LEFT - 6.0, 1) y=fixed(bar_y + 4.0, 1) text-anchor="end">{format!("{}%", fixed(bar, 0))}</text>
-            <text class="axis" x=fixed(LEFT - 6.0, 1) y=fixed(TOP + 4.0, 1) text-anchor="end">"100%"</text>
-            <text class="axis" x=fixed(LEFT - 6.0, 1) y=fixed(HEIGHT - BOTTOM + 4.0, 1) text-anchor="end">"0%"</text>
-            {lines}
-            {x_axis(date_ticks(&list, &scale))}
-        }
+            .collect();
+        let lowest = values
+            .iter()
+            .flatten()
+            .flatten()
+            .fold(50.0f64, |lo, &v| lo.min(v));
+        (values, (lowest / 10.0).floor() * 10.0)
+    };
+    let floor = move || shares().1;
+    let strips = move || {
+        let (all, floor) = shares();
+        let scale = Scale::strip(floor, 100.0, summaries.with(Vec::len));
+        let bar_y = scale.y(bar);
+        EXAM.domains
+            .iter()
+            .zip(all)
+            .map(|(domain, values)| {
+                let measured: Vec<f64> = values.iter().flatten().copied().collect();
+                let latest = measured.last().copied();
+                let name = format!("Domain {}: {}", domain.number, domain.name);
+                let label = match latest {
+                    Some(last) => {
+                        let (lo, hi) = measured.iter().fold((100.0f64, 0.0f64), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+                        format!(
+                            "{name}: share correct in {} attempts, oldest to newest; latest {}%, lowest {}%, highest {}%; {}% passes.",
+                            measured.len(), fixed(last, 0), fixed(lo, 0), fixed(hi, 0), fixed(bar, 0)
+                        )
+                    }
+                    None => format!("{name}: not measured yet."),
+                };
+                // The dots a line does not reach, and the latest point, which the figure beside the name gives.
+                let mut dots = isolated(&values);
+                if let Some(i) = values.iter().rposition(Option::is_some)
+                    && dots.last().map(|&(j, _)| j) != Some(i)
+                {
+                    dots.push((i, values[i].unwrap_or_default()));
+                }
+                let dots = dots
+                    .into_iter()
+                    .map(|(i, v)| view! { <circle class="point" cx=fixed(scale.x(i), 1) cy=fixed(scale.y(v), 1) r="3" /> })
+                    .collect_view();
+                view! {
+                    <li class="strip">
+                        <p class="strip-head" aria-hidden="true">
+                            <span>{name}</span>
+                            <strong>{latest.map_or("–".to_string(), |v| format!("{}%", fixed(v, 0)))}</strong>
+                        </p>
+                        <svg viewBox=strip_box.clone() role="img" aria-label=label preserveAspectRatio="xMidYMid meet">
+                            <line class="pass-line" x1=fixed(LEFT, 1) y1=fixed(bar_y, 1) x2=fixed(WIDTH - RIGHT, 1) y2=fixed(bar_y, 1) />
+                            <text class="axis" x=fixed(LEFT - 6.0, 1) y=fixed(bar_y + 4.0, 1) text-anchor="end">{format!("{}%", fixed(bar, 0))}</text>
+                            <path class="line domain" d=scale.path(&values) />
+                            {dots}
+                        </svg>
+                    </li>
+                }
+            })
+            .collect_view()
     };
     let summary = move || {
         let list = summaries.get();
@@ -360,22 +400,10 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
             EXAM.pass
         )
     };
-    let domains_summary = move || {
-        format!(
-            "Share correct per domain in each {} attempt, oldest to newest, against the {}% bar.",
-            EXAM.code,
-            fixed(study::scale().pass_percent(), 0)
-        )
-    };
-    let legend = EXAM
-        .domains
-        .iter()
-        .map(|d| view! { <li><span class=format!("swatch d{}", d.number) aria-hidden="true"></span>{format!("Domain {}: {}", d.number, d.name)}</li> })
-        .collect_view();
     view! {
         <div class="trends">
             <figure class="trend">
-                <svg viewBox=view_box.clone() role="img" aria-label=summary preserveAspectRatio="xMidYMid meet">{scores_drawing}</svg>
+                <svg viewBox=view_box role="img" aria-label=summary preserveAspectRatio="xMidYMid meet">{scores_drawing}</svg>
                 <figcaption>
                     <ul class="chart-legend">
                         <li><span class="swatch s-score" aria-hidden="true"></span>"Scaled score"</li>
@@ -385,15 +413,12 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
                     </ul>
                 </figcaption>
             </figure>
-            <figure class="trend">
-                <svg viewBox=view_box role="img" aria-label=domains_summary preserveAspectRatio="xMidYMid meet">{domains_drawing}</svg>
-                <figcaption>
-                    <p class="meta">{format!("Share correct per domain ({} attempts only)", EXAM.code)}</p>
-                    <ul class="chart-legend">
-                        {legend}
-                        <li><span class="swatch s-pass" aria-hidden="true"></span>{format!("{}%: the share that passes", fixed(study::scale().pass_percent(), 0))}</li>
-                    </ul>
-                </figcaption>
+            <figure class="trend strips">
+                <figcaption class="meta">{move || format!(
+                    "Share correct per domain in the same attempts ({} only), latest on the right; each strip runs from {}% to 100%, and its line marks {}%, the share that passes.",
+                    EXAM.code, fixed(floor(), 0), fixed(bar, 0)
+                )}</figcaption>
+                <ul>{strips}</ul>
             </figure>
         </div>
     }

@@ -177,8 +177,8 @@ test("in forced colours (a Windows contrast theme) answered cells, a pressed but
   await page.waitForSelector(".results");
   seen["domain bar"] = [await bg(".bar span"), await bg(".bar")];
   await page.goto(t.url + "#/history");
-  await page.waitForSelector(".chart-legend .swatch.d1");
-  seen["chart legend"] = [await bg(".chart-legend .swatch.d1"), await bg(".trend")];
+  await page.waitForSelector(".chart-legend .swatch.s-score");
+  seen["chart legend"] = [await bg(".chart-legend .swatch.s-score"), await bg(".trend")];
   assert.deepEqual(Object.entries(seen).filter(([, [on, off]]) => on === off).map(([what, [on]]) => `${what}: ${on} like its plain form`), []);
   await page.close();
 });
