@@ -48,6 +48,15 @@ pub fn App() -> impl IntoView {
         }
         room && running()
     });
+    // And whenever the page is hidden in the room: a phone may close the tab later without the event
+    // above. The seconds while hidden are charged at the learner's next move, as before.
+    // (`visibilitychange` reaches the window from the document; a phone closes a tab or discards a page in
+    // the background without `beforeunload`, and being hidden is the last moment it lets the page act.)
+    window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if platform::hidden() && route.get_untracked() == Route::Exam {
+            app.save_on_close();
+        }
+    });
     // A new release waits for the next visit, so an exam in progress is never reloaded under the learner.
     platform::on_update_ready(move || {
         app.tell("A new version of this app is ready. It will be used the next time you open it (after every tab of it is closed); your exam in progress and your history are kept.");

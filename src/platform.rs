@@ -447,6 +447,11 @@ pub fn guard_unload(active: impl Fn() -> bool + 'static) {
     callback.forget();
 }
 
+/// Whether the page is hidden (another tab or app in front, the screen off, the tab closing).
+pub fn hidden() -> bool {
+    document().is_some_and(|d| d.hidden())
+}
+
 /// Focuses the element with this id, if there is one.
 pub fn focus(id: &str) {
     if let Some(h) = document()

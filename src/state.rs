@@ -236,9 +236,9 @@ impl AppState {
         }
     }
 
-    /// The tab is closing or reloading in the exam room: the question on screen is charged its time until
-    /// now (it was charged at the learner's last move, and the seconds after it were lost) and the exam
-    /// saved, but only while the stored exam is still what this tab last read or wrote: nothing another
+    /// The tab is closing, reloading or hidden in the exam room: the question on screen is charged its time
+    /// until now (it was charged at the learner's last move, and the seconds after it were lost) and the
+    /// exam saved, but only while the stored exam is still what this tab last read or wrote: nothing another
     /// tab (or a person in the browser's tools) stored meanwhile is overwritten on the way out.
     pub fn save_on_close(&self) {
         let mine = WRITTEN.with_borrow(|w| *w == local::read(EXAM_KEY));

@@ -148,13 +148,15 @@ test("byte budgets (brotli): the code and everything else beyond the content sta
   // 237,700 / 256,900 (→ 237,670 / 256,824) so that the weakest-sections lists leave out a section inside or
   // around one ranked above it (+226 B); then to 238,400 / 257,450 (→ 238,349 / 257,382) for the history's
   // domain strips, one line each with its name, latest share and a label for screen readers, in place of four
-  // lines in one chart (+679 B).
+  // lines in one chart (+679 B); then to 238,650 / 257,700 (→ 238,597 / 257,640) so that the exam room saves
+  // the open question's seconds when the page is hidden, as a phone may close the tab without beforeunload
+  // (+248 B).
   const br = (f) => brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rest = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
   const wasm = br(rest.find((f) => f.endsWith(".wasm")));
   const total = rest.reduce((a, f) => a + br(f), 0);
-  assert.ok(wasm <= 238_400, `the wasm is ${wasm} bytes brotli`);
-  assert.ok(total <= 257_450, `the release beyond its content is ${total} bytes brotli`);
+  assert.ok(wasm <= 238_650, `the wasm is ${wasm} bytes brotli`);
+  assert.ok(total <= 257_700, `the release beyond its content is ${total} bytes brotli`);
   // What an exam needs before it starts, beside the code: the questions file, not the explanations.
   const q = br("content/" + CONTENT.find((f) => f.startsWith("questions-")));
   const e = br("content/" + CONTENT.find((f) => f.startsWith("explanations-")));

@@ -219,6 +219,35 @@ test("a reload mid-exam resumes on the same question with the clock still runnin
   await page.close();
 });
 
+test("hiding the page in the exam room stores the seconds the question on screen was open", async () => {
+  // A phone closes a tab or discards a page in the background without beforeunload; hidden is the last
+  // moment it lets the page save (simulated here: headless Chromium keeps every page visible).
+  const page = await t.open("#/");
+  await start(page, { length: 20 });
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector(".progress").textContent === "Question 2 of 20");
+  await page.waitForTimeout(1200);
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items[1].spent_ms);
+  assert.equal(await stored(), 0, "nothing charged before the page is hidden");
+  await page.evaluate(() => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+  });
+  const spent = await stored();
+  assert.ok(spent >= 1200 && spent < 4000, `question 2 was open ${spent} ms`);
+  // Back in front, the count goes on from there: the next move charges only the time since.
+  await page.evaluate(() => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => false });
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+  });
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector(".progress").textContent === "Question 3 of 20");
+  const after = await stored();
+  assert.ok(after >= spent && after < spent + 2000, `question 2: ${spent} ms, then ${after} ms`);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test("an exam whose time ran out while away is submitted on return, and the user is told", async () => {
   const page = await t.open("#/");
   await start(page);
