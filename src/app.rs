@@ -48,10 +48,9 @@ pub fn App() -> impl IntoView {
         }
         room && running()
     });
-    // And whenever the page is hidden in the room: a phone may close the tab later without the event
-    // above. The seconds while hidden are charged at the learner's next move, as before.
-    // (`visibilitychange` reaches the window from the document; a phone closes a tab or discards a page in
-    // the background without `beforeunload`, and being hidden is the last moment it lets the page act.)
+    // And whenever the page is hidden in the room: a phone closes a tab or discards a page in the background
+    // without `beforeunload`, and being hidden is the last moment it lets the page act (`visibilitychange`
+    // reaches the window from the document). The seconds while hidden are charged at the next move.
     window_event_listener(leptos::ev::visibilitychange, move |_| {
         if platform::hidden() && route.get_untracked() == Route::Exam {
             app.save_on_close();

@@ -280,8 +280,9 @@ fn x_axis(ticks: Vec<(f64, String)>) -> impl IntoView {
 }
 
 /// Two views of the attempts, oldest to newest: a chart of the scaled score on its own scale with the pass
-/// mark and dates along the bottom, and one strip per domain with its share correct (0-100 %, the pass
-/// share marked) in the attempts taken under the current exam (an earlier exam's domains are not the same).
+/// mark and dates along the bottom, and one strip per domain with its share correct (from 50 % or lower to
+/// 100 %, the pass share marked) in the attempts taken under the current exam (an earlier exam's domains
+/// are not the same).
 /// Strips, not four lines in one chart: domains that score alike drew lines over one another that no dash
 /// pattern told apart. Each strip is as wide as the chart, so its points stand where the chart's do.
 #[component]

@@ -183,7 +183,7 @@ pub fn finish(session: Session) -> Attempt {
 }
 
 /// Whether one of the two note sections holds the other (or they are the same), by their anchors: the
-/// weakest-sections lists name only sections apart from each other. An unknown anchor nests with nothing.
+/// weakest-sections lists name only sections apart from each other. An unknown anchor nests only with itself.
 pub fn nested_sections(a: &str, b: &str) -> bool {
     match (bank::section(a), bank::section(b)) {
         (Some((a, _)), Some((b, _))) => within(a, b) || within(b, a),
