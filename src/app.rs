@@ -41,19 +41,21 @@ pub fn App() -> impl IntoView {
                 .is_some_and(|s| s.spec.mode == Mode::Exam && !s.is_finished())
         })
     };
-    platform::guard_unload(move || {
+    // Closing the tab in the exam room saves the question's last seconds; whether the room is open.
+    let save_in_room = move || {
         let room = route.get_untracked() == Route::Exam;
         if room {
             app.save_on_close();
         }
-        room && running()
-    });
-    // And whenever the page is hidden in the room: a phone closes a tab or discards a page in the background
-    // without `beforeunload`, and being hidden is the last moment it lets the page act (`visibilitychange`
-    // reaches the window from the document). The seconds while hidden are charged at the next move.
+        room
+    };
+    platform::guard_unload(move || save_in_room() && running());
+    // And whenever the page is hidden: a phone closes a tab or discards a page in the background without
+    // `beforeunload`, and being hidden is the last moment it lets the page act (`visibilitychange` reaches
+    // the window from the document). The seconds while hidden are charged at the next move.
     window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if platform::hidden() && route.get_untracked() == Route::Exam {
-            app.save_on_close();
+        if platform::hidden() {
+            save_in_room();
         }
     });
     // A new release waits for the next visit, so an exam in progress is never reloaded under the learner.

@@ -315,12 +315,12 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
     };
     let bar = study::scale().pass_percent();
     let strip_box = format!("0 0 {} {}", fixed(WIDTH, 0), fixed(STRIP_HEIGHT, 0));
-    // Each domain's share per attempt (`None`: not asked, or another exam), and the strips' common floor:
-    // 50 %, or lower in steps of ten when a share falls below it (0-100 % left the lines a thin band at the
-    // top of each strip).
-    let shares = move || {
+    // The caption and the strips, from one pass over the attempts: each domain's share per attempt (`None`:
+    // not asked, or another exam), and the strips' common floor, 50 %, or lower in steps of ten when a share
+    // falls below it (0-100 % left the lines a thin band at the top of each strip).
+    let strips = move || {
         let list = summaries.get();
-        let values: Vec<Vec<Option<f64>>> = (0..EXAM.domains.len())
+        let all: Vec<Vec<Option<f64>>> = (0..EXAM.domains.len())
             .map(|d| {
                 list.iter()
                     .map(|s| {
@@ -330,19 +330,21 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
                     .collect()
             })
             .collect();
-        let lowest = values
+        let lowest = all
             .iter()
             .flatten()
             .flatten()
             .fold(50.0f64, |lo, &v| lo.min(v));
-        (values, (lowest / 10.0).floor() * 10.0)
-    };
-    let floor = move || shares().1;
-    let strips = move || {
-        let (all, floor) = shares();
-        let scale = Scale::strip(floor, 100.0, summaries.with(Vec::len));
+        let floor = (lowest / 10.0).floor() * 10.0;
+        let scale = Scale::strip(floor, 100.0, list.len());
         let bar_y = scale.y(bar);
-        EXAM.domains
+        let caption = format!(
+            "Share correct per domain in the same attempts ({} only), latest on the right; each strip runs from {}% to 100%, and its line marks {}%, the share that passes.",
+            EXAM.code,
+            fixed(floor, 0),
+            fixed(bar, 0)
+        );
+        let items = EXAM.domains
             .iter()
             .zip(all)
             .map(|(domain, values)| {
@@ -385,7 +387,11 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view();
+        view! {
+            <figcaption class="meta">{caption}</figcaption>
+            <ul>{items}</ul>
+        }
     };
     let summary = move || {
         let list = summaries.get();
@@ -414,13 +420,7 @@ fn Trend(summaries: Signal<Vec<Summary>>) -> impl IntoView {
                     </ul>
                 </figcaption>
             </figure>
-            <figure class="trend strips">
-                <figcaption class="meta">{move || format!(
-                    "Share correct per domain in the same attempts ({} only), latest on the right; each strip runs from {}% to 100%, and its line marks {}%, the share that passes.",
-                    EXAM.code, fixed(floor(), 0), fixed(bar, 0)
-                )}</figcaption>
-                <ul>{strips}</ul>
-            </figure>
+            <figure class="trend strips">{strips}</figure>
         </div>
     }
 }
