@@ -13,11 +13,9 @@ fn main() {
     println!("cargo:rerun-if-env-changed=DVA_RELOCK");
     println!("cargo:rerun-if-changed=src/compile");
     // DVA_CONTENT names another content root (holding notes/ and bank/), to build the app with other notes.
-    // Read when the script runs, not baked in when it is compiled: clones sharing one target directory
-    // (CI's) share this script's binary too, and a baked-in path named whichever clone compiled it
-    // (a later build elsewhere read `questions/` of a clone since deleted and failed).
-    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let manifest = Path::new(&manifest_dir);
+    // Read when the script runs, not baked in (see `compile::package_root`).
+    let manifest_dir = compile::package_root();
+    let manifest = manifest_dir.as_path();
     let relative = std::env::var("DVA_CONTENT").unwrap_or_else(|_| "questions".to_string());
     // Relative to the package root, so that a target directory shared by several clones (as CI's is)
     // watches this clone's content, not the content of whichever clone built last.

@@ -97,6 +97,16 @@ pub fn compile_locked(
     }
 }
 
+/// The package's folder, read when the program runs: cargo sets `CARGO_MANIFEST_DIR` for build scripts
+/// and for `cargo run`. Not `env!`, which bakes in the folder of whichever clone compiled the binary:
+/// clones sharing one target directory (CI's) share the binary too, and a later build elsewhere read the
+/// `questions/` of a clone since deleted and failed.
+pub fn package_root() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .expect("cargo sets CARGO_MANIFEST_DIR")
+        .into()
+}
+
 /// Where the content is: `questions/` of the package, or the folder the `DVA_CONTENT` environment
 /// variable names (relative to the package), as (the folder above it, its name). Used by `build.rs` and
 /// by the tool that writes the content files, so both compile the same content.

@@ -5,7 +5,7 @@
 mod compile;
 
 fn main() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = &compile::package_root();
     match compile::compile_dir(root, "questions") {
         Ok(c) => print!(
             "{}",

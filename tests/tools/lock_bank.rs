@@ -7,10 +7,8 @@
 #[path = "../../src/compile/mod.rs"]
 mod compile;
 
-use std::path::Path;
-
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = &compile::package_root();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let relock: Vec<String> = args
         .windows(2)
