@@ -103,7 +103,7 @@ thread_local! {
 }
 
 /// The warning that the exam open here is also open in another tab (withdrawn once it is submitted there).
-const BOTH_TABS: &str = "This exam is also open in another tab. Answers given there and here overwrite each other: keep the exam in one tab.";
+const BOTH_TABS: &str = "This exam is also open in another tab. Answers given in either tab show in both, and its clock is the same.";
 
 impl AppState {
     /// Loads what is stored and submits an exam whose time ran out while the app was closed.
@@ -155,17 +155,17 @@ impl AppState {
             .session
             .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_expired(now)));
         if expired && let Some(id) = state.finish(now, true) {
-            state.tell(
-                &format!("{EXPIRED_NOTICE} while the app was closed. It was submitted with the answers you had saved."),
-            );
+            // The results it opens say that the exam was submitted with the answers given; the banner
+            // says only when the time ran out (it said both, and the results page the same again).
+            state.tell(&format!("{EXPIRED_NOTICE} while the app was closed."));
             platform::replace_hash(&Route::Results(id).href());
         }
         state.watch_other_tabs();
         state
     }
 
-    /// Merges attempts finished in other tabs as they are stored, and warns when the exam open here is
-    /// changed from another tab.
+    /// Merges attempts finished in other tabs as they are stored, and takes in the exam open here when
+    /// another tab stores it (see [`Session::adopt`]), saying it is open there too.
     fn watch_other_tabs(self) {
         platform::on_storage_change(move |key| match key.as_deref() {
             Some(history::KEY) => {
@@ -180,12 +180,18 @@ impl AppState {
                     .session
                     .with_untracked(|s| s.as_ref().map(|s| s.id.clone()));
                 let stored = local::read(EXAM_KEY);
-                let theirs = stored
-                    .as_deref()
-                    .and_then(|raw| session::decode(raw).ok())
-                    .map(|s| s.id);
-                if ours.is_some() && ours == theirs {
+                let theirs = stored.as_deref().and_then(|raw| session::decode(raw).ok());
+                if ours.is_some() && ours.as_ref() == theirs.as_ref().map(|s| &s.id) {
                     self.tell(BOTH_TABS);
+                }
+                let taken = theirs.and_then(|theirs| {
+                    let mut mine = self.session.get_untracked()?;
+                    mine.adopt(theirs).then_some(mine)
+                });
+                if let Some(mine) = taken {
+                    self.session.set(Some(mine));
+                    // What is stored is now this tab's copy too: closing the tab may save it.
+                    WRITTEN.set(stored.clone());
                 }
                 // Submitted in another tab (its attempt has just been merged into the history, which that
                 // tab stores first): this tab lets its copy go, which its next answer wrote back as an exam

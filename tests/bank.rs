@@ -174,6 +174,24 @@ fn every_question_cites_aws_documentation() {
     );
 }
 
+/// Every documentation link a learner sees under a question is labelled with its guide's name, not a
+/// folder of its address.
+#[test]
+fn every_documentation_link_names_its_guide() {
+    let (c, _) = content();
+    let raw: Vec<String> = c
+        .questions
+        .iter()
+        .flat_map(|q| q.docs.iter().map(move |d| (q, d)))
+        .filter(|(_, d)| !compile::doc_label::names_guide(d))
+        .map(|(q, d)| format!("{}: {d}", q.id))
+        .collect();
+    assert!(
+        raw.is_empty(),
+        "add these guides to src/compile/doc_label.rs: {raw:#?}"
+    );
+}
+
 /// Every `##` section of the notes teaches something a question should test: at least one question
 /// links it (or one of its subsections), unless `questions/README.md` lists it with a reason.
 #[test]

@@ -458,6 +458,40 @@ fn flags_toggle_and_are_counted() {
 }
 
 #[test]
+fn the_same_exam_from_another_tab_is_taken_in_keeping_the_question_on_screen() {
+    // Tab one answers the first question; tab two opened the same stored exam, flags and answers the
+    // third. Tab one takes tab two's copy in: both answers and the flag, its own place and running count.
+    let mut one = three(Mode::Exam);
+    one.choose(0, 2_000.0);
+    one.go_to(1, 3_000.0);
+    let mut two = one.clone();
+    two.go_to(2, 4_000.0);
+    two.toggle_flag();
+    for option in 0..3 {
+        two.choose(option, 5_000.0);
+    }
+    assert!(one.adopt(two.clone()));
+    assert_eq!((one.current, one.entered_ms), (1, 3_000.0));
+    assert_eq!(one.items, two.items);
+    assert_eq!(one.counts(), (2, 1, 1));
+    // Its next answer keeps what the other tab gave.
+    one.choose(0, 6_000.0);
+    one.choose(1, 6_000.0);
+    assert_eq!(one.counts(), (3, 0, 1));
+
+    // Nothing is taken from another exam, from a finished copy, or once finished here.
+    let other = session(Mode::Exam, vec![item("x", 1, 4)], 7_000.0);
+    assert!(!one.adopt(other));
+    let mut submitted = one.clone();
+    submitted.submit(8_000.0, false);
+    let before = one.clone();
+    assert!(!one.adopt(submitted));
+    assert_eq!(one, before);
+    one.submit(9_000.0, false);
+    assert!(!one.adopt(two));
+}
+
+#[test]
 fn navigation_clamps_to_the_questions() {
     let mut s = three(Mode::Exam);
     s.previous(1_000.0);

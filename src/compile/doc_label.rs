@@ -19,6 +19,7 @@ const GUIDES: &[(&str, &str)] = &[
     ("AmazonS3", "Amazon S3"),
     ("AWSCloudFormation", "CloudFormation"),
     ("AWSEC2", "Amazon EC2"),
+    ("AWSJavaSDK", "SDK for Java"),
     ("AWSJavaScriptSDK", "SDK for JavaScript"),
     ("AWSSimpleQueueService", "Amazon SQS"),
     ("IAM", "IAM"),
@@ -38,9 +39,11 @@ const GUIDES: &[(&str, &str)] = &[
     ("awsconsolehelpdocs", "AWS Management Console"),
     ("bedrock", "Amazon Bedrock"),
     ("bedrock-agentcore", "Bedrock AgentCore"),
+    ("bedrock-agentcore-control", "Bedrock AgentCore"),
     ("boto3", "SDK for Python (Boto3)"),
     ("botocore", "Botocore"),
     ("cdk", "AWS CDK"),
+    ("cfn-guard", "CloudFormation Guard"),
     ("cli", "AWS CLI"),
     ("cloudfront", "CloudFront"),
     ("cloudwatchinvestigations", "CloudWatch investigations"),
@@ -52,6 +55,7 @@ const GUIDES: &[(&str, &str)] = &[
     ("codepipeline", "CodePipeline"),
     ("cognito", "Cognito"),
     ("cognito-user-identity-pools", "Cognito"),
+    ("cognitoidentity", "Cognito identity pools"),
     ("compute-optimizer", "Compute Optimizer"),
     ("config", "AWS Config"),
     ("crypto", "AWS cryptography"),
@@ -75,7 +79,9 @@ const GUIDES: &[(&str, &str)] = &[
     ("prescriptive-guidance", "Prescriptive Guidance"),
     ("privateca", "Private CA"),
     ("scheduler", "EventBridge Scheduler"),
+    ("java", "SDK for Java"),
     ("sdk-for-java", "SDK for Java"),
+    ("sdk-for-sap-abap", "SDK for SAP ABAP"),
     ("sdk-for-javascript", "SDK for JavaScript"),
     ("sdk-for-kotlin", "SDK for Kotlin"),
     ("sdk-for-php", "SDK for PHP"),
@@ -98,6 +104,14 @@ const GUIDES: &[(&str, &str)] = &[
 /// Pages whose last path segment does not read as words ("crpg-ref", "UsingKMSEncryption",
 /// "Query.KeyConditionExpressions"), with what the page is about; the rest read well enough as they stand.
 const PAGES: &[(&str, &str)] = &[
+    // The SDK for SAP ABAP's operation pages are in capitals, with the service only in the path.
+    (
+        "AUTHORIZESECURITYGROUPEGRESS",
+        "EC2 AuthorizeSecurityGroupEgress",
+    ),
+    ("GETQUERYRESULTS", "CloudWatch Logs GetQueryResults"),
+    // AWS's own address misspells "overview".
+    ("overiew-event-structure", "event structure"),
     ("Aurora.Endpoints.Reader", "reader endpoint"),
     ("CacheMetrics.Redis", "metrics for Redis OSS"),
     (
@@ -278,6 +292,18 @@ const PAGES: &[(&str, &str)] = &[
     ("aws-resource-sqs-queue", "AWS::SQS::Queue"),
 ];
 
+/// Whether [`label`] names the guide of `url` by name rather than showing its address folder as it stands
+/// ("AWSJavaSDK · package summary" and "cognitoidentity · ..." reached learners before the table had them).
+pub fn names_guide(url: &str) -> bool {
+    match url.strip_prefix("https://docs.aws.amazon.com/") {
+        None => url.starts_with("https://kiro.dev/docs/"),
+        Some(path) => {
+            let folder = path.split('/').next().unwrap_or("");
+            folder == "goto" || GUIDES.iter().any(|(f, _)| *f == folder)
+        }
+    }
+}
+
 /// The label of a documentation address: the guide by name, then the page's last path segment in words.
 pub fn label(url: &str) -> String {
     let clean = url
@@ -316,13 +342,21 @@ pub fn label(url: &str) -> String {
         return guide.to_string();
     }
     // A type name may break after its "::" on a phone (it broke inside "DeploymentGroup").
-    let page = PAGES
+    let mut page = PAGES
         .iter()
         .find(|(segment, _)| *segment == last.trim_end_matches(".html"))
         .map_or_else(
             || page_words(parts[0], guide, last),
             |(_, about)| about.replace("::", "::\u{200B}"),
         );
+    // The SDK for Java's javadoc names the service only in its package path
+    // (".../com/amazonaws/services/athena/package-summary.html" read as "package summary").
+    if let Some(i) = parts.iter().position(|p| *p == "services")
+        && parts[0] == "AWSJavaSDK"
+        && i + 2 < parts.len()
+    {
+        page = format!("{} {page}", parts[i + 1]);
+    }
     joined(guide, &page)
 }
 
@@ -478,6 +512,22 @@ mod tests {
             (
                 "https://kiro.dev/docs/mcp/configuration",
                 "Kiro · mcp configuration",
+            ),
+            (
+                "https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/services/athena/package-summary.html",
+                "SDK for Java · athena package summary",
+            ),
+            (
+                "https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html",
+                "Cognito identity pools · GetCredentialsForIdentity",
+            ),
+            (
+                "https://docs.aws.amazon.com/eventbridge/latest/ref/overiew-event-structure.html",
+                "EventBridge · event structure",
+            ),
+            (
+                "https://docs.aws.amazon.com/sdk-for-sap-abap/v1/api/latest/cwl/operation/GETQUERYRESULTS.html",
+                "SDK for SAP ABAP · CloudWatch Logs GetQueryResults",
             ),
             (
                 "https://docs.aws.amazon.com/some-new-guide/latest/ug/a_page.html",

@@ -18,16 +18,22 @@ fn rate((right, total): (usize, usize)) -> String {
     )
 }
 
-/// The calibration line: how often each confidence level was right.
-pub fn calibration_line(c: &Calibration) -> Option<String> {
+/// The calibration line: how often each confidence level was right, and how many answers have no rating
+/// (a line over 1 rated answer of 10 read as if it covered them all).
+fn calibration_line(c: &Calibration, unrated: usize) -> Option<String> {
     if c.is_empty() {
         return None;
     }
-    let parts: Vec<String> = [("Sure", c.sure), ("Unsure", c.unsure), ("Guess", c.guess)]
+    let mut parts: Vec<String> = [("Sure", c.sure), ("Unsure", c.unsure), ("Guess", c.guess)]
         .into_iter()
         .filter(|(_, r)| r.1 > 0)
         .map(|(name, r)| format!("{name}: {}", rate(r)))
         .collect();
+    match unrated {
+        0 => {}
+        1 => parts.push("1 answer without a rating".to_string()),
+        n => parts.push(format!("{n} answers without a rating")),
+    }
     Some(parts.join(" · "))
 }
 
@@ -59,7 +65,14 @@ pub fn ConfidenceLists(attempt: Attempt) -> impl IntoView {
             })
             .collect_view()
     };
-    let calibration = calibration_line(&attempt.outcome.calibration);
+    let unrated = attempt
+        .session
+        .items
+        .iter()
+        .filter(|i| !i.chosen.is_empty() && i.confidence.is_none())
+        .count();
+    let calibration = calibration_line(&attempt.outcome.calibration, unrated);
+    let none_sure = attempt.outcome.calibration.sure.1 == 0;
     let (nw, nl) = (wrong.len(), lucky.len());
     view! {
         <h2>"How sure you were"</h2>
@@ -70,7 +83,7 @@ pub fn ConfidenceLists(attempt: Attempt) -> impl IntoView {
                 <div class="insight-lists">
                     <div>
                         <h3>{format!("Wrong while sure ({nw})")}</h3>
-                        {if nw == 0 { view! { <p class="meta">"None: every answer you were sure of was right."</p> }.into_any() }
+                        {if nw == 0 { view! { <p class="meta">{if none_sure { "None: you marked no answer as Sure." } else { "None: every answer you were sure of was right." }}</p> }.into_any() }
                          else { view! { <p class="meta">"Misconceptions: study these first. Spaced review brings them back before anything else."</p><ul class="missed">{list(wrong)}</ul> }.into_any() }}
                     </div>
                     <div>

@@ -359,6 +359,29 @@ impl Session {
         }
     }
 
+    /// Takes in the same exam as another tab just stored it (its answers, flags, confidence, struck
+    /// options, checked items and time), keeping the question on screen here and its running count.
+    /// Each tab stores the whole exam after every move, so without this the two copies overwrote each
+    /// other and an answer given in one tab was lost at the next move in the other. Returns whether
+    /// anything was taken: nothing is once this exam is finished here, nor from another exam or a
+    /// finished copy (an exam submitted elsewhere is let go by the caller instead).
+    pub fn adopt(&mut self, theirs: Session) -> bool {
+        if self.is_finished()
+            || theirs.is_finished()
+            || theirs.id != self.id
+            || theirs.items.len() != self.items.len()
+        {
+            return false;
+        }
+        let (current, entered_ms) = (self.current, self.entered_ms);
+        *self = Session {
+            current,
+            entered_ms,
+            ..theirs
+        };
+        true
+    }
+
     /// Whether the exam has been submitted (by the learner or the clock).
     pub fn is_finished(&self) -> bool {
         self.finished_ms.is_some()

@@ -466,7 +466,7 @@ fn Room() -> impl IntoView {
                             on_close=Callback::new(move |()| help.set(false))>
                             <ul class="help">
                                 <li><kbd>"1"</kbd>"–"<kbd>"6"</kbd>" or "<kbd>"A"</kbd>"–"<kbd>"E"</kbd>": choose an option (F flags, so a sixth option is "<kbd>"6"</kbd>")"</li>
-                                <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>": previous and next question"</li>
+                                <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>": previous and next question (in practice mode "<kbd>"→"</kbd>" checks a chosen answer first, as the forward button does)"</li>
                                 <li><kbd>"F"</kbd>": flag for review; "<kbd>"R"</kbd>": review screen"</li>
                                 <li><kbd>"S"</kbd>" "<kbd>"U"</kbd>" "<kbd>"G"</kbd>": how sure you are (sure, unsure, a guess)"</li>
                                 <li><kbd>"X"</kbd>": strike out the option that has focus (Tab to it), or restore it"</li>
@@ -481,7 +481,7 @@ fn Room() -> impl IntoView {
                 </div>
                 <aside class="exam-side">
                     <Navigator session reviewing=Signal::derive(reviewing) on_go=Callback::new(go) />
-                    <p class="tally">{move || { let (a, u, f) = counts(); format!("{a} answered · {u} unanswered · {f} flagged") }}</p>
+                    <p class="tally">{move || { let (a, u, f) = counts(); format!("{a}\u{a0}answered · {u}\u{a0}unanswered · {f}\u{a0}flagged") }}</p>
                 </aside>
             </div>
             <Show when=move || confirming.get()>

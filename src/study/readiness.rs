@@ -140,6 +140,15 @@ pub enum Verdict {
     NotYet(Vec<String>),
 }
 
+/// "a", "a and b", "a, b and c".
+fn and_list(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// The verdict on booking the exam, under the rule in this module's documentation. `tasks` are the
 /// exam's task statements; `domains` its number of domains.
 pub fn verdict(
@@ -162,29 +171,48 @@ pub fn verdict(
             if more == 1 { "" } else { "s" }
         ));
     }
-    for (n, s) in mocks.iter().enumerate() {
-        let which = match n {
-            0 => "Your last full mock".to_string(),
-            1 => "The full mock before it".to_string(),
-            // "Full mock 3 back" read as jargon.
-            2 => "The full mock before those two".to_string(),
-            _ => format!("Full mock {} back", n + 1),
+    // One line for the scores and one per short domain, each naming every mock it is about: a line per
+    // mock and rule repeated "each of the last 3 needs 800" three times and filled a phone's screen.
+    if mocks.iter().any(|s| s.scaled < SCORE_BAR) {
+        let scores: Vec<String> = mocks.iter().map(|s| s.scaled.to_string()).collect();
+        let (subject, order) = match mocks.len() {
+            1 => ("Your last full mock scored".to_string(), ""),
+            n => (
+                format!("Your last {n} full mocks scored"),
+                " (newest first)",
+            ),
         };
-        if s.scaled < SCORE_BAR {
-            missing.push(format!(
-                "{which} scored {}; each of the last {MOCKS} needs {SCORE_BAR} (the pass mark is {}).",
-                s.scaled, scale.pass
-            ));
-        }
-        for (d, &(correct, total)) in s.domains.iter().enumerate().take(domains) {
-            if total > 0 && correct * 100 < DOMAIN_BAR * total {
-                missing.push(format!(
-                    "{which}: Domain {} at {}% ({correct} of {total}); each domain needs {DOMAIN_BAR}%.",
-                    d + 1,
+        missing.push(format!(
+            "{subject} {}{order}; each of the last {MOCKS} needs {SCORE_BAR} (the pass mark is {}).",
+            and_list(&scores),
+            scale.pass
+        ));
+    }
+    for d in 0..domains {
+        let short: Vec<String> = mocks
+            .iter()
+            .enumerate()
+            .filter_map(|(n, s)| {
+                let &(correct, total) = s.domains.get(d)?;
+                (total > 0 && correct * 100 < DOMAIN_BAR * total).then(|| {
+                    let which = match n {
+                        0 => "your last full mock",
+                        1 => "the one before it",
+                        // "Full mock 3 back" read as jargon.
+                        _ => "the one before those two",
+                    };
                     // Rounded as everywhere else, but never up to the bar it falls short of.
-                    score::percent_under(correct, total, DOMAIN_BAR)
-                ));
-            }
+                    let p = score::percent_under(correct, total, DOMAIN_BAR);
+                    format!("{p}% ({correct} of {total}) in {which}")
+                })
+            })
+            .collect();
+        if !short.is_empty() {
+            missing.push(format!(
+                "Domain {}: {}; each domain needs {DOMAIN_BAR}%.",
+                d + 1,
+                and_list(&short)
+            ));
         }
     }
     let rows = per_task_of(&summaries, exam, tasks);
@@ -430,10 +458,32 @@ mod tests {
             why,
             [
                 // Rounded like every other share (11 of 17 is 64.7 %), with no-break spaces before "%".
-                "Your last full mock: Domain 2 at 65% (11 of 17); each domain needs 70%.",
-                "The full mock before it scored 790; each of the last 3 needs 800 (the pass mark is 720).",
-                "The full mock before those two scored 780; each of the last 3 needs 800 (the pass mark is 720).",
+                "Your last 3 full mocks scored 900, 790 and 780 (newest first); each of the last 3 needs 800 (the pass mark is 720).",
+                "Domain 2: 65% (11 of 17) in your last full mock; each domain needs 70%.",
                 "Task 1.2: 57% over 28 questions; it needs 60%: take a task-statement drill.",
+            ]
+        );
+
+        // A domain short in two mocks is one line naming both; scores all at the bar give no score line.
+        let short3 = vec![(15, 20), (13, 17), (9, 14), (11, 14)];
+        let twice = history(vec![
+            summary(1, "Full mock exam", 820, short3.clone(), &good_tasks),
+            summary(2, "Full mock exam", 810, good_domains.clone(), &good_tasks),
+            summary(
+                3,
+                "Full mock exam",
+                830,
+                vec![(15, 20), (13, 17), (8, 14), (11, 14)],
+                &good_tasks,
+            ),
+        ]);
+        let Verdict::NotYet(why) = verdict(&twice, "DVA-C03", &C03, &tasks(), 4) else {
+            panic!("not ready");
+        };
+        assert_eq!(
+            why,
+            [
+                "Domain 3: 57% (8 of 14) in your last full mock and 64% (9 of 14) in the one before those two; each domain needs 70%."
             ]
         );
     }

@@ -51,7 +51,7 @@ test("a 10-question quick exam by keyboard and mouse, with a flag and the review
   }
   assert.equal(await page.$$eval(".exam-side .navigator .grid .cell.answered", (l) => l.length), 10);
   assert.equal(await page.$$eval(".exam-side .navigator .grid .cell.flagged", (l) => l.length), 1);
-  assert.match(await page.textContent(".tally"), /10 answered · 0 unanswered · 1 flagged/);
+  assert.match(await page.textContent(".tally"), /^10\u00a0answered · 0\u00a0unanswered · 1\u00a0flagged$/);
   // → on the last question opens the review screen, as the Next button does (it did nothing).
   await page.keyboard.press("ArrowRight");
   await page.waitForSelector(".review-screen");
@@ -258,9 +258,10 @@ test("an exam whose time ran out while away is submitted on return, and the user
   // The results page is what counts, not the load event (which once took over 30 s to come here).
   await page.reload({ waitUntil: "commit" });
   await page.waitForSelector(".results");
-  assert.match(await page.textContent(".banner"), /ran out while the app was closed/);
+  // Said once each: when, in the banner; what happened, on the results (both said both).
+  assert.deepEqual(await page.$$eval(".banner p", (l) => l.map((p) => p.textContent)), ["The time of your exam ran out while the app was closed."]);
   assert.equal(await page.evaluate(() => localStorage.getItem("dva.exam")), null);
-  assert.match(await page.textContent(".results"), /time ran out/);
+  assert.equal(await page.textContent(".results p.notice"), "The time ran out; the exam was submitted with the answers given.");
   const history = await page.evaluate(() => JSON.parse(localStorage.getItem("dva.history")));
   assert.equal(history.entries.length, 1, "the attempt is stored");
   await page.click("a:text('Review all answers')");

@@ -149,6 +149,44 @@ test("two tabs: attempts finished in either are all kept, and one exam open in b
   await b.close();
 });
 
+test("the same exam in two tabs: answers and flags given in either show in both, and none is lost", async () => {
+  // Each tab stored the whole exam after every move, so an answer given in one tab was overwritten at the
+  // other tab's next move and scored as wrong (a learner walkthrough found it).
+  const a = await t.open("#/");
+  await fresh(a, t.url);
+  await startQuick(a);
+  await answer(a);
+  const b = await t.open("#/exam");
+  await b.waitForSelector(".exam .card");
+  await b.click(".exam-side .navigator .grid .cell >> nth=5");
+  await b.waitForSelector(".exam-bar:has-text('Question 6 of 10')");
+  await answer(b);
+  await b.keyboard.press("f");
+  const cells = (p, kind) => p.$$eval(`.exam-side .navigator .grid .cell.${kind}`, (l) => l.map((c) => c.textContent.trim()));
+  // Tab a shows b's answer and flag at once, and stays on its own question.
+  await a.waitForFunction(() => document.querySelectorAll(".exam-side .navigator .grid .cell.answered").length === 2);
+  assert.deepEqual(await cells(a, "answered"), ["1", "6"]);
+  assert.deepEqual(await cells(a, "flagged"), ["6"]);
+  assert.match(await a.textContent(".exam-bar"), /Question 1 of 10/);
+  assert.match(await a.textContent(".banner"), /also open in another tab\. Answers given in either tab show in both/);
+  // a's next answer keeps b's; b sees it too.
+  await a.keyboard.press("ArrowRight");
+  await answer(a);
+  await b.waitForFunction(() => document.querySelectorAll(".exam-side .navigator .grid .cell.answered").length === 3);
+  assert.deepEqual(await cells(b, "answered"), ["1", "2", "6"]);
+  const stored = await a.evaluate(() => JSON.parse(localStorage.getItem("dva.exam")).items.map((i) => [i.chosen.length > 0, i.flagged]));
+  assert.deepEqual(stored.map(([c]) => c), [true, true, false, false, false, true, false, false, false, false]);
+  assert.deepEqual(stored.map(([, f]) => f), [false, false, false, false, false, true, false, false, false, false]);
+  // Ended in a: the attempt holds all three answers (an attempt's items are lists; the chosen options 4th).
+  await a.click("button.end");
+  await a.click("#end-confirm");
+  await a.waitForSelector(".results");
+  const answered = await a.evaluate(() => JSON.parse(localStorage.getItem("dva.history")).entries[0].a.q.map((q) => q[3] != null && q[3].length > 0));
+  assert.deepEqual(answered, [true, true, false, false, false, true, false, false, false, false]);
+  await a.close();
+  await b.close();
+});
+
 test("an exam submitted in another tab is let go here, not written back as still in progress", async () => {
   // The same exam open in two tabs, ended in one: the other's next answer stored it again as in progress.
   const a = await t.open("#/");

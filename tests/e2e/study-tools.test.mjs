@@ -90,6 +90,24 @@ test("confidence and struck-out options, by mouse and keyboard, are kept, scored
   await page.close();
 });
 
+test("with some answers rated and none Sure, the results say so and count the answers without a rating", async () => {
+  // "Wrong while sure (0): every answer you were sure of was right" read as praise when nothing was marked
+  // Sure, and the line of rates left out the answers with no rating (a learner walkthrough).
+  const page = await t.open("#/");
+  const qs = single.slice(3, 6);
+  await openExam(page, qs, { mode: "Exam", id: "study-unrated" });
+  await page.click(`label[for=choice-${qs[0].keys[0]}]`);
+  await page.keyboard.press("u");
+  await page.keyboard.press("ArrowRight");
+  await page.click(`label[for=choice-${qs[1].keys[0]}]`);
+  await page.keyboard.press("ArrowRight");
+  await page.click(`label[for=choice-${wrong(qs[2])}]`);
+  await endExam(page);
+  assert.equal(await page.textContent(".results p:has-text('Unsure:')"), "Unsure: 1 of 1 right (100%) · 2 answers without a rating");
+  assert.equal(await page.textContent("h3:has-text('Wrong while sure') + p"), "None: you marked no answer as Sure.");
+  await page.close();
+});
+
 test("pacing: time per domain against the pace, the slowest questions, and whether changes helped", async () => {
   const page = await t.open("#/");
   const d1 = single.filter((q) => q.domain === 1);
