@@ -175,9 +175,14 @@ impl Index {
                     .filter(|w| title.contains(w.as_str()) || text.contains(w.as_str()))
                     .cloned()
                     .collect();
+                // Around a word the title lacks, when the text has one: the title shows the rest ("Lambda
+                // With SQS" for "sqs visibility" showed its event's "eventSource (aws:sqs)", no "visibility").
+                let in_text = |w: &&String| text.contains(w.as_str());
                 let first = terms
                     .iter()
-                    .find(|w| text.contains(w.as_str()))
+                    .filter(in_text)
+                    .find(|w| !title.contains(w.as_str()))
+                    .or_else(|| terms.iter().find(in_text))
                     .cloned()
                     .unwrap_or_default();
                 Hit {
@@ -576,6 +581,15 @@ mod tests {
             ix.search("visibility", 1)[0]
                 .excerpt
                 .contains("visibility timeout")
+        );
+        // Around the word the title lacks, not an earlier use of the word the title shows.
+        let body = "The event names sqs as its source. ".repeat(8)
+            + "Set the visibility timeout above six times the timeout.";
+        let hit = &Index::new([("Lambda With SQS", body.as_str())]).search("sqs visibility", 1)[0];
+        assert!(
+            hit.excerpt.contains("visibility timeout"),
+            "{}",
+            hit.excerpt
         );
         let mid = "abcdefgh ".repeat(20) + "needle";
         let hit = &Index::new([("T", mid.as_str())]).search("needle", 1)[0];
