@@ -103,7 +103,7 @@ thread_local! {
 }
 
 /// The warning that the exam open here is also open in another tab (withdrawn once it is submitted there).
-const BOTH_TABS: &str = "This exam is also open in another tab. Answers given in either tab show in both, and its clock is the same.";
+const BOTH_TABS: &str = "This exam is also open in another tab. Answers given in either tab show in both; the clock is the same in both.";
 
 impl AppState {
     /// Loads what is stored and submits an exam whose time ran out while the app was closed.

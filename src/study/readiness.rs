@@ -140,15 +140,6 @@ pub enum Verdict {
     NotYet(Vec<String>),
 }
 
-/// "a", "a and b", "a, b and c".
-fn and_list(parts: &[String]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// The verdict on booking the exam, under the rule in this module's documentation. `tasks` are the
 /// exam's task statements; `domains` its number of domains.
 pub fn verdict(
@@ -184,7 +175,7 @@ pub fn verdict(
         };
         missing.push(format!(
             "{subject} {}{order}; each of the last {MOCKS} needs {SCORE_BAR} (the pass mark is {}).",
-            and_list(&scores),
+            crate::exam::spec::and_list(&scores),
             scale.pass
         ));
     }
@@ -211,7 +202,7 @@ pub fn verdict(
             missing.push(format!(
                 "Domain {}: {}; each domain needs {DOMAIN_BAR}%.",
                 d + 1,
-                and_list(&short)
+                crate::exam::spec::and_list(&short)
             ));
         }
     }
