@@ -13,14 +13,11 @@ fn main() {
     println!("cargo:rerun-if-env-changed=DVA_RELOCK");
     println!("cargo:rerun-if-changed=src/compile");
     // DVA_CONTENT names another content root (holding notes/ and bank/), to build the app with other notes.
-    // Read when the script runs, not baked in (see `compile::package_root`).
-    let manifest_dir = compile::package_root();
-    let manifest = manifest_dir.as_path();
     let relative = std::env::var("DVA_CONTENT").unwrap_or_else(|_| "questions".to_string());
     // Relative to the package root, so that a target directory shared by several clones (as CI's is)
     // watches this clone's content, not the content of whichever clone built last.
     println!("cargo:rerun-if-changed={relative}");
-    let (root, dir) = compile::content_root(manifest);
+    let (root, dir) = compile::content_root();
     // DVA_RELOCK lets the build through a question that no longer matches bank.lock, for lock-bank's
     // `--relock` (see `compile::compile_dir_locked`).
     let locked = std::env::var_os("DVA_RELOCK").is_none();

@@ -107,13 +107,15 @@ pub fn package_root() -> std::path::PathBuf {
         .into()
 }
 
-/// Where the content is: `questions/` of the package, or the folder the `DVA_CONTENT` environment
-/// variable names (relative to the package), as (the folder above it, its name). Used by `build.rs` and
-/// by the tool that writes the content files, so both compile the same content.
-pub fn content_root(manifest: &Path) -> (std::path::PathBuf, String) {
+/// Where the content is: `questions/` of the package (its folder read when the program runs, see
+/// [`package_root`]), or the folder the `DVA_CONTENT` environment variable names (relative to the
+/// package), as (the folder above it, its name). Used by `build.rs` and by the tool that writes the
+/// content files, so both compile the same content.
+pub fn content_root() -> (std::path::PathBuf, String) {
+    let manifest = package_root();
     let relative = std::env::var("DVA_CONTENT").unwrap_or_else(|_| "questions".to_string());
     let content = manifest.join(&relative);
-    let root = content.parent().unwrap_or(manifest).to_path_buf();
+    let root = content.parent().unwrap_or(&manifest).to_path_buf();
     let dir = content
         .file_name()
         .map_or("questions".into(), |n| n.to_string_lossy().into_owned());

@@ -149,15 +149,21 @@ test("two tabs: attempts finished in either are all kept, and one exam open in b
   await b.close();
 });
 
-test("the same exam in two tabs: answers and flags given in either show in both, and none is lost", async () => {
-  // Each tab stored the whole exam after every move, so an answer given in one tab was overwritten at the
-  // other tab's next move and scored as wrong (a learner walkthrough found it).
+/** Tab a starts a quick exam and answers question 1; tab b opens the same stored exam. */
+async function sameExamInTwoTabs() {
   const a = await t.open("#/");
   await fresh(a, t.url);
   await startQuick(a);
   await answer(a);
   const b = await t.open("#/exam");
   await b.waitForSelector(".exam .card");
+  return [a, b];
+}
+
+test("the same exam in two tabs: answers and flags given in either show in both, and none is lost", async () => {
+  // Each tab stored the whole exam after every move, so an answer given in one tab was overwritten at the
+  // other tab's next move and scored as wrong (a learner walkthrough found it).
+  const [a, b] = await sameExamInTwoTabs();
   await b.click(".exam-side .navigator .grid .cell >> nth=5");
   await b.waitForSelector(".exam-bar:has-text('Question 6 of 10')");
   await answer(b);
@@ -189,12 +195,7 @@ test("the same exam in two tabs: answers and flags given in either show in both,
 
 test("an exam submitted in another tab is let go here, not written back as still in progress", async () => {
   // The same exam open in two tabs, ended in one: the other's next answer stored it again as in progress.
-  const a = await t.open("#/");
-  await fresh(a, t.url);
-  await startQuick(a);
-  await answer(a);
-  const b = await t.open("#/exam");
-  await b.waitForSelector(".exam .card");
+  const [a, b] = await sameExamInTwoTabs();
   const id = await finish(b, 1);
   await a.waitForSelector(".banner a");
   // Its one notice: the warning that the exam was open in both tabs (b's answer) is withdrawn.

@@ -10,7 +10,7 @@ use std::path::Path;
 
 fn main() {
     let site = std::env::args().nth(1).unwrap_or_else(|| "dist".into());
-    let (root, dir) = compile::content_root(&compile::package_root());
+    let (root, dir) = compile::content_root();
     let c = compile::compile_dir(&root, &dir).unwrap_or_else(|diags| {
         for d in diags {
             eprintln!("{d}");
